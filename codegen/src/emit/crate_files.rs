@@ -1,0 +1,96 @@
+//! The files around the shapes: `Cargo.toml`, `lib.rs` and the module indexes.
+
+use super::common::{file_stem, ident, inner_doc_attrs};
+use crate::plan::ir::{Service, TypeName};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The generated package's manifest. It has no dependencies: the crate is self-contained.
+pub fn cargo_toml(service: &Service) -> String {
+    let title = service.title.as_deref().unwrap_or(&service.sdk_id);
+    format!(
+        "{header}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\ndescription = \"Types for {title} ({id} {version}), generated from its Smithy model.\"\npublish = false\n\n[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\n",
+        header = super::HEADER_TOML,
+        name = service.crate_name,
+        title = toml_escape(title),
+        id = service.id,
+        version = toml_escape(&service.version),
+    )
+}
+
+fn toml_escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// `src/lib.rs`: crate documentation and the module tree.
+pub fn lib_rs(service: &Service) -> TokenStream {
+    let title = service.title.as_deref().unwrap_or(&service.sdk_id);
+    let operations: Vec<String> = service
+        .operations
+        .iter()
+        .map(|op| {
+            format!(
+                "- [`{}`](operations::{})",
+                op.wire_name,
+                file_stem(&op.module)
+            )
+        })
+        .collect();
+    let mut text = format!(
+        "Types for {title} (`{id}`, version `{version}`, protocol `{protocol}`).\n\n",
+        id = service.id,
+        version = service.version,
+        protocol = service.protocol.name(),
+    );
+    if let Some(docs) = &service.docs {
+        text.push_str(docs);
+        text.push_str("\n\n");
+    }
+    text.push_str("Operations:\n\n");
+    text.push_str(&operations.join("\n"));
+    text.push_str(
+        "\n\nModules: `operations` holds each operation's input, output and error enum; \
+         `types` the structures and enums they share; `errors` the modelled errors; \
+         `primitives` the support types.",
+    );
+    let docs = inner_doc_attrs(&text);
+    quote! {
+        #docs
+        #![warn(missing_docs)]
+        #![forbid(unsafe_code)]
+
+        pub mod errors;
+        pub mod operations;
+        pub mod primitives;
+        pub mod types;
+    }
+}
+
+/// A module index that declares one private file module per type and re-exports the type.
+pub fn flat_module_index(doc: &str, types: &[&TypeName]) -> TokenStream {
+    let docs = inner_doc_attrs(doc);
+    let items = types.iter().map(|t| {
+        let module = ident(&crate::plan::names::field_name(&t.name));
+        let name = ident(&t.name);
+        quote! {
+            mod #module;
+            pub use #module::#name;
+        }
+    });
+    quote! {
+        #docs
+        #(#items)*
+    }
+}
+
+/// `src/operations/mod.rs`: one public module per operation.
+pub fn operations_index(service: &Service) -> TokenStream {
+    let items = service.operations.iter().map(|op| {
+        let module = ident(&op.module);
+        quote!(pub mod #module;)
+    });
+    quote! {
+        //! One module per operation: its input, output and error enum.
+        #(#items)*
+    }
+}

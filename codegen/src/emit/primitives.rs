@@ -1,0 +1,242 @@
+//! The generated crate's own support types (`crate::primitives`): the timestamp type, the
+//! opaque unknown enum value, builder and unhandled errors, and the redaction marker. They are
+//! emitted into every crate so that it depends on no runtime crate of ours.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The `primitives` module.
+pub fn emit_primitives() -> TokenStream {
+    quote! {
+        //! Support types used by the generated shapes.
+
+        /// A point in time, as seconds and nanoseconds since the Unix epoch (UTC).
+        ///
+        /// Timestamps travel as epoch seconds; this type keeps them exactly, including
+        /// fractions, and converts to and from [`std::time::SystemTime`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct DateTime {
+            seconds: i64,
+            nanos: u32,
+        }
+
+        impl DateTime {
+            /// A whole number of seconds since the epoch.
+            pub const fn from_secs(seconds: i64) -> Self {
+                DateTime { seconds, nanos: 0 }
+            }
+
+            /// Seconds since the epoch plus a fraction in nanoseconds; `None` when `nanos` is
+            /// not below one billion.
+            pub const fn from_secs_and_nanos(seconds: i64, nanos: u32) -> ::std::option::Option<Self> {
+                if nanos < 1_000_000_000 {
+                    ::std::option::Option::Some(DateTime { seconds, nanos })
+                } else {
+                    ::std::option::Option::None
+                }
+            }
+
+            /// Milliseconds since the epoch.
+            pub const fn from_millis(millis: i64) -> Self {
+                DateTime {
+                    seconds: millis.div_euclid(1000),
+                    nanos: (millis.rem_euclid(1000) as u32) * 1_000_000,
+                }
+            }
+
+            /// Whole seconds since the epoch (rounded towards negative infinity).
+            pub const fn secs(&self) -> i64 {
+                self.seconds
+            }
+
+            /// The fraction of the second, in nanoseconds.
+            pub const fn subsec_nanos(&self) -> u32 {
+                self.nanos
+            }
+
+            /// The same instant as a [`std::time::SystemTime`], when the platform can hold it.
+            pub fn to_system_time(&self) -> ::std::option::Option<::std::time::SystemTime> {
+                let epoch = ::std::time::UNIX_EPOCH;
+                if self.seconds >= 0 {
+                    let since = ::std::time::Duration::new(self.seconds.unsigned_abs(), self.nanos);
+                    epoch.checked_add(since)
+                } else {
+                    let before = ::std::time::Duration::new(self.seconds.unsigned_abs(), 0);
+                    epoch
+                        .checked_sub(before)?
+                        .checked_add(::std::time::Duration::new(0, self.nanos))
+                }
+            }
+        }
+
+        impl ::std::convert::From<::std::time::SystemTime> for DateTime {
+            /// Converts a system time, saturating at the limits of `i64` seconds.
+            fn from(time: ::std::time::SystemTime) -> Self {
+                match time.duration_since(::std::time::UNIX_EPOCH) {
+                    ::std::result::Result::Ok(after) => DateTime {
+                        seconds: i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
+                        nanos: after.subsec_nanos(),
+                    },
+                    ::std::result::Result::Err(before) => {
+                        let before = before.duration();
+                        let whole = i64::try_from(before.as_secs()).unwrap_or(i64::MAX);
+                        match before.subsec_nanos() {
+                            0 => DateTime { seconds: -whole, nanos: 0 },
+                            nanos => DateTime {
+                                seconds: (-whole).saturating_sub(1),
+                                nanos: 1_000_000_000 - nanos,
+                            },
+                        }
+                    }
+                }
+            }
+        }
+
+        /// An enum value that the model did not list when the crate was generated. It is kept
+        /// verbatim, so reading and re-sending it loses nothing.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct UnknownValue(::std::string::String);
+
+        impl UnknownValue {
+            pub(crate) fn new(value: impl ::std::convert::Into<::std::string::String>) -> Self {
+                UnknownValue(value.into())
+            }
+
+            /// The value as received.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        /// A builder's `build()` found a required member unset.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub struct BuildError {
+            shape: &'static str,
+            member: &'static str,
+        }
+
+        impl BuildError {
+            pub(crate) const fn missing(shape: &'static str, member: &'static str) -> Self {
+                BuildError { shape, member }
+            }
+
+            /// The structure being built.
+            pub fn shape(&self) -> &'static str {
+                self.shape
+            }
+
+            /// The required member that was not set, by its wire name.
+            pub fn member(&self) -> &'static str {
+                self.member
+            }
+        }
+
+        impl ::std::fmt::Display for BuildError {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, "cannot build {}: required member `{}` is not set", self.shape, self.member)
+            }
+        }
+
+        impl ::std::error::Error for BuildError {}
+
+        /// Who the model says is at fault for an error.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum ErrorFault {
+            /// The request was wrong; retrying it unchanged will fail again.
+            Client,
+            /// The service failed; the request may succeed later.
+            Server,
+        }
+
+        /// An error response that is not one of the operation's modelled errors: an
+        /// unmodelled code (such as a throttling error), or a body that could not be read.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub struct UnhandledError {
+            code: ::std::option::Option<::std::string::String>,
+            message: ::std::option::Option<::std::string::String>,
+            status: u16,
+            request_id: ::std::option::Option<::std::string::String>,
+        }
+
+        impl UnhandledError {
+            /// An unhandled error with the HTTP status it came with.
+            pub fn new(status: u16) -> Self {
+                UnhandledError {
+                    code: ::std::option::Option::None,
+                    message: ::std::option::Option::None,
+                    status,
+                    request_id: ::std::option::Option::None,
+                }
+            }
+
+            /// Sets the error code.
+            pub fn with_code(mut self, code: impl ::std::convert::Into<::std::string::String>) -> Self {
+                self.code = ::std::option::Option::Some(code.into());
+                self
+            }
+
+            /// Sets the message.
+            pub fn with_message(mut self, message: impl ::std::convert::Into<::std::string::String>) -> Self {
+                self.message = ::std::option::Option::Some(message.into());
+                self
+            }
+
+            /// Sets the request id.
+            pub fn with_request_id(mut self, request_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+                self.request_id = ::std::option::Option::Some(request_id.into());
+                self
+            }
+
+            /// The error code, when the response named one.
+            pub fn code(&self) -> ::std::option::Option<&str> {
+                self.code.as_deref()
+            }
+
+            /// The message, when the response carried one.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                self.message.as_deref()
+            }
+
+            /// The HTTP status of the response.
+            pub fn http_status(&self) -> u16 {
+                self.status
+            }
+
+            /// The `x-amzn-RequestId` of the response, when present.
+            pub fn request_id(&self) -> ::std::option::Option<&str> {
+                self.request_id.as_deref()
+            }
+        }
+
+        impl ::std::fmt::Display for UnhandledError {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, "{}", self.code.as_deref().unwrap_or("unhandled error"))?;
+                write!(f, " (HTTP {})", self.status)?;
+                if let ::std::option::Option::Some(message) = &self.message {
+                    write!(f, ": {message}")?;
+                }
+                if let ::std::option::Option::Some(request_id) = &self.request_id {
+                    write!(f, " [request id {request_id}]")?;
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+
+        impl ::std::error::Error for UnhandledError {}
+
+        /// What `Debug` prints in place of a sensitive value.
+        #[derive(Clone, Copy, PartialEq, Eq)]
+        pub struct Redacted;
+
+        impl Redacted {
+            /// The marker text.
+            pub const MARKER: &'static str = "<redacted>";
+        }
+
+        impl ::std::fmt::Debug for Redacted {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(Self::MARKER)
+            }
+        }
+    }
+}

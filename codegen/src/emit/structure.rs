@@ -1,0 +1,283 @@
+//! Structures: the struct itself, its builder, and a `Debug` that hides sensitive members.
+
+use super::common::{doc_attrs, field_type, ident, rust_type};
+use crate::plan::ir::{Member, RustType, Structure};
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use serde_json::Value;
+
+/// The struct, its builder and their trait impls.
+pub fn emit_structure(structure: &Structure) -> TokenStream {
+    let name = ident(&structure.name.name);
+    let fallback = format!("The `{}` structure.", structure.id.name());
+    let docs = doc_attrs(structure.docs.as_deref(), &fallback);
+    let fields = structure.members.iter().map(|member| {
+        let field = ident(&member.field_name);
+        let ty = field_type(member);
+        let docs = member_docs(member);
+        quote! {
+            #docs
+            pub #field: #ty,
+        }
+    });
+    let debug_derive = if structure.has_sensitive() {
+        quote!()
+    } else {
+        quote!(Debug,)
+    };
+    let debug_impl = if structure.has_sensitive() {
+        redacting_debug(&name, &structure.name.name, &structure.members, false)
+    } else {
+        quote!()
+    };
+    let builder = emit_builder(structure);
+    let default_impl = if structure.has_required_without_default() {
+        quote!()
+    } else {
+        quote! {
+            impl ::std::default::Default for #name {
+                fn default() -> Self {
+                    Self::builder().build()
+                }
+            }
+        }
+    };
+    quote! {
+        #docs
+        #[non_exhaustive]
+        #[derive(Clone, #debug_derive PartialEq)]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        #default_impl
+        #debug_impl
+        #builder
+    }
+}
+
+/// A member's docs, with the wire name and constraints a user needs when building it.
+fn member_docs(member: &Member) -> TokenStream {
+    let mut text = member
+        .docs
+        .clone()
+        .unwrap_or_else(|| format!("The `{}` member.", member.wire_name));
+    let mut facts = vec![format!("Wire name: `{}`", member.wire_name)];
+    if member.required {
+        facts.push("required".to_owned());
+    }
+    if let Some(default) = &member.default {
+        facts.push(format!("default `{default}`"));
+    }
+    if let Some((min, max)) = member.constraints.length {
+        facts.push(format!(
+            "length {}",
+            bounds(min.map(|v| v as f64), max.map(|v| v as f64))
+        ));
+    }
+    if let Some((min, max)) = member.constraints.range {
+        facts.push(format!("range {}", bounds(min, max)));
+    }
+    if let Some(pattern) = &member.constraints.pattern {
+        facts.push(format!("pattern `` {pattern} ``"));
+    }
+    if member.sensitive {
+        facts.push("sensitive: never printed by `Debug`".to_owned());
+    }
+    text.push_str("\n\n");
+    text.push_str(&facts.join("; "));
+    text.push('.');
+    doc_attrs(Some(&text), "")
+}
+
+fn bounds(min: Option<f64>, max: Option<f64>) -> String {
+    match (min, max) {
+        (Some(min), Some(max)) => format!("{min}..={max}"),
+        (Some(min), None) => format!("{min}.."),
+        (None, Some(max)) => format!("..={max}"),
+        (None, None) => "..".to_owned(),
+    }
+}
+
+/// A `Debug` impl that prints sensitive members as a redaction marker. For a builder
+/// (`builder == true`) every field is an `Option`.
+pub fn redacting_debug(
+    name: &proc_macro2::Ident,
+    label: &str,
+    members: &[Member],
+    builder: bool,
+) -> TokenStream {
+    let fields = members.iter().map(|member| {
+        let field = ident(&member.field_name);
+        let label = member.field_name.trim_start_matches("r#");
+        if !member.sensitive {
+            quote!(.field(#label, &self.#field))
+        } else if member.is_plain() && !builder {
+            quote!(.field(#label, &crate::primitives::Redacted))
+        } else {
+            quote!(.field(#label, &self.#field.as_ref().map(|_| crate::primitives::Redacted)))
+        }
+    });
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#label)
+                    #(#fields)*
+                    .finish()
+            }
+        }
+    }
+}
+
+/// The `FooBuilder` type: optional fields, one setter and one `set_` per member, and
+/// `build()`, which fails only when the structure has required members without defaults.
+fn emit_builder(structure: &Structure) -> TokenStream {
+    let name = ident(&structure.name.name);
+    let builder = format_ident!("{}Builder", structure.name.name);
+    let builder_doc = format!(
+        " Builds a [`{}`]; start with [`{}::builder`].",
+        structure.name.name, structure.name.name
+    );
+    let fields = structure.members.iter().map(|member| {
+        let field = ident(&member.field_name);
+        let ty = rust_type(&member.ty);
+        quote!(#field: ::std::option::Option<#ty>,)
+    });
+    let setters = structure.members.iter().map(|member| {
+        let field = ident(&member.field_name);
+        let setter = format_ident!("set_{}", member.field_name.trim_start_matches("r#"));
+        let ty = rust_type(&member.ty);
+        let set_doc = format!(" Sets `{}`.", member.wire_name);
+        let set_opt_doc = format!(" Sets or clears `{}`.", member.wire_name);
+        quote! {
+            #[doc = #set_doc]
+            pub fn #field(mut self, value: impl ::std::convert::Into<#ty>) -> Self {
+                self.#field = ::std::option::Option::Some(value.into());
+                self
+            }
+            #[doc = #set_opt_doc]
+            pub fn #setter(mut self, value: ::std::option::Option<#ty>) -> Self {
+                self.#field = value;
+                self
+            }
+        }
+    });
+    let type_label = &structure.name.name;
+    let inits = structure.members.iter().map(|member| {
+        let field = ident(&member.field_name);
+        let wire = &member.wire_name;
+        match (&member.default, member.required) {
+            (Some(default), _) => match (&member.ty, default) {
+                (RustType::List(_), _) => quote!(#field: self.#field.unwrap_or_default(),),
+                (RustType::String | RustType::Enum(_), _) => {
+                    let value = default_value(&member.ty, default);
+                    quote!(#field: self.#field.unwrap_or_else(|| #value),)
+                }
+                _ => {
+                    let value = default_value(&member.ty, default);
+                    quote!(#field: self.#field.unwrap_or(#value),)
+                }
+            },
+            (None, true) => quote! {
+                #field: self.#field.ok_or(crate::primitives::BuildError::missing(#type_label, #wire))?,
+            },
+            (None, false) => quote!(#field: self.#field,),
+        }
+    });
+    let (build_ret, build_body, build_doc) = if structure.has_required_without_default() {
+        (
+            quote!(::std::result::Result<#name, crate::primitives::BuildError>),
+            quote!(::std::result::Result::Ok(#name { #(#inits)* })),
+            " Builds the value; fails naming the first required member that is not set.",
+        )
+    } else {
+        (
+            quote!(#name),
+            quote!(#name { #(#inits)* }),
+            " Builds the value; members left unset take their defaults.",
+        )
+    };
+    let debug = if structure.has_sensitive() {
+        redacting_debug(
+            &builder,
+            &format!("{}Builder", structure.name.name),
+            &structure.members,
+            true,
+        )
+    } else {
+        quote!()
+    };
+    let debug_derive = if structure.has_sensitive() {
+        quote!()
+    } else {
+        quote!(Debug,)
+    };
+    let start_doc = format!(" Starts building a `{}`.", structure.name.name);
+    quote! {
+        impl #name {
+            #[doc = #start_doc]
+            pub fn builder() -> #builder {
+                #builder::default()
+            }
+        }
+
+        #[doc = #builder_doc]
+        #[derive(Clone, #debug_derive Default, PartialEq)]
+        pub struct #builder {
+            #(#fields)*
+        }
+
+        #debug
+
+        impl #builder {
+            #(#setters)*
+
+            #[doc = #build_doc]
+            pub fn build(self) -> #build_ret {
+                #build_body
+            }
+        }
+    }
+}
+
+/// The expression for a member's model default (checked against the type by the planner).
+fn default_value(ty: &RustType, value: &Value) -> TokenStream {
+    match (ty, value) {
+        (RustType::Boolean, Value::Bool(b)) => quote!(#b),
+        (RustType::String, Value::String(s)) => quote!(::std::string::String::from(#s)),
+        (RustType::Enum(name), Value::String(s)) => {
+            let path = super::common::type_path(name);
+            quote!(#path::from(#s))
+        }
+        (RustType::Byte, Value::Number(n)) => int_literal(n, Literal::i8_suffixed),
+        (RustType::Short, Value::Number(n)) => int_literal(n, Literal::i16_suffixed),
+        (RustType::Integer, Value::Number(n)) => int_literal(n, Literal::i32_suffixed),
+        (RustType::Long, Value::Number(n)) => int_literal(n, Literal::i64_suffixed),
+        (RustType::Float, Value::Number(n)) => {
+            let lit = Literal::f32_suffixed(n.as_f64().unwrap_or_default() as f32);
+            quote!(#lit)
+        }
+        (RustType::Double, Value::Number(n)) => {
+            let lit = Literal::f64_suffixed(n.as_f64().unwrap_or_default());
+            quote!(#lit)
+        }
+        (RustType::Timestamp, Value::Number(n)) => {
+            let secs = n.as_i64().unwrap_or_default();
+            quote!(crate::primitives::DateTime::from_secs(#secs))
+        }
+        (RustType::List(_), _) => quote!(::std::vec::Vec::new()),
+        _ => quote!(::std::default::Default::default()),
+    }
+}
+
+fn int_literal<T: TryFrom<i64> + Default>(
+    n: &serde_json::Number,
+    make: fn(T) -> Literal,
+) -> TokenStream {
+    let value = n
+        .as_i64()
+        .and_then(|v| T::try_from(v).ok())
+        .unwrap_or_default();
+    let lit = make(value);
+    quote!(#lit)
+}

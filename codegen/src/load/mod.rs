@@ -1,0 +1,64 @@
+//! *Load*: read Smithy 2.0 JSON AST files into plain serde types.
+//!
+//! Nothing clever happens here: the types mirror the JSON AST one to one, so that any valid
+//! JSON AST file (ours, or the full official service models) loads. Interpretation of shape
+//! types and traits is the job of [`crate::plan`].
+
+mod ast;
+mod shape_id;
+
+pub use ast::{MemberShape, Model, Shape, ShapeRef};
+pub use shape_id::ShapeId;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use std::path::{Path, PathBuf};
+
+/// A model file after loading, remembered with where it came from.
+#[derive(Debug)]
+pub struct LoadedFile {
+    /// The path the model was read from (used in diagnostics).
+    pub path: PathBuf,
+    /// The parsed JSON AST.
+    pub model: Model,
+}
+
+/// The JSON AST versions this loader understands.
+const SUPPORTED_VERSIONS: &[&str] = &["2.0", "2"];
+
+/// Reads and parses one JSON AST file.
+pub fn load_file(path: &Path) -> Result<LoadedFile, Diagnostics> {
+    let text = std::fs::read_to_string(path).map_err(|err| {
+        Diagnostics::one(Diagnostic::in_file(
+            path,
+            format!("cannot read the model: {err}"),
+        ))
+    })?;
+    parse_model(path, &text)
+}
+
+/// Parses JSON AST text; `path` is only used to name the file in errors.
+pub fn parse_model(path: &Path, text: &str) -> Result<LoadedFile, Diagnostics> {
+    let model: Model = serde_json::from_str(text).map_err(|err| {
+        Diagnostics::one(Diagnostic::in_file(
+            path,
+            format!(
+                "not a valid Smithy JSON AST (line {}, column {}): {err}",
+                err.line(),
+                err.column()
+            ),
+        ))
+    })?;
+    if !SUPPORTED_VERSIONS.contains(&model.smithy.as_str()) {
+        return Err(Diagnostics::one(Diagnostic::in_file(
+            path,
+            format!(
+                "unsupported Smithy version \"{}\": only 2.0 JSON AST models are supported",
+                model.smithy
+            ),
+        )));
+    }
+    Ok(LoadedFile {
+        path: path.to_path_buf(),
+        model,
+    })
+}

@@ -1,0 +1,437 @@
+//! Smithy documentation (CommonMark with embedded HTML, as AWS models write it) to clean
+//! rustdoc Markdown: no raw HTML tags left, links kept, whitespace normalised so that model
+//! indentation never turns into a code block, and the characters rustdoc would misread
+//! (`[`, `]`, `<`, `>`, bare URLs) escaped.
+
+/// Converts model documentation into rustdoc Markdown paragraphs separated by blank lines.
+pub fn to_markdown(doc: &str) -> String {
+    let mut writer = Writer::default();
+    let mut rest = doc;
+    let mut link_stack: Vec<Option<String>> = Vec::new();
+    while !rest.is_empty() {
+        if let Some(tag_start) = rest.find('<') {
+            writer.text(&rest[..tag_start]);
+            let after = &rest[tag_start..];
+            match parse_tag(after) {
+                Some((tag, len)) => {
+                    writer.tag(&tag, &mut link_stack);
+                    rest = &after[len..];
+                }
+                None => {
+                    writer.text("<");
+                    rest = &after[1..];
+                }
+            }
+        } else {
+            writer.text(rest);
+            rest = "";
+        }
+    }
+    writer.finish()
+}
+
+/// An HTML tag as far as this converter cares: its lower-cased name, whether it closes, and
+/// its `href` attribute.
+struct Tag {
+    name: String,
+    closing: bool,
+    href: Option<String>,
+}
+
+/// Parses `<name attr="v">`, `</name>` or `<name/>` at the start of `text`.
+fn parse_tag(text: &str) -> Option<(Tag, usize)> {
+    let end = text.find('>')?;
+    let inner = &text[1..end];
+    let closing = inner.starts_with('/');
+    let inner = inner.trim_start_matches('/').trim_end_matches('/');
+    let name: String = inner
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let href = inner.find("href=").and_then(|pos| {
+        let value = &inner[pos + 5..];
+        let quote = value.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+        let value = &value[1..];
+        value
+            .find(quote)
+            .map(|close| decode_entities(&value[..close]))
+    });
+    Some((
+        Tag {
+            name: name.to_ascii_lowercase(),
+            closing,
+            href,
+        },
+        end + 1,
+    ))
+}
+
+/// Accumulates Markdown blocks.
+#[derive(Default)]
+struct Writer {
+    blocks: Vec<String>,
+    current: String,
+    list_depth: usize,
+    in_code: bool,
+    code_text: String,
+    pre: bool,
+}
+
+impl Writer {
+    fn text(&mut self, raw: &str) {
+        let decoded = decode_entities(raw);
+        if self.in_code {
+            self.code_text.push_str(&decoded);
+            return;
+        }
+        if self.pre {
+            self.current.push_str(&decoded);
+            return;
+        }
+        let escaped = escape_text(&collapse_whitespace(&decoded));
+        if self.current.is_empty() || self.current.ends_with(' ') || self.current.ends_with('\n') {
+            self.current.push_str(escaped.trim_start());
+        } else {
+            self.current.push_str(&escaped);
+        }
+    }
+
+    fn tag(&mut self, tag: &Tag, links: &mut Vec<Option<String>>) {
+        match (tag.name.as_str(), tag.closing) {
+            // Paragraphs inside list items stay in the item.
+            ("p" | "para" | "div", _) if self.list_depth > 0 => self.space(),
+            ("p" | "para" | "div" | "dl", _) => self.break_block(),
+            ("note" | "important", false) => {
+                self.break_block();
+                let label = if tag.name == "note" {
+                    "**Note:** "
+                } else {
+                    "**Important:** "
+                };
+                self.current.push_str(label);
+            }
+            ("note" | "important", true) => self.break_block(),
+            ("ul" | "ol", false) => {
+                self.break_block();
+                self.list_depth += 1;
+            }
+            ("ul" | "ol", true) => {
+                self.break_block();
+                self.list_depth = self.list_depth.saturating_sub(1);
+            }
+            ("li", false) => {
+                self.break_line();
+                let indent = "  ".repeat(self.list_depth.saturating_sub(1));
+                self.current.push_str(&indent);
+                self.current.push_str("- ");
+            }
+            ("li", true) => self.break_line(),
+            ("dt", false) => {
+                self.break_block();
+                self.current.push_str("**");
+            }
+            ("dt", true) => {
+                self.trim_end();
+                self.current.push_str("**");
+                self.break_block();
+            }
+            ("dd", _) => self.break_block(),
+            ("br", _) => self.break_line(),
+            ("code", false) => {
+                self.in_code = true;
+                self.code_text.clear();
+            }
+            ("code", true) => {
+                self.in_code = false;
+                let code = collapse_whitespace(&std::mem::take(&mut self.code_text));
+                self.push_inline(&code_span(code.trim()));
+            }
+            ("pre", false) => {
+                self.break_block();
+                self.current.push_str("```text\n");
+                self.pre = true;
+            }
+            ("pre", true) => {
+                self.pre = false;
+                self.current.push_str("\n```");
+                self.break_block();
+            }
+            ("b" | "strong", _) => self.push_inline("**"),
+            ("i" | "em", _) => self.push_inline("*"),
+            ("a", false) => {
+                links.push(tag.href.clone());
+                if tag.href.is_some() {
+                    self.push_inline("[");
+                } else {
+                    // A link without a target names another shape: show it as code.
+                    self.in_code = true;
+                    self.code_text.clear();
+                }
+            }
+            ("a", true) => match links.pop() {
+                Some(Some(href)) => {
+                    self.trim_end();
+                    self.current.push_str(&format!("]({href})"));
+                }
+                Some(None) => {
+                    self.in_code = false;
+                    let code = collapse_whitespace(&std::mem::take(&mut self.code_text));
+                    self.push_inline(&code_span(code.trim()));
+                }
+                None => {}
+            },
+            _ => {}
+        }
+    }
+
+    fn push_inline(&mut self, text: &str) {
+        self.current.push_str(text);
+    }
+
+    fn space(&mut self) {
+        if !self.current.is_empty() && !self.current.ends_with([' ', '\n']) {
+            self.current.push(' ');
+        }
+    }
+
+    fn trim_end(&mut self) {
+        let trimmed = self.current.trim_end().len();
+        self.current.truncate(trimmed);
+    }
+
+    fn break_line(&mut self) {
+        self.trim_end();
+        if !self.current.is_empty() && !self.current.ends_with('\n') {
+            self.current.push('\n');
+        }
+    }
+
+    fn break_block(&mut self) {
+        let block = self.current.trim().to_owned();
+        if !block.is_empty() && block != "-" {
+            self.blocks.push(block);
+        }
+        self.current.clear();
+    }
+
+    fn finish(mut self) -> String {
+        if self.in_code {
+            let code = std::mem::take(&mut self.code_text);
+            self.push_inline(&code_span(code.trim()));
+        }
+        self.break_block();
+        self.blocks
+            .retain(|block| !block.trim_matches(|c| c == '*' || c == ' ').is_empty());
+        self.blocks.join("\n\n")
+    }
+}
+
+/// Wraps text in a code span, using a longer fence when the text holds backticks.
+fn code_span(code: &str) -> String {
+    if code.is_empty() {
+        return String::new();
+    }
+    if code.contains('`') {
+        format!("`` {code} ``")
+    } else {
+        format!("`{code}`")
+    }
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+    out
+}
+
+/// Escapes what rustdoc would otherwise read as links, HTML or emphasis, and wraps bare URLs.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_inclusive(' ') {
+        let bare = word.trim_end();
+        if bare.starts_with("http://") || bare.starts_with("https://") {
+            let url = bare.trim_end_matches(['.', ',', ';', ')']);
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
+            out.push_str(&word[url.len()..]);
+            continue;
+        }
+        for c in word.chars() {
+            if matches!(c, '[' | ']' | '<' | '>' | '*' | '_' | '`' | '\\' | '#') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+}
+
+/// Splits Markdown into lines of at most `width` characters for `///` comments, never
+/// breaking inside a code span or link, and never starting a line with something Markdown
+/// would read as a list item or heading.
+pub fn wrap(markdown: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for source_line in markdown.split('\n') {
+        if source_line.trim().is_empty() || source_line.starts_with("```") {
+            lines.push(source_line.trim_end().to_owned());
+            continue;
+        }
+        let indent: String = source_line.chars().take_while(|c| *c == ' ').collect();
+        let continuation = if source_line.trim_start().starts_with("- ") {
+            format!("{indent}  ")
+        } else {
+            indent.clone()
+        };
+        let mut line = indent.clone();
+        for word in unbreakable_words(source_line.trim_start()) {
+            let only_marker = matches!(line.trim(), "" | "-");
+            let fits = only_marker || line.len() + 1 + word.len() <= width;
+            if fits || starts_block(&word) {
+                if !line.trim().is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+            } else {
+                lines.push(std::mem::replace(&mut line, continuation.clone()));
+                line.push_str(&word);
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Words that Markdown reads specially at the start of a line.
+fn starts_block(word: &str) -> bool {
+    matches!(word, "-" | "+" | "*" | ">" | "=" | "|")
+        || word.starts_with('#')
+        || (word.ends_with('.') || word.ends_with(')'))
+            && word[..word.len() - 1].chars().all(|c| c.is_ascii_digit())
+}
+
+/// Splits on spaces, keeping code spans and link texts whole.
+fn unbreakable_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    // Length of the backtick run that opened the current code span (0: not in code).
+    let mut code_fence = 0usize;
+    let mut bracket_depth = 0usize;
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let escaped = i > 0 && chars[i - 1] == '\\';
+        if c == '`' && !escaped {
+            let run = chars[i..].iter().take_while(|&&b| b == '`').count();
+            if code_fence == 0 {
+                code_fence = run;
+            } else if run == code_fence {
+                code_fence = 0;
+            }
+            current.extend(std::iter::repeat_n('`', run));
+            i += run;
+            continue;
+        }
+        if code_fence == 0 && !escaped {
+            match c {
+                '[' => bracket_depth += 1,
+                ']' => bracket_depth = bracket_depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        if c == ' ' && code_fence == 0 && bracket_depth == 0 {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(c);
+        }
+        i += 1;
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_code_and_links() {
+        let html = "<p>Connects a <a href=\"https://docs.aws.amazon.com/kms\">custom\n   key store</a>.\n      Use <code>ConnectCustomKeyStore</code> or <a>DescribeCustomKeyStores</a>.</p>\n <p>Second &amp; last.</p>";
+        assert_eq!(
+            to_markdown(html),
+            "Connects a [custom key store](https://docs.aws.amazon.com/kms). Use \
+             `ConnectCustomKeyStore` or `DescribeCustomKeyStores`.\n\nSecond & last."
+        );
+    }
+
+    #[test]
+    fn lists_and_notes() {
+        let html = "<p>States:</p><ul><li><p><code>CONNECTED</code> - ready</p></li><li>FAILED</li></ul><note><p>Poll it.</p></note>";
+        assert_eq!(
+            to_markdown(html),
+            "States:\n\n- `CONNECTED` - ready\n- FAILED\n\n**Note:**\n\nPoll it."
+        );
+    }
+
+    #[test]
+    fn escapes_what_rustdoc_misreads() {
+        assert_eq!(
+            to_markdown("a [b] &lt;c&gt; x_y"),
+            "a \\[b\\] \\<c\\> x\\_y"
+        );
+        assert_eq!(
+            to_markdown("see https://example.com/x."),
+            "see <https://example.com/x>."
+        );
+        assert_eq!(to_markdown("<p>a < b</p>"), "a \\< b");
+    }
+
+    #[test]
+    fn wraps_without_starting_blocks() {
+        let lines = wrap("aaaa bbbb - cccc `x y z` 1. dddd", 10);
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.starts_with("- ") && !l.starts_with("1.")),
+            "{lines:?}"
+        );
+        assert!(lines.iter().any(|l| l.contains("`x y z`")), "{lines:?}");
+        let lines = wrap("pattern `` ^[a-z\\/+=]+$ `` here", 12);
+        assert!(
+            lines.iter().any(|l| l.contains("`` ^[a-z\\/+=]+$ ``")),
+            "{lines:?}"
+        );
+    }
+}

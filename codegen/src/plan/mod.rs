@@ -1,0 +1,1160 @@
+//! *Plan*: turn loaded model files into a resolved, validated [`ir::Service`].
+//!
+//! The planner selects the service and operations, walks the shapes they reach, checks every
+//! one of them (dangling targets, unsupported shape types and wire traits, invalid trait
+//! values, Rust name collisions) and collects all problems before giving up, so a maintainer
+//! sees every mistake in one run. Ordering is deterministic throughout (BTreeMap, sorted
+//! vectors).
+
+pub mod docs;
+pub mod ir;
+pub mod names;
+mod traits;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::{LoadedFile, MemberShape, Shape, ShapeId};
+use ir::*;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// What to generate from the loaded models.
+#[derive(Clone, Debug, Default)]
+pub struct PlanOptions {
+    /// The service shape id; may be left out when the models hold exactly one service.
+    pub service: Option<String>,
+    /// Operation names to generate; all of the service's operations when `None`.
+    pub operations: Option<Vec<String>>,
+    /// The generated package's name; derived from the sdkId when `None`.
+    pub crate_name: Option<String>,
+}
+
+/// Builds the IR for one service of the given model files.
+pub fn plan(files: &[LoadedFile], options: &PlanOptions) -> Result<Service, Diagnostics> {
+    let index = Index::build(files)?;
+    let service_id = index.select_service(options.service.as_deref())?;
+    let operations = index.select_operations(&service_id, options.operations.as_deref())?;
+    let planner = Planner::new(&index, service_id, operations)?;
+    planner.build(options)
+}
+
+/// All shapes of all files by id, with the file each came from.
+struct Index<'a> {
+    shapes: BTreeMap<ShapeId, (&'a Shape, &'a Path)>,
+}
+
+impl<'a> Index<'a> {
+    fn build(files: &'a [LoadedFile]) -> Result<Index<'a>, Diagnostics> {
+        let mut shapes = BTreeMap::new();
+        let mut problems = Diagnostics::default();
+        for file in files {
+            for (raw_id, shape) in &file.model.shapes {
+                let id = match ShapeId::parse(raw_id) {
+                    Ok(id) if id.member().is_none() => id,
+                    Ok(_) => {
+                        problems.push(Diagnostic {
+                            file: Some(file.path.clone()),
+                            shape: Some(raw_id.clone()),
+                            message: "a shape id in `shapes` cannot name a member".to_owned(),
+                        });
+                        continue;
+                    }
+                    Err(why) => {
+                        problems.push(Diagnostic::in_file(&file.path, why));
+                        continue;
+                    }
+                };
+                if let Some((_, other)) = shapes.insert(id.clone(), (shape, file.path.as_path())) {
+                    problems.push(Diagnostic {
+                        file: Some(file.path.clone()),
+                        shape: Some(id.to_string()),
+                        message: format!("shape is also defined in {}", other.display()),
+                    });
+                }
+            }
+        }
+        problems.into_result(Index { shapes })
+    }
+
+    fn get(&self, id: &ShapeId) -> Option<&'a Shape> {
+        self.shapes.get(&id.root()).map(|(shape, _)| *shape)
+    }
+
+    fn problem(&self, at: &ShapeId, message: impl Into<String>) -> Diagnostic {
+        let mut diagnostic = Diagnostic::at_shape(at, message);
+        diagnostic.file = self
+            .shapes
+            .get(&at.root())
+            .map(|(_, file)| file.to_path_buf());
+        diagnostic
+    }
+
+    fn select_service(&self, wanted: Option<&str>) -> Result<ShapeId, Diagnostics> {
+        let services: Vec<&ShapeId> = self
+            .shapes
+            .iter()
+            .filter(|(_, (s, _))| s.kind == "service")
+            .map(|(id, _)| id)
+            .collect();
+        match wanted {
+            Some(text) => {
+                let id = ShapeId::parse(text).map_err(|why| {
+                    Diagnostics::one(Diagnostic::general(format!("--service: {why}")))
+                })?;
+                match self.get(&id) {
+                    Some(shape) if shape.kind == "service" => Ok(id),
+                    Some(shape) => Err(Diagnostics::one(
+                        self.problem(&id, format!("is a {}, not a service", shape.kind)),
+                    )),
+                    None => Err(Diagnostics::one(Diagnostic::general(format!(
+                        "--service {id}: no such shape; the models define {}",
+                        list_or_none(&services)
+                    )))),
+                }
+            }
+            None => match services.as_slice() {
+                [only] => Ok((*only).clone()),
+                [] => Err(Diagnostics::one(Diagnostic::general(
+                    "the models define no service shape",
+                ))),
+                many => Err(Diagnostics::one(Diagnostic::general(format!(
+                    "the models define {} services ({}); choose one with --service",
+                    many.len(),
+                    list_or_none(many)
+                )))),
+            },
+        }
+    }
+
+    /// The service's operations (including those bound through resources), filtered by the
+    /// `--operations` names when given.
+    fn select_operations(
+        &self,
+        service: &ShapeId,
+        wanted: Option<&[String]>,
+    ) -> Result<Vec<ShapeId>, Diagnostics> {
+        let mut problems = Diagnostics::default();
+        let mut found = BTreeSet::new();
+        let mut containers = vec![service.clone()];
+        let mut visited = BTreeSet::new();
+        while let Some(container) = containers.pop() {
+            if !visited.insert(container.clone()) {
+                continue;
+            }
+            let Some(shape) = self.get(&container) else {
+                continue;
+            };
+            let mut operation_refs: Vec<&str> =
+                shape.operations.iter().map(|r| r.target.as_str()).collect();
+            for key in ["create", "put", "read", "update", "delete", "list"] {
+                if let Some(target) = shape
+                    .other
+                    .get(key)
+                    .and_then(|v| v.get("target"))
+                    .and_then(Value::as_str)
+                {
+                    operation_refs.push(target);
+                }
+            }
+            if let Some(Value::Array(collection)) = shape.other.get("collectionOperations") {
+                operation_refs.extend(collection.iter().filter_map(|v| v.get("target")?.as_str()));
+            }
+            for target in operation_refs {
+                match self.resolve(&container, target, "operation") {
+                    Ok(id) => {
+                        found.insert(id);
+                    }
+                    Err(problem) => problems.push(problem),
+                }
+            }
+            for resource in &shape.resources {
+                match self.resolve(&container, &resource.target, "resource") {
+                    Ok(id) => containers.push(id),
+                    Err(problem) => problems.push(problem),
+                }
+            }
+        }
+        let found = problems.into_result(found)?;
+        let Some(wanted) = wanted else {
+            return Ok(found.into_iter().collect());
+        };
+        let mut selected = Vec::new();
+        let mut problems = Diagnostics::default();
+        for name in wanted {
+            match found.iter().find(|id| id.name() == name) {
+                Some(id) => selected.push(id.clone()),
+                None => problems.push(Diagnostic::general(format!(
+                    "--operations: `{name}` is not an operation of {service}; it has {}",
+                    found
+                        .iter()
+                        .map(ShapeId::name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))),
+            }
+        }
+        selected.sort();
+        selected.dedup();
+        problems.into_result(selected)
+    }
+
+    /// Resolves a reference from shape `from`, checking that the target exists and is of the
+    /// expected kind.
+    fn resolve(&self, from: &ShapeId, target: &str, kind: &str) -> Result<ShapeId, Diagnostic> {
+        let id = ShapeId::parse(target).map_err(|why| self.problem(from, why))?;
+        match self.get(&id) {
+            Some(shape) if shape.kind == kind => Ok(id),
+            Some(shape) => Err(self.problem(
+                from,
+                format!("refers to {id} as a {kind}, but it is a {}", shape.kind),
+            )),
+            None => Err(self.problem(from, format!("refers to {id}, which is not defined"))),
+        }
+    }
+}
+
+fn list_or_none(ids: &[&ShapeId]) -> String {
+    if ids.is_empty() {
+        "none".to_owned()
+    } else {
+        ids.iter()
+            .map(|id| id.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Where a structure is used, which decides the module it is emitted into.
+#[derive(Default)]
+struct Uses {
+    as_input_of: Vec<ShapeId>,
+    as_output_of: Vec<ShapeId>,
+    as_member: bool,
+}
+
+/// The prelude's unit shape, used for operations without input or output.
+const UNIT: &str = "smithy.api#Unit";
+
+/// Shape types that become plain Rust types rather than generated ones.
+const SIMPLE_KINDS: &[&str] = &[
+    "string",
+    "boolean",
+    "byte",
+    "short",
+    "integer",
+    "long",
+    "float",
+    "double",
+    "timestamp",
+];
+
+/// Walks the selected operations' closure and builds the IR.
+struct Planner<'a> {
+    index: &'a Index<'a>,
+    service_id: ShapeId,
+    service: &'a Shape,
+    operations: Vec<ShapeId>,
+    /// Every shape reached from the selected operations (data shapes and errors).
+    closure: BTreeSet<ShapeId>,
+    uses: BTreeMap<ShapeId, Uses>,
+    problems: Diagnostics,
+}
+
+impl<'a> Planner<'a> {
+    fn new(
+        index: &'a Index<'a>,
+        service_id: ShapeId,
+        operations: Vec<ShapeId>,
+    ) -> Result<Self, Diagnostics> {
+        let service = index.get(&service_id).ok_or_else(|| {
+            Diagnostics::one(Diagnostic::general(format!("{service_id} is not defined")))
+        })?;
+        let mut planner = Planner {
+            index,
+            service_id,
+            service,
+            operations,
+            closure: BTreeSet::new(),
+            uses: BTreeMap::new(),
+            problems: Diagnostics::default(),
+        };
+        planner.walk();
+        Ok(planner)
+    }
+
+    fn problem(&mut self, at: &ShapeId, message: impl Into<String>) {
+        let diagnostic = self.index.problem(at, message);
+        self.problems.push(diagnostic);
+    }
+
+    /// The name a shape has in this service (after `rename`).
+    fn shape_name<'s>(&'s self, id: &'s ShapeId) -> &'s str {
+        self.service
+            .rename
+            .get(&id.to_string())
+            .map(String::as_str)
+            .unwrap_or(id.name())
+    }
+
+    /// Collects the closure of the selected operations, reporting dangling references.
+    fn walk(&mut self) {
+        let mut pending: Vec<(ShapeId, String)> = Vec::new();
+        let service_errors: Vec<String> = self
+            .service
+            .errors
+            .iter()
+            .map(|r| r.target.clone())
+            .collect();
+        for op_id in self.operations.clone() {
+            let Some(op) = self.index.get(&op_id) else {
+                continue;
+            };
+            for (target, uses_input) in [(&op.input, true), (&op.output, false)] {
+                let Some(target) = target else { continue };
+                if target.target == UNIT {
+                    continue;
+                }
+                match ShapeId::parse(&target.target) {
+                    Ok(id) => {
+                        let uses = self.uses.entry(id.clone()).or_default();
+                        if uses_input {
+                            uses.as_input_of.push(op_id.clone());
+                        } else {
+                            uses.as_output_of.push(op_id.clone());
+                        }
+                        pending.push((op_id.clone(), target.target.clone()));
+                    }
+                    Err(why) => self.problem(&op_id, why),
+                }
+            }
+            for error in op
+                .errors
+                .iter()
+                .map(|r| r.target.clone())
+                .chain(service_errors.iter().cloned())
+            {
+                pending.push((op_id.clone(), error));
+            }
+        }
+        while let Some((from, target)) = pending.pop() {
+            if target == UNIT {
+                continue;
+            }
+            let id = match ShapeId::parse(&target) {
+                Ok(id) => id,
+                Err(why) => {
+                    self.problem(&from, why);
+                    continue;
+                }
+            };
+            let Some(shape) = self.index.get(&id) else {
+                if is_prelude(&id) {
+                    self.closure.insert(id);
+                } else {
+                    self.problem(&from, format!("targets {id}, which is not defined"));
+                }
+                continue;
+            };
+            if !self.closure.insert(id.clone()) {
+                continue;
+            }
+            let members = shape
+                .members
+                .iter()
+                .map(|(name, m)| (id.with_member(name), m));
+            let others = [
+                ("member", &shape.member),
+                ("key", &shape.key),
+                ("value", &shape.value),
+            ];
+            let others = others
+                .into_iter()
+                .filter_map(|(n, m)| m.as_ref().map(|m| (id.with_member(n), m)));
+            for (member_id, member) in members.chain(others) {
+                if shape.kind == "structure" {
+                    if let Ok(target) = ShapeId::parse(&member.target) {
+                        self.uses.entry(target).or_default().as_member = true;
+                    }
+                }
+                pending.push((member_id, member.target.clone()));
+            }
+        }
+    }
+
+    fn build(mut self, options: &PlanOptions) -> Result<Service, Diagnostics> {
+        let protocol = self.protocol();
+        let mut structures = Vec::new();
+        let mut enums = Vec::new();
+        let mut errors = Vec::new();
+        for id in self.closure.clone() {
+            let Some(shape) = self.index.get(&id) else {
+                continue;
+            };
+            self.check_traits(&id, shape);
+            match shape.kind.as_str() {
+                "structure" if traits::has(&shape.traits, "smithy.api#error") => {
+                    if let Some(error) = self.error_shape(&id, shape) {
+                        errors.push(error);
+                    }
+                }
+                "structure" => {
+                    let structure = self.structure(&id, shape);
+                    structures.push(structure);
+                }
+                "enum" => {
+                    if let Some(e) = self.enumeration(&id, shape) {
+                        enums.push(e);
+                    }
+                }
+                "list" | "set" => {}
+                kind if SIMPLE_KINDS.contains(&kind) => {}
+                "operation" | "service" | "resource" => {
+                    // Reached only as a member target; the member reports it.
+                }
+                other => self.problem(
+                    &id,
+                    format!("shape type `{other}` is not supported by this generator yet"),
+                ),
+            }
+        }
+        let mut operations = Vec::new();
+        for op_id in self.operations.clone() {
+            if let Some(op) = self.operation(&op_id, &mut structures) {
+                operations.push(op);
+            }
+        }
+        box_recursive_members(&mut structures, &mut errors);
+        structures.sort_by(|a, b| a.name.cmp(&b.name));
+        enums.sort_by(|a, b| a.name.cmp(&b.name));
+        errors.sort_by(|a, b| a.structure.name.cmp(&b.structure.name));
+        operations.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+        self.check_type_names(&structures, &enums, &errors, &operations);
+
+        let sdk_id = self
+            .service
+            .traits
+            .get("aws.api#service")
+            .and_then(|v| v.get("sdkId"))
+            .and_then(Value::as_str)
+            .unwrap_or(self.service_id.name())
+            .to_owned();
+        let crate_name = options
+            .crate_name
+            .clone()
+            .unwrap_or_else(|| default_crate_name(&sdk_id));
+        let service = Service {
+            id: self.service_id.clone(),
+            sdk_id,
+            crate_name,
+            version: self.service.version.clone().unwrap_or_default(),
+            title: self
+                .service
+                .traits
+                .get("smithy.api#title")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            docs: traits::documentation(&self.service.traits).map(docs::to_markdown),
+            protocol: protocol.unwrap_or(Protocol::AwsJson1_1),
+            signing_name: self
+                .service
+                .traits
+                .get("aws.auth#sigv4")
+                .and_then(|v| v.get("name"))
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            operations,
+            structures,
+            enums,
+            errors,
+            shape_count: self.closure.len() + self.operations.len(),
+        };
+        self.problems.into_result(service)
+    }
+
+    fn protocol(&mut self) -> Option<Protocol> {
+        let traits = &self.service.traits;
+        let json10 = traits.contains_key("aws.protocols#awsJson1_0");
+        let json11 = traits.contains_key("aws.protocols#awsJson1_1");
+        match (json10, json11) {
+            (true, false) => Some(Protocol::AwsJson1_0),
+            (false, true) => Some(Protocol::AwsJson1_1),
+            (true, true) => Some(Protocol::AwsJson1_1),
+            (false, false) => {
+                let others: Vec<&str> = traits
+                    .keys()
+                    .filter(|k| {
+                        k.starts_with("aws.protocols#")
+                            || k.contains("#restJson")
+                            || k.contains("rpcv2")
+                    })
+                    .map(String::as_str)
+                    .collect();
+                let id = self.service_id.clone();
+                let message = if others.is_empty() {
+                    "the service has no protocol trait; this generator supports aws.protocols#awsJson1_0 and aws.protocols#awsJson1_1".to_owned()
+                } else {
+                    format!(
+                        "unsupported protocol {}; this generator supports aws.protocols#awsJson1_0 and aws.protocols#awsJson1_1",
+                        others.join(", ")
+                    )
+                };
+                self.problem(&id, message);
+                None
+            }
+        }
+    }
+
+    /// Reports traits on a shape or its members that change the wire in unsupported ways.
+    fn check_traits(&mut self, id: &ShapeId, shape: &Shape) {
+        let member_traits = shape
+            .members
+            .iter()
+            .map(|(n, m)| (id.with_member(n), &m.traits));
+        let all = std::iter::once((id.clone(), &shape.traits)).chain(member_traits);
+        let mut found = Vec::new();
+        for (at, traits) in all {
+            for (trait_id, value) in traits {
+                if let Some(why) = traits::unsupported_reason(trait_id, value) {
+                    found.push((at.clone(), format!("trait `{trait_id}`: {why}")));
+                }
+            }
+        }
+        for (at, message) in found {
+            self.problem(&at, message);
+        }
+    }
+
+    fn docs(&self, traits: &std::collections::BTreeMap<String, Value>) -> Option<String> {
+        traits::documentation(traits)
+            .map(docs::to_markdown)
+            .filter(|d| !d.is_empty())
+    }
+
+    fn structure(&mut self, id: &ShapeId, shape: &Shape) -> Structure {
+        let (role, module) = self.placement(id);
+        let name = TypeName {
+            module,
+            name: names::type_name(self.shape_name(id)),
+        };
+        let members = self.members(id, shape);
+        Structure {
+            id: id.clone(),
+            name,
+            docs: self.docs(&shape.traits),
+            members,
+            role,
+        }
+    }
+
+    fn members(&mut self, id: &ShapeId, shape: &Shape) -> Vec<Member> {
+        let mut members = Vec::new();
+        let mut field_names: BTreeMap<String, String> = BTreeMap::new();
+        for (wire_name, member) in &shape.members {
+            let member_id = id.with_member(wire_name);
+            let field_name = names::field_name(wire_name);
+            if let Some(other) = field_names.insert(field_name.clone(), wire_name.clone()) {
+                self.problem(
+                    &member_id,
+                    format!("members `{other}` and `{wire_name}` both become the Rust field `{field_name}`"),
+                );
+            }
+            if let Some(m) = self.member(&member_id, wire_name, field_name, member) {
+                members.push(m);
+            }
+        }
+        members
+    }
+
+    fn member(
+        &mut self,
+        member_id: &ShapeId,
+        wire_name: &str,
+        field_name: String,
+        member: &MemberShape,
+    ) -> Option<Member> {
+        let target_id = match ShapeId::parse(&member.target) {
+            Ok(id) => id,
+            Err(_) => return None, // reported by the walk
+        };
+        let target = self.target_shape(&target_id);
+        let ty = match self.rust_type(&target_id) {
+            Ok(ty) => ty,
+            Err(why) => {
+                self.problem(member_id, why);
+                return None;
+            }
+        };
+        let kind = target
+            .map(|t| t.kind.as_str())
+            .unwrap_or_else(|| prelude_kind(&target_id));
+        let target_traits = target.map(|t| t.traits.clone()).unwrap_or_default();
+        let mut constraints = match traits::constraints(&target_traits, kind) {
+            Ok(c) => c,
+            Err(why) => {
+                self.problem(&target_id, why);
+                Constraints::default()
+            }
+        };
+        match traits::constraints(&member.traits, kind) {
+            Ok(own) => {
+                constraints.length = own.length.or(constraints.length);
+                constraints.pattern = own.pattern.or(constraints.pattern);
+                constraints.range = own.range.or(constraints.range);
+            }
+            Err(why) => self.problem(member_id, why),
+        }
+        let default = match member.traits.get("smithy.api#default") {
+            Some(Value::Null) => None,
+            Some(value) => Some(value.clone()),
+            None => target_traits
+                .get("smithy.api#default")
+                .filter(|v| !v.is_null())
+                .cloned(),
+        };
+        if let Some(value) = &default {
+            let enum_values: Vec<String> = target
+                .map(|t| t.members.iter().map(|(n, m)| enum_value(n, m)).collect())
+                .unwrap_or_default();
+            if let Err(why) = traits::check_default(value, kind, &enum_values) {
+                self.problem(member_id, why);
+            }
+        }
+        let docs = self.docs(&member.traits).or_else(|| {
+            let simple = target.is_some_and(|t| SIMPLE_KINDS.contains(&t.kind.as_str()));
+            if simple {
+                self.docs(&target_traits)
+            } else {
+                None
+            }
+        });
+        Some(Member {
+            wire_name: wire_name.to_owned(),
+            field_name,
+            docs,
+            ty,
+            required: traits::has(&member.traits, "smithy.api#required"),
+            default,
+            sensitive: self.is_sensitive(&target_id, 0),
+            constraints,
+            target: target_id,
+        })
+    }
+
+    fn target_shape(&self, id: &ShapeId) -> Option<&'a Shape> {
+        self.index.get(id)
+    }
+
+    /// Whether values of this shape must never be printed.
+    fn is_sensitive(&self, id: &ShapeId, depth: usize) -> bool {
+        let Some(shape) = self.index.get(id) else {
+            return false;
+        };
+        if traits::has(&shape.traits, "smithy.api#sensitive") {
+            return true;
+        }
+        match (&shape.member, depth < 32) {
+            (Some(member), true) => ShapeId::parse(&member.target)
+                .map(|t| self.is_sensitive(&t, depth + 1))
+                .unwrap_or(false),
+            _ => false,
+        }
+    }
+
+    /// The Rust type for a member targeting `id`.
+    fn rust_type(&self, id: &ShapeId) -> Result<RustType, String> {
+        let kind = match self.index.get(id) {
+            Some(shape) => shape.kind.as_str(),
+            None if is_prelude(id) => prelude_kind(id),
+            None => return Err(format!("targets {id}, which is not defined")),
+        };
+        Ok(match kind {
+            "string" => RustType::String,
+            "boolean" => RustType::Boolean,
+            "byte" => RustType::Byte,
+            "short" => RustType::Short,
+            "integer" => RustType::Integer,
+            "long" => RustType::Long,
+            "float" => RustType::Float,
+            "double" => RustType::Double,
+            "timestamp" => RustType::Timestamp,
+            "enum" => RustType::Enum(TypeName {
+                module: Module::Types,
+                name: names::type_name(self.shape_name(id)),
+            }),
+            "structure" => {
+                let shape = self.index.get(id);
+                if shape.is_some_and(|s| traits::has(&s.traits, "smithy.api#error")) {
+                    return Err(format!(
+                        "targets the error structure {id}, which cannot be a member"
+                    ));
+                }
+                let module = self.structure_module(id);
+                RustType::Structure {
+                    name: TypeName {
+                        module,
+                        name: names::type_name(self.shape_name(id)),
+                    },
+                    boxed: false,
+                }
+            }
+            "list" | "set" => {
+                let member = self
+                    .index
+                    .get(id)
+                    .and_then(|s| s.member.as_ref())
+                    .ok_or_else(|| format!("list {id} has no `member`"))?;
+                let target = ShapeId::parse(&member.target)?;
+                RustType::List(Box::new(self.rust_type(&target)?))
+            }
+            "operation" | "service" | "resource" => {
+                return Err(format!("targets {id}, which is a {kind}, not a data shape"));
+            }
+            other => {
+                return Err(format!(
+                    "targets {id}, a `{other}`, which this generator does not support yet"
+                ))
+            }
+        })
+    }
+
+    fn structure_module(&self, id: &ShapeId) -> Module {
+        self.placement(id).1
+    }
+
+    /// A structure used by exactly one operation as its input or output, and nowhere else,
+    /// lives in that operation's module; every other structure is shared.
+    fn placement(&self, id: &ShapeId) -> (StructureRole, Module) {
+        let Some(uses) = self.uses.get(id) else {
+            return (StructureRole::Shared, Module::Types);
+        };
+        let own_module = |op: &ShapeId| Module::Operation(names::field_name(self.shape_name(op)));
+        match (
+            uses.as_member,
+            uses.as_input_of.as_slice(),
+            uses.as_output_of.as_slice(),
+        ) {
+            (false, [op], []) => (StructureRole::Input, own_module(op)),
+            (false, [], [op]) => (StructureRole::Output, own_module(op)),
+            (_, [_, ..], _) => (StructureRole::Input, Module::Types),
+            (_, _, [_, ..]) => (StructureRole::Output, Module::Types),
+            _ => (StructureRole::Shared, Module::Types),
+        }
+    }
+
+    fn enumeration(&mut self, id: &ShapeId, shape: &Shape) -> Option<Enum> {
+        if shape.members.is_empty() {
+            self.problem(id, "an enum needs at least one member");
+            return None;
+        }
+        let mut variants = Vec::new();
+        let mut seen_values: BTreeMap<String, String> = BTreeMap::new();
+        let mut seen_names: BTreeMap<String, String> = BTreeMap::new();
+        for (member_name, member) in &shape.members {
+            let member_id = id.with_member(member_name);
+            if let Some(value) = member.traits.get("smithy.api#enumValue") {
+                if !value.is_string() {
+                    self.problem(
+                        &member_id,
+                        format!("`enumValue` of a string enum must be a string, not {value}"),
+                    );
+                    continue;
+                }
+            }
+            let value = enum_value(member_name, member);
+            if value.is_empty() {
+                self.problem(&member_id, "enum values cannot be empty");
+            }
+            if let Some(other) = seen_values.insert(value.clone(), member_name.clone()) {
+                self.problem(
+                    &member_id,
+                    format!("value `{value}` is also the value of member `{other}`"),
+                );
+            }
+            let mut name = names::type_name(member_name);
+            if name == "Unknown" {
+                // `Unknown` is the catch-all variant for values the model does not list.
+                name = "UnknownValue".to_owned();
+            }
+            if let Some(other) = seen_names.insert(name.clone(), member_name.clone()) {
+                self.problem(&member_id, format!("members `{other}` and `{member_name}` both become the Rust variant `{name}`"));
+            }
+            variants.push(EnumVariant {
+                name,
+                value,
+                docs: self.docs(&member.traits),
+            });
+        }
+        Some(Enum {
+            id: id.clone(),
+            name: TypeName {
+                module: Module::Types,
+                name: names::type_name(self.shape_name(id)),
+            },
+            docs: self.docs(&shape.traits),
+            variants,
+        })
+    }
+
+    fn error_shape(&mut self, id: &ShapeId, shape: &Shape) -> Option<ErrorShape> {
+        let fault = match shape.traits.get("smithy.api#error").and_then(Value::as_str) {
+            Some("client") => Fault::Client,
+            Some("server") => Fault::Server,
+            other => {
+                self.problem(
+                    id,
+                    format!(
+                        "`error` must be \"client\" or \"server\", not {}",
+                        other.map_or("a non-string".to_owned(), |o| format!("\"{o}\""))
+                    ),
+                );
+                return None;
+            }
+        };
+        let http_status = match shape.traits.get("smithy.api#httpError") {
+            None => {
+                if fault == Fault::Client {
+                    400
+                } else {
+                    500
+                }
+            }
+            Some(value) => {
+                match value.as_u64().filter(|s| (400..=599).contains(s)) {
+                    Some(status) => status as u16,
+                    None => {
+                        self.problem(id, format!("`httpError` must be an HTTP error status from 400 to 599, not {value}"));
+                        return None;
+                    }
+                }
+            }
+        };
+        let mut structure = self.structure(id, shape);
+        structure.name.module = Module::Errors;
+        structure.role = StructureRole::Error;
+        Some(ErrorShape {
+            code: self.shape_name(id).to_owned(),
+            structure,
+            fault,
+            http_status,
+        })
+    }
+
+    fn operation(&mut self, op_id: &ShapeId, structures: &mut Vec<Structure>) -> Option<Operation> {
+        let op = self.index.get(op_id)?;
+        let rust_name = names::type_name(self.shape_name(op_id));
+        let module = names::field_name(self.shape_name(op_id));
+        let mut io = Vec::new();
+        for (target, suffix, role) in [
+            (&op.input, "Input", StructureRole::Input),
+            (&op.output, "Output", StructureRole::Output),
+        ] {
+            match target.as_ref().map(|t| t.target.as_str()) {
+                None | Some(UNIT) => {
+                    // No input or output in the model: an empty structure keeps the API uniform.
+                    let name = TypeName {
+                        module: Module::Operation(module.clone()),
+                        name: format!("{rust_name}{suffix}"),
+                    };
+                    structures.push(Structure {
+                        id: op_id.with_member(suffix),
+                        name: name.clone(),
+                        docs: None,
+                        members: Vec::new(),
+                        role,
+                    });
+                    io.push(name);
+                }
+                Some(target) => {
+                    let id = ShapeId::parse(target).ok()?;
+                    match self.index.get(&id) {
+                        Some(shape)
+                            if shape.kind == "structure"
+                                && !traits::has(&shape.traits, "smithy.api#error") =>
+                        {
+                            io.push(TypeName {
+                                module: self.structure_module(&id),
+                                name: names::type_name(self.shape_name(&id)),
+                            });
+                        }
+                        Some(shape) => {
+                            self.problem(
+                                op_id,
+                                format!(
+                                    "{} {id} must be a structure, not a {}",
+                                    suffix.to_lowercase(),
+                                    shape.kind
+                                ),
+                            );
+                            return None;
+                        }
+                        None => return None, // reported by the walk
+                    }
+                }
+            }
+        }
+        let [input, output] = <[TypeName; 2]>::try_from(io).ok()?;
+        let service_errors = self.service.errors.iter();
+        let mut errors = Vec::new();
+        let mut seen = BTreeSet::new();
+        for error_ref in op.errors.iter().chain(service_errors) {
+            let Ok(error_id) = ShapeId::parse(&error_ref.target) else {
+                continue;
+            };
+            if !seen.insert(error_id.clone()) {
+                continue;
+            }
+            match self.index.get(&error_id) {
+                Some(shape) if shape.kind == "structure" && traits::has(&shape.traits, "smithy.api#error") => {
+                    let name = names::type_name(self.shape_name(&error_id));
+                    errors.push(OperationError {
+                        variant: name.clone(),
+                        error: TypeName { module: Module::Errors, name },
+                        code: self.shape_name(&error_id).to_owned(),
+                    });
+                }
+                Some(_) => self.problem(op_id, format!("lists {error_id} in `errors`, but it is not a structure with the `error` trait")),
+                None => {}
+            }
+        }
+        let mut variants = BTreeSet::new();
+        for error in &errors {
+            if error.variant == "Unhandled" || !variants.insert(error.variant.clone()) {
+                self.problem(
+                    op_id,
+                    format!(
+                        "error {} cannot be a variant of {rust_name}Error: the name `{}` is taken",
+                        error.code, error.variant
+                    ),
+                );
+            }
+        }
+        let paginated = self.paginated(op_id, op);
+        let examples = self.examples(op_id, op);
+        let target_header = format!("{}.{}", self.service_id.name(), op_id.name());
+        Some(Operation {
+            id: op_id.clone(),
+            wire_name: op_id.name().to_owned(),
+            error_enum: format!("{rust_name}Error"),
+            rust_name,
+            module,
+            docs: self.docs(&op.traits),
+            input,
+            output,
+            errors,
+            target_header,
+            paginated,
+            examples,
+        })
+    }
+
+    fn paginated(&mut self, op_id: &ShapeId, op: &Shape) -> Option<Paginated> {
+        let own = op.traits.get("smithy.api#paginated")?;
+        let defaults = self.service.traits.get("smithy.api#paginated");
+        let field = |key: &str| -> Option<String> {
+            own.get(key)
+                .or_else(|| defaults.and_then(|d| d.get(key)))
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        };
+        match (field("inputToken"), field("outputToken")) {
+            (Some(input_token), Some(output_token)) => Some(Paginated {
+                input_token,
+                output_token,
+                items: field("items"),
+                page_size: field("pageSize"),
+            }),
+            _ => {
+                self.problem(op_id, "`paginated` needs `inputToken` and `outputToken` (on the operation or the service)");
+                None
+            }
+        }
+    }
+
+    fn examples(&mut self, op_id: &ShapeId, op: &Shape) -> Vec<Example> {
+        let Some(value) = op.traits.get("smithy.api#examples") else {
+            return Vec::new();
+        };
+        let Some(list) = value.as_array() else {
+            self.problem(op_id, "`examples` must be a list");
+            return Vec::new();
+        };
+        let mut examples = Vec::new();
+        for (i, example) in list.iter().enumerate() {
+            let Some(title) = example.get("title").and_then(Value::as_str) else {
+                self.problem(op_id, format!("example {i} has no `title`"));
+                continue;
+            };
+            let error = example.get("error").and_then(|e| {
+                Some((
+                    e.get("shapeId")?.as_str()?.to_owned(),
+                    e.get("content").cloned().unwrap_or(Value::Null),
+                ))
+            });
+            examples.push(Example {
+                title: title.to_owned(),
+                docs: example
+                    .get("documentation")
+                    .and_then(Value::as_str)
+                    .map(docs::to_markdown),
+                input: example
+                    .get("input")
+                    .cloned()
+                    .unwrap_or_else(|| Value::Object(Default::default())),
+                output: example.get("output").cloned(),
+                error,
+            });
+        }
+        examples
+    }
+
+    /// Reports two types that would have the same Rust name in the same module.
+    fn check_type_names(
+        &mut self,
+        structures: &[Structure],
+        enums: &[Enum],
+        errors: &[ErrorShape],
+        operations: &[Operation],
+    ) {
+        let mut taken: BTreeMap<(Module, String), Vec<String>> = BTreeMap::new();
+        let mut add = |name: &TypeName, origin: String| {
+            taken
+                .entry((name.module.clone(), name.name.clone()))
+                .or_default()
+                .push(origin);
+        };
+        for s in structures {
+            add(&s.name, s.id.to_string());
+        }
+        for e in enums {
+            add(&e.name, e.id.to_string());
+        }
+        for e in errors {
+            add(&e.structure.name, e.structure.id.to_string());
+        }
+        for op in operations {
+            let module = Module::Operation(op.module.clone());
+            add(
+                &TypeName {
+                    module: module.clone(),
+                    name: op.rust_name.clone(),
+                },
+                format!("{} (operation)", op.id),
+            );
+            add(
+                &TypeName {
+                    module,
+                    name: op.error_enum.clone(),
+                },
+                format!("{} (error enum)", op.id),
+            );
+        }
+        let reserved = [
+            "DateTime",
+            "BuildError",
+            "UnhandledError",
+            "UnknownValue",
+            "ErrorFault",
+        ];
+        for ((module, name), origins) in taken {
+            if origins.len() > 1 {
+                let first = origins[0].clone();
+                let at = ShapeId::parse(first.split(' ').next().unwrap_or_default()).ok();
+                let message = format!(
+                    "the shapes {} all become the Rust type `{name}`",
+                    origins.join(", ")
+                );
+                match at {
+                    Some(at) => self.problem(&at, message),
+                    None => self.problems.push(Diagnostic::general(message)),
+                }
+            } else if module == Module::Types && reserved.contains(&name.as_str()) {
+                if let Some(at) = origins.first().and_then(|o| ShapeId::parse(o).ok()) {
+                    self.problem(&at, format!("the Rust name `{name}` is reserved for the generated crate's own types"));
+                }
+            }
+        }
+    }
+}
+
+/// The enum value of a member: `enumValue`, or the member name.
+fn enum_value(member_name: &str, member: &MemberShape) -> String {
+    member
+        .traits
+        .get("smithy.api#enumValue")
+        .and_then(Value::as_str)
+        .unwrap_or(member_name)
+        .to_owned()
+}
+
+fn is_prelude(id: &ShapeId) -> bool {
+    id.namespace() == "smithy.api"
+}
+
+/// The shape type of a prelude shape (`smithy.api#String` is a string, ...).
+fn prelude_kind(id: &ShapeId) -> &'static str {
+    match id.name() {
+        "String" => "string",
+        "Boolean" | "PrimitiveBoolean" => "boolean",
+        "Byte" | "PrimitiveByte" => "byte",
+        "Short" | "PrimitiveShort" => "short",
+        "Integer" | "PrimitiveInteger" => "integer",
+        "Long" | "PrimitiveLong" => "long",
+        "Float" | "PrimitiveFloat" => "float",
+        "Double" | "PrimitiveDouble" => "double",
+        "Timestamp" => "timestamp",
+        "Blob" => "blob",
+        "BigInteger" => "bigInteger",
+        "BigDecimal" => "bigDecimal",
+        "Document" => "document",
+        "Unit" => "structure",
+        _ => "unknown",
+    }
+}
+
+/// `KMS` -> `kms-api`, `CloudWatch Logs` -> `cloudwatch-logs-api`.
+fn default_crate_name(sdk_id: &str) -> String {
+    let words: Vec<String> = sdk_id
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    format!("{}-api", words.join("-"))
+}
+
+/// Boxes structure members that close a cycle of directly nested structures, so the
+/// generated types have a finite size. Lists already add indirection.
+fn box_recursive_members(structures: &mut [Structure], errors: &mut [ErrorShape]) {
+    let mut edges: BTreeMap<TypeName, Vec<TypeName>> = BTreeMap::new();
+    let all = structures.iter().chain(errors.iter().map(|e| &e.structure));
+    for s in all {
+        let targets = s.members.iter().filter_map(|m| match &m.ty {
+            RustType::Structure { name, .. } => Some(name.clone()),
+            _ => None,
+        });
+        edges.entry(s.name.clone()).or_default().extend(targets);
+    }
+    let reaches = |from: &TypeName, to: &TypeName| -> bool {
+        let mut stack = vec![from.clone()];
+        let mut seen = BTreeSet::new();
+        while let Some(next) = stack.pop() {
+            if &next == to {
+                return true;
+            }
+            if seen.insert(next.clone()) {
+                stack.extend(edges.get(&next).into_iter().flatten().cloned());
+            }
+        }
+        false
+    };
+    let all = structures
+        .iter_mut()
+        .chain(errors.iter_mut().map(|e| &mut e.structure));
+    for s in all {
+        let owner = s.name.clone();
+        for member in &mut s.members {
+            if let RustType::Structure { name, boxed } = &mut member.ty {
+                *boxed = reaches(name, &owner);
+            }
+        }
+    }
+}
