@@ -1,0 +1,368 @@
+//! A broken model gives a clear message naming the file, the shape id (and member) and what
+//! is wrong; independent problems are reported together; nothing panics.
+
+use serde_json::{json, Value};
+use workspace_tests::TempDir;
+
+/// A small valid awsJson1_1 model that the cases below break in one place each.
+fn base() -> Value {
+    json!({
+        "smithy": "2.0",
+        "shapes": {
+            "ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
+                       "traits": {"aws.protocols#awsJson1_1": {}}},
+            "ex#Op": {"type": "operation", "input": {"target": "ex#OpInput"},
+                      "output": {"target": "ex#OpOutput"}, "errors": [{"target": "ex#Oops"}]},
+            "ex#OpInput": {"type": "structure", "members": {"Name": {"target": "ex#Name"}}},
+            "ex#OpOutput": {"type": "structure", "members": {}},
+            "ex#Name": {"type": "string"},
+            "ex#Oops": {"type": "structure", "members": {"message": {"target": "smithy.api#String"}},
+                        "traits": {"smithy.api#error": "client"}}
+        }
+    })
+}
+
+fn generate_text(
+    name: &str,
+    text: &str,
+    operations: Option<Vec<String>>,
+) -> Result<codegen::Generation, String> {
+    let dir = TempDir::new(&format!("problem-{name}"));
+    let path = dir.path().join("model.json");
+    std::fs::write(&path, text).unwrap();
+    let options = codegen::Options {
+        models: vec![path],
+        plan: codegen::plan::PlanOptions {
+            operations,
+            ..Default::default()
+        },
+    };
+    codegen::generate(&options).map_err(|problems| problems.to_string())
+}
+
+/// The rendered diagnostics for a model; fails the test if the model generates.
+fn problems_of(name: &str, model: &Value) -> String {
+    match generate_text(name, &serde_json::to_string_pretty(model).unwrap(), None) {
+        Ok(_) => panic!("{name}: the broken model generated"),
+        Err(text) => text,
+    }
+}
+
+fn assert_mentions(text: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(text.contains(part), "expected {part:?} in:\n{text}");
+    }
+}
+
+fn with(mut model: Value, pointer: &str, value: Value) -> Value {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    let parent = model
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no {parent}"));
+    parent
+        .as_object_mut()
+        .unwrap()
+        .insert(key.replace("~1", "/"), value);
+    model
+}
+
+#[test]
+fn base_model_generates() {
+    let generation =
+        generate_text("base", &base().to_string(), None).expect("base model generates");
+    assert!(generation.files.contains_key("src/operations/op.rs"));
+}
+
+#[test]
+fn dangling_member_target() {
+    let model = with(
+        base(),
+        "/shapes/ex#OpInput/members/Name",
+        json!({"target": "ex#Missing"}),
+    );
+    let text = problems_of("dangling", &model);
+    assert_mentions(
+        &text,
+        &["model.json", "ex#OpInput$Name", "ex#Missing", "not defined"],
+    );
+}
+
+#[test]
+fn unsupported_shape_type_names_the_shape() {
+    let model = with(base(), "/shapes/ex#Name", json!({"type": "bigDecimal"}));
+    let text = problems_of("unsupported-type", &model);
+    assert_mentions(
+        &text,
+        &["ex#OpInput$Name", "bigDecimal", "does not support"],
+    );
+}
+
+#[test]
+fn unsupported_wire_trait_is_an_error() {
+    let model = with(
+        base(),
+        "/shapes/ex#Name",
+        json!({"type": "timestamp", "traits": {"smithy.api#timestampFormat": "date-time"}}),
+    );
+    let text = problems_of("wire-trait", &model);
+    assert_mentions(&text, &["ex#Name", "timestampFormat", "date-time"]);
+}
+
+#[test]
+fn invalid_trait_values() {
+    let length = with(
+        base(),
+        "/shapes/ex#Name/traits",
+        json!({"smithy.api#length": {"min": 5, "max": 2}}),
+    );
+    assert_mentions(
+        &problems_of("length", &length),
+        &["ex#Name", "`length` has min 5 greater than max 2"],
+    );
+    let range = with(
+        base(),
+        "/shapes/ex#Name/traits",
+        json!({"smithy.api#range": {"min": 1}}),
+    );
+    assert_mentions(
+        &problems_of("range", &range),
+        &["ex#Name", "`range` applies to numbers, not to a string"],
+    );
+    let pattern = with(
+        base(),
+        "/shapes/ex#Name/traits",
+        json!({"smithy.api#pattern": 7}),
+    );
+    assert_mentions(
+        &problems_of("pattern", &pattern),
+        &["ex#Name", "`pattern` must be a string"],
+    );
+    let error = with(
+        base(),
+        "/shapes/ex#Oops/traits",
+        json!({"smithy.api#error": "nobody"}),
+    );
+    assert_mentions(
+        &problems_of("error-kind", &error),
+        &["ex#Oops", "\"client\" or \"server\""],
+    );
+    let status = with(
+        base(),
+        "/shapes/ex#Oops/traits",
+        json!({"smithy.api#error": "client", "smithy.api#httpError": 200}),
+    );
+    assert_mentions(
+        &problems_of("http-error", &status),
+        &["ex#Oops", "`httpError`", "400 to 599"],
+    );
+    let default = with(
+        base(),
+        "/shapes/ex#OpInput/members/Name",
+        json!({"target": "ex#Name", "traits": {"smithy.api#required": {}, "smithy.api#default": 3}}),
+    );
+    assert_mentions(
+        &problems_of("default", &default),
+        &["ex#OpInput$Name", "default value 3 does not fit a string"],
+    );
+}
+
+#[test]
+fn enums_need_distinct_values() {
+    let empty = with(
+        base(),
+        "/shapes/ex#Name",
+        json!({"type": "enum", "members": {}}),
+    );
+    assert_mentions(
+        &problems_of("enum-empty", &empty),
+        &["ex#Name", "at least one member"],
+    );
+    let duplicate = with(
+        base(),
+        "/shapes/ex#Name",
+        json!({"type": "enum", "members": {
+        "A": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "X"}},
+        "B": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "X"}}}}),
+    );
+    assert_mentions(
+        &problems_of("enum-dup", &duplicate),
+        &["ex#Name$B", "value `X` is also the value of member `A`"],
+    );
+}
+
+#[test]
+fn rust_name_collisions_are_reported() {
+    let model = with(
+        base(),
+        "/shapes/ex#OpInput/members/name",
+        json!({"target": "ex#Name"}),
+    );
+    assert_mentions(
+        &problems_of("field-collision", &model),
+        &[
+            "ex#OpInput$name",
+            "`Name` and `name` both become the Rust field `name`",
+        ],
+    );
+    let mut model = with(
+        base(),
+        "/shapes/other#Name",
+        json!({"type": "enum", "members": {"A": {"target": "smithy.api#Unit"}}}),
+    );
+    model = with(
+        model,
+        "/shapes/ex#OpInput/members/Other",
+        json!({"target": "other#Name"}),
+    );
+    model = with(
+        model,
+        "/shapes/ex#Name",
+        json!({"type": "enum", "members": {"B": {"target": "smithy.api#Unit"}}}),
+    );
+    assert_mentions(
+        &problems_of("type-collision", &model),
+        &["ex#Name", "other#Name", "become the Rust type `Name`"],
+    );
+}
+
+#[test]
+fn operation_errors_must_be_error_structures() {
+    let model = with(
+        base(),
+        "/shapes/ex#Op/errors",
+        json!([{"target": "ex#OpOutput"}]),
+    );
+    assert_mentions(
+        &problems_of("non-error", &model),
+        &[
+            "ex#Op",
+            "ex#OpOutput",
+            "not a structure with the `error` trait",
+        ],
+    );
+}
+
+#[test]
+fn member_targeting_an_operation() {
+    let model = with(
+        base(),
+        "/shapes/ex#OpInput/members/Name",
+        json!({"target": "ex#Op"}),
+    );
+    assert_mentions(
+        &problems_of("member-op", &model),
+        &["ex#OpInput$Name", "operation, not a data shape"],
+    );
+}
+
+#[test]
+fn protocol_problems() {
+    let none = with(base(), "/shapes/ex#Svc/traits", json!({}));
+    assert_mentions(
+        &problems_of("no-protocol", &none),
+        &["ex#Svc", "no protocol trait", "awsJson1_1"],
+    );
+    let rest = with(
+        base(),
+        "/shapes/ex#Svc/traits",
+        json!({"aws.protocols#restJson1": {}}),
+    );
+    assert_mentions(
+        &problems_of("rest", &rest),
+        &["ex#Svc", "unsupported protocol aws.protocols#restJson1"],
+    );
+}
+
+#[test]
+fn file_level_problems_name_the_file_and_position() {
+    let text =
+        generate_text("bad-json", "{\"smithy\": \"2.0\",\n \"shapes\": {,}}", None).unwrap_err();
+    assert_mentions(
+        &text,
+        &["model.json", "not a valid Smithy JSON AST", "line 2"],
+    );
+    let text = generate_text("version", r#"{"smithy": "1.0", "shapes": {}}"#, None).unwrap_err();
+    assert_mentions(&text, &["model.json", "unsupported Smithy version \"1.0\""]);
+    let text = generate_text("empty", "", None).unwrap_err();
+    assert_mentions(&text, &["model.json", "not a valid Smithy JSON AST"]);
+    let bad_id = with(base(), "/shapes/ex#1Bad", json!({"type": "string"}));
+    assert_mentions(
+        &problems_of("bad-id", &bad_id),
+        &["model.json", "shape id `ex#1Bad` has an invalid name"],
+    );
+}
+
+#[test]
+fn service_and_operation_selection() {
+    let two = with(
+        base(),
+        "/shapes/ex#Other",
+        json!({"type": "service", "version": "1"}),
+    );
+    assert_mentions(
+        &problems_of("two-services", &two),
+        &["2 services", "ex#Other", "ex#Svc", "--service"],
+    );
+    let text =
+        generate_text("unknown-op", &base().to_string(), Some(vec!["Nope".into()])).unwrap_err();
+    assert_mentions(
+        &text,
+        &["--operations: `Nope` is not an operation of ex#Svc; it has Op"],
+    );
+}
+
+#[test]
+fn independent_problems_are_reported_together() {
+    let mut model = with(
+        base(),
+        "/shapes/ex#OpInput/members/Name",
+        json!({"target": "ex#Missing"}),
+    );
+    model = with(
+        model,
+        "/shapes/ex#Oops/traits",
+        json!({"smithy.api#error": "client", "smithy.api#httpError": 99}),
+    );
+    let text = problems_of("several", &model);
+    assert_mentions(&text, &["ex#Missing", "`httpError`", "2 problems found"]);
+}
+
+#[test]
+fn keywords_and_reserved_names_are_escaped() {
+    let mut model = with(
+        base(),
+        "/shapes/ex#OpInput/members",
+        json!({
+        "type": {"target": "ex#Name"}, "self": {"target": "ex#Name"}, "Match": {"target": "ex#Kind"}}),
+    );
+    model = with(
+        model,
+        "/shapes/ex#Kind",
+        json!({"type": "enum", "members": {
+        "UNKNOWN": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "UNKNOWN"}},
+        "SELF": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "self"}}}}),
+    );
+    let generation =
+        generate_text("keywords", &model.to_string(), None).expect("keywords generate");
+    let op = &generation.files["src/operations/op.rs"];
+    assert_mentions(
+        op,
+        &[
+            "pub r#type:",
+            "pub self_:",
+            "pub r#match:",
+            "Wire name: `type`",
+            "Wire name: `self`",
+        ],
+    );
+    let kind = &generation.files["src/types/kind.rs"];
+    assert_mentions(
+        kind,
+        &[
+            "UnknownValue,",
+            "Self_,",
+            "Kind::UnknownValue => \"UNKNOWN\"",
+            "Kind::Self_ => \"self\"",
+        ],
+    );
+}

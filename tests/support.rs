@@ -1,0 +1,101 @@
+//! Helpers shared by the workspace-level tests.
+
+use std::path::{Path, PathBuf};
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    codegen::workspace_root()
+}
+
+/// The bundled model directory.
+pub fn models_dir() -> PathBuf {
+    root().join("models")
+}
+
+/// `../shared` beside the project, when it exists. Tests that need it print why they skip
+/// when it does not; they never pass silently when it is there.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = root().join("..").join("shared");
+    dir.is_dir()
+        .then(|| std::fs::canonicalize(&dir).unwrap_or(dir))
+}
+
+/// The official KMS model in `../shared/models`, or `None` after printing a skip notice.
+pub fn official_kms_model(test: &str) -> Option<PathBuf> {
+    match shared_dir().map(|d| d.join("models/kms.smithy-rs.json")) {
+        Some(path) if path.is_file() => Some(path),
+        _ => {
+            skipped(test, "../shared/models/kms.smithy-rs.json is not present");
+            None
+        }
+    }
+}
+
+/// Prints a skip notice that the test harness does not capture (it goes to the process's
+/// stderr directly, not through `eprintln!`), so a skipped test is visible in every run.
+pub fn skipped(test: &str, why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+}
+
+/// The six custom key store operations.
+pub const CUSTOM_KEY_STORE_OPERATIONS: [&str; 6] = [
+    "ConnectCustomKeyStore",
+    "CreateCustomKeyStore",
+    "DeleteCustomKeyStore",
+    "DescribeCustomKeyStores",
+    "DisconnectCustomKeyStore",
+    "UpdateCustomKeyStore",
+];
+
+/// Generates the crate from the bundled model, in memory.
+pub fn generate_bundled() -> codegen::Generation {
+    let options = codegen::Options {
+        models: vec![models_dir()],
+        ..Default::default()
+    };
+    match codegen::generate(&options) {
+        Ok(generation) => generation,
+        Err(problems) => panic!("the bundled model must generate:\n{problems}"),
+    }
+}
+
+/// Generates from one model file with the given operations, in memory.
+pub fn generate_from(
+    model: &Path,
+    operations: Option<&[&str]>,
+) -> Result<codegen::Generation, codegen::diagnostics::Diagnostics> {
+    let options = codegen::Options {
+        models: vec![model.to_path_buf()],
+        plan: codegen::plan::PlanOptions {
+            operations: operations.map(|ops| ops.iter().map(|s| s.to_string()).collect()),
+            ..Default::default()
+        },
+    };
+    codegen::generate(&options)
+}
+
+/// A fresh, empty temporary directory for one test, removed when dropped.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// Creates `<tmp>/kms-codegen-test-<name>-<pid>`.
+    pub fn new(name: &str) -> TempDir {
+        let path =
+            std::env::temp_dir().join(format!("kms-codegen-test-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("create temporary directory");
+        TempDir(path)
+    }
+
+    /// The directory.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
