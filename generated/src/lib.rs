@@ -23,10 +23,11 @@
 //!
 //! Modules: `operations` holds each operation's input, output and error enum; `types` the
 //! structures and enums they share; `errors` the modelled errors; `primitives` the support
-//! types.
+//! types; `wire` the protocol.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 pub mod errors;
 pub mod operations;
 pub mod primitives;
 pub mod types;
+pub mod wire;

@@ -5,11 +5,21 @@ use crate::plan::ir::{Service, TypeName};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The generated package's manifest. It has no dependencies: the crate is self-contained.
+/// The generated crate's dependencies: serde for the wire form, serde_path_to_error to name
+/// the member a wrongly typed value sits at, http for the request and response types.
+const DEPENDENCIES: &str = "\
+http = \"1\"
+serde = { version = \"1\", features = [\"derive\"] }
+serde_json = { version = \"1\", features = [\"raw_value\"] }
+serde_path_to_error = \"0.1\"
+";
+
+/// The generated package's manifest.
 pub fn cargo_toml(service: &Service) -> String {
     let title = service.title.as_deref().unwrap_or(&service.sdk_id);
     format!(
-        "{header}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\ndescription = \"Types for {title} ({id} {version}), generated from its Smithy model.\"\npublish = false\n\n[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\n",
+        "{header}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\ndescription = \"Types for {title} ({id} {version}), generated from its Smithy model.\"\npublish = false\n\n[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\n{deps}",
+        deps = DEPENDENCIES,
         header = super::HEADER_TOML,
         name = service.crate_name,
         title = toml_escape(title),
@@ -51,7 +61,7 @@ pub fn lib_rs(service: &Service) -> TokenStream {
     text.push_str(
         "\n\nModules: `operations` holds each operation's input, output and error enum; \
          `types` the structures and enums they share; `errors` the modelled errors; \
-         `primitives` the support types.",
+         `primitives` the support types; `wire` the protocol.",
     );
     let docs = inner_doc_attrs(&text);
     quote! {
@@ -63,6 +73,7 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         pub mod operations;
         pub mod primitives;
         pub mod types;
+        pub mod wire;
     }
 }
 

@@ -152,6 +152,23 @@ pub fn emit_operation_error(operation: &Operation) -> TokenStream {
 
         impl ::std::error::Error for #name {}
 
+        impl crate::wire::OperationError for #name {
+            fn code(&self) -> ::std::option::Option<&str> {
+                #name::code(self)
+            }
+
+            fn message(&self) -> ::std::option::Option<&str> {
+                #name::message(self)
+            }
+
+            fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
+                match self {
+                    #name::Unhandled(error) => ::std::option::Option::Some(error),
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+
         impl ::std::convert::From<crate::primitives::UnhandledError> for #name {
             fn from(error: crate::primitives::UnhandledError) -> Self {
                 #name::Unhandled(error)

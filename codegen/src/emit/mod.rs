@@ -8,6 +8,7 @@ mod error;
 mod operation;
 mod primitives;
 mod structure;
+mod wire;
 
 use crate::plan::ir::{Module, Service};
 use crate::plan::names;
@@ -19,6 +20,7 @@ pub use error::{emit_error_struct, emit_operation_error};
 pub use operation::emit_operation;
 pub use primitives::emit_primitives;
 pub use structure::emit_structure;
+pub use wire::emit_wire;
 
 /// The first lines of every generated Rust file.
 pub const HEADER_RUST: &str =
@@ -40,6 +42,7 @@ pub fn emit_crate(service: &Service) -> Result<BTreeMap<String, String>, String>
         "src/primitives.rs".to_owned(),
         render(primitives::emit_primitives())?,
     );
+    files.insert("src/wire.rs".to_owned(), render(wire::emit_wire(service))?);
 
     let shared: Vec<_> = service
         .structures

@@ -92,6 +92,85 @@ pub fn emit_primitives() -> TokenStream {
             }
         }
 
+        impl ::serde::Serialize for DateTime {
+            /// Epoch seconds: an integer when there is no fraction, else a decimal (exact to
+            /// the millisecond, the precision AWS services use).
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                if self.nanos == 0 {
+                    return serializer.serialize_i64(self.seconds);
+                }
+                let total = i128::from(self.seconds) * 1_000_000_000 + i128::from(self.nanos);
+                let sign = if total < 0 { "-" } else { "" };
+                let (whole, fraction) = (total.unsigned_abs() / 1_000_000_000, total.unsigned_abs() % 1_000_000_000);
+                let text = format!("{sign}{whole}.{fraction:09}");
+                serializer.serialize_f64(text.parse::<f64>().unwrap_or_default())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for DateTime {
+            /// Epoch seconds given as a JSON integer or decimal, read from the number's text so
+            /// no precision is lost to floating point (digits beyond nanoseconds are dropped).
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let raw: ::std::boxed::Box<::serde_json::value::RawValue> = ::serde::Deserialize::deserialize(deserializer)?;
+                DateTime::parse_epoch_seconds(raw.get()).ok_or_else(|| {
+                    <D::Error as ::serde::de::Error>::custom(format!("expected epoch seconds as a number, found {}", raw.get()))
+                })
+            }
+        }
+
+        impl DateTime {
+            /// Parses epoch seconds from JSON number text (`1600000000`, `1600000000.123`,
+            /// `1.6E9`); `None` for anything else or out of range.
+            pub fn parse_epoch_seconds(text: &str) -> ::std::option::Option<DateTime> {
+                let (negative, unsigned) = match text.strip_prefix('-') {
+                    ::std::option::Option::Some(rest) => (true, rest),
+                    ::std::option::Option::None => (false, text),
+                };
+                let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+                    ::std::option::Option::Some(at) => (&unsigned[..at], unsigned[at + 1..].parse::<i64>().ok()?),
+                    ::std::option::Option::None => (unsigned, 0),
+                };
+                let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+                let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+                if int_part.is_empty() || !all_digits(int_part) || !all_digits(frac_part) || (mantissa.contains('.') && frac_part.is_empty()) {
+                    return ::std::option::Option::None;
+                }
+                let mut digits = format!("{int_part}{frac_part}");
+                // Position of the decimal point within `digits` once the exponent is applied.
+                let mut point = i64::try_from(int_part.len()).ok()?.checked_add(exponent)?;
+                let leading_zeros = digits.len() - digits.trim_start_matches('0').len();
+                digits.drain(..leading_zeros);
+                point -= i64::try_from(leading_zeros).ok()?;
+                if digits.is_empty() {
+                    return ::std::option::Option::Some(DateTime::from_secs(0));
+                }
+                if point > 19 {
+                    return ::std::option::Option::None;
+                }
+                let (whole, fraction): (::std::string::String, ::std::string::String) = if point <= 0 {
+                    let zeros = usize::try_from(-point).ok()?.min(9);
+                    ("0".to_owned(), format!("{}{digits}", "0".repeat(zeros)))
+                } else {
+                    let point = usize::try_from(point).ok()?;
+                    if digits.len() <= point {
+                        (format!("{digits}{}", "0".repeat(point - digits.len())), ::std::string::String::new())
+                    } else {
+                        (digits[..point].to_owned(), digits[point..].to_owned())
+                    }
+                };
+                let nanos_text: ::std::string::String = fraction.chars().chain(::std::iter::repeat('0')).take(9).collect();
+                let whole: i128 = whole.parse().ok()?;
+                let nanos: i128 = nanos_text.parse().ok()?;
+                let mut total = whole * 1_000_000_000 + nanos;
+                if negative {
+                    total = -total;
+                }
+                let seconds = i64::try_from(total.div_euclid(1_000_000_000)).ok()?;
+                let nanos = u32::try_from(total.rem_euclid(1_000_000_000)).ok()?;
+                ::std::option::Option::Some(DateTime { seconds, nanos })
+            }
+        }
+
         /// An enum value that the model did not list when the crate was generated. It is kept
         /// verbatim, so reading and re-sending it loses nothing.
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -156,6 +235,7 @@ pub fn emit_primitives() -> TokenStream {
             message: ::std::option::Option<::std::string::String>,
             status: u16,
             request_id: ::std::option::Option<::std::string::String>,
+            deserialize_error: ::std::option::Option<::std::string::String>,
         }
 
         impl UnhandledError {
@@ -166,7 +246,20 @@ pub fn emit_primitives() -> TokenStream {
                     message: ::std::option::Option::None,
                     status,
                     request_id: ::std::option::Option::None,
+                    deserialize_error: ::std::option::Option::None,
                 }
+            }
+
+            /// Records why the response body could not be read.
+            pub fn with_deserialize_error(mut self, error: impl ::std::convert::Into<::std::string::String>) -> Self {
+                self.deserialize_error = ::std::option::Option::Some(error.into());
+                self
+            }
+
+            /// Why the response body could not be read (with the member path), when that is
+            /// what made the response unhandled.
+            pub fn deserialize_error(&self) -> ::std::option::Option<&str> {
+                self.deserialize_error.as_deref()
             }
 
             /// Sets the error code.
@@ -214,6 +307,9 @@ pub fn emit_primitives() -> TokenStream {
                 write!(f, " (HTTP {})", self.status)?;
                 if let ::std::option::Option::Some(message) = &self.message {
                     write!(f, ": {message}")?;
+                }
+                if let ::std::option::Option::Some(error) = &self.deserialize_error {
+                    write!(f, "; unreadable response: {error}")?;
                 }
                 if let ::std::option::Option::Some(request_id) = &self.request_id {
                     write!(f, " [request id {request_id}]")?;

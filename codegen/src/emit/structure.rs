@@ -1,7 +1,7 @@
 //! Structures: the struct itself, its builder, and a `Debug` that hides sensitive members.
 
 use super::common::{doc_attrs, field_type, ident, rust_type};
-use crate::plan::ir::{Member, RustType, Structure};
+use crate::plan::ir::{Member, RustType, Structure, StructureRole};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
@@ -15,11 +15,28 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
         let field = ident(&member.field_name);
         let ty = field_type(member);
         let docs = member_docs(member);
+        let mut serde = serde_attrs(&structure.name.name, member);
+        if structure.role == StructureRole::Error
+            && member.wire_name.eq_ignore_ascii_case("message")
+        {
+            // Services spell the error message `message` or `Message`; accept both.
+            let alias = if member.wire_name == "message" {
+                "Message"
+            } else {
+                "message"
+            };
+            serde.extend(quote!(#[serde(alias = #alias)]));
+        }
         quote! {
             #docs
+            #serde
             pub #field: #ty,
         }
     });
+    let default_fns = structure
+        .members
+        .iter()
+        .filter_map(|m| default_fns(&structure.name.name, m));
     let debug_derive = if structure.has_sensitive() {
         quote!()
     } else {
@@ -45,15 +62,90 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
     quote! {
         #docs
         #[non_exhaustive]
-        #[derive(Clone, #debug_derive PartialEq)]
+        #[derive(Clone, #debug_derive PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(remote = "Self")]
         pub struct #name {
             #(#fields)*
         }
+
+        crate::wire::json_object!(#name);
+
+        #(#default_fns)*
 
         #default_impl
         #debug_impl
         #builder
     }
+}
+
+/// The serde attributes that give a field its wire form: the member name, optional members
+/// left out when unset, and `null` read as absent (or as the default, for defaulted members).
+fn serde_attrs(type_name: &str, member: &Member) -> TokenStream {
+    let wire = &member.wire_name;
+    match (&member.default, member.required) {
+        (Some(default), _) if is_rust_default(&member.ty, default) => quote! {
+            #[serde(rename = #wire, default, deserialize_with = "crate::wire::null_as_default")]
+        },
+        (Some(_), _) => {
+            let (default_fn, deserialize_fn) = default_fn_names(type_name, member);
+            let default_fn = default_fn.to_string();
+            let deserialize_fn = deserialize_fn.to_string();
+            quote! {
+                #[serde(rename = #wire, default = #default_fn, deserialize_with = #deserialize_fn)]
+            }
+        }
+        (None, true) => quote!(#[serde(rename = #wire)]),
+        (None, false) => quote! {
+            #[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")]
+        },
+    }
+}
+
+/// Whether a model default is what `Default::default()` gives for the Rust type, so serde's
+/// plain `default` can supply it.
+fn is_rust_default(ty: &RustType, value: &Value) -> bool {
+    match (ty, value) {
+        (RustType::Boolean, Value::Bool(b)) => !b,
+        (RustType::String, Value::String(s)) => s.is_empty(),
+        (RustType::List(_), Value::Array(items)) => items.is_empty(),
+        (
+            RustType::Byte | RustType::Short | RustType::Integer | RustType::Long,
+            Value::Number(n),
+        ) => n.as_i64() == Some(0),
+        (RustType::Float | RustType::Double, Value::Number(n)) => n.as_f64() == Some(0.0),
+        _ => false,
+    }
+}
+
+fn default_fn_names(type_name: &str, member: &Member) -> (proc_macro2::Ident, proc_macro2::Ident) {
+    let base = crate::plan::names::field_name(type_name);
+    let field = member.field_name.trim_start_matches("r#");
+    (
+        format_ident!("{base}_{field}_default"),
+        format_ident!("{base}_{field}_or_default"),
+    )
+}
+
+/// For a member whose model default is not the Rust type's `Default`: a function giving the
+/// default and one reading `null` as that default.
+fn default_fns(type_name: &str, member: &Member) -> Option<TokenStream> {
+    let default = member.default.as_ref()?;
+    if is_rust_default(&member.ty, default) {
+        return None;
+    }
+    let (default_fn, deserialize_fn) = default_fn_names(type_name, member);
+    let ty = rust_type(&member.ty);
+    let value = default_value(&member.ty, default);
+    Some(quote! {
+        fn #default_fn() -> #ty {
+            #value
+        }
+
+        fn #deserialize_fn<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<#ty, D::Error> {
+            let value: ::std::option::Option<#ty> = ::serde::Deserialize::deserialize(deserializer)?;
+            ::std::result::Result::Ok(value.unwrap_or_else(#default_fn))
+        }
+    })
 }
 
 /// A member's docs, with the wire name and constraints a user needs when building it.

@@ -5,13 +5,21 @@
 /// has the same backup lineage (and therefore the same cluster certificate) as a cluster
 /// that does. Every CloudHSM key store needs its own, unrelated cluster.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CloudHsmClusterInUseException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(CloudHsmClusterInUseException);
 impl ::std::default::Default for CloudHsmClusterInUseException {
     fn default() -> Self {
         Self::builder().build()

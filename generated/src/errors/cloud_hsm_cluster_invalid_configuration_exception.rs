@@ -10,13 +10,21 @@
 /// - it has too few active HSMs: two in different zones for `CreateCustomKeyStore` and
 ///   `UpdateCustomKeyStore`, one for `ConnectCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CloudHsmClusterInvalidConfigurationException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(CloudHsmClusterInvalidConfigurationException);
 impl ::std::default::Default for CloudHsmClusterInvalidConfigurationException {
     fn default() -> Self {
         Self::builder().build()

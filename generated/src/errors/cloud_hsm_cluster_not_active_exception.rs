@@ -4,13 +4,21 @@
 /// The CloudHSM cluster behind the key store has not been initialized and activated yet.
 /// Activate it in CloudHSM, then send the request again.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CloudHsmClusterNotActiveException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(CloudHsmClusterNotActiveException);
 impl ::std::default::Default for CloudHsmClusterNotActiveException {
     fn default() -> Self {
         Self::builder().build()

@@ -4,13 +4,21 @@
 /// No CloudHSM cluster with the given cluster ID could be located by KMS. Check the ID and
 /// retry.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CloudHsmClusterNotFoundException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(CloudHsmClusterNotFoundException);
 impl ::std::default::Default for CloudHsmClusterNotFoundException {
     fn default() -> Self {
         Self::builder().build()

@@ -6,13 +6,21 @@
 /// cluster restored from a backup of the original (or from the backup the original came
 /// from), which shows up as an identical cluster certificate.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CloudHsmClusterNotRelatedException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(CloudHsmClusterNotRelatedException);
 impl ::std::default::Default for CloudHsmClusterNotRelatedException {
     fn default() -> Self {
         Self::builder().build()

@@ -5,13 +5,21 @@
 /// they are no longer needed, delete them with `ScheduleKeyDeletion`; after the waiting
 /// period ends you can delete the key store.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CustomKeyStoreHasCmksException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(CustomKeyStoreHasCmksException);
 impl ::std::default::Default for CustomKeyStoreHasCmksException {
     fn default() -> Self {
         Self::builder().build()

@@ -12,13 +12,21 @@
 ///   store (most of them), on a store that is not `DISCONNECTED`;
 /// - `CreateKey` or `GenerateRandom` against a store that is not `CONNECTED`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CustomKeyStoreInvalidStateException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(CustomKeyStoreInvalidStateException);
 impl ::std::default::Default for CustomKeyStoreInvalidStateException {
     fn default() -> Self {
         Self::builder().build()

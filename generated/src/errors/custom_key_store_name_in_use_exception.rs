@@ -4,13 +4,21 @@
 /// Another custom key store in this account already uses that friendly name. Pick a name
 /// that is not taken.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CustomKeyStoreNameInUseException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(CustomKeyStoreNameInUseException);
 impl ::std::default::Default for CustomKeyStoreNameInUseException {
     fn default() -> Self {
         Self::builder().build()

@@ -3,13 +3,21 @@
 
 /// KMS has no custom key store matching the ID or name given in the request.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CustomKeyStoreNotFoundException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(CustomKeyStoreNotFoundException);
 impl ::std::default::Default for CustomKeyStoreNotFoundException {
     fn default() -> Self {
         Self::builder().build()

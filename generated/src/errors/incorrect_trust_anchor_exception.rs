@@ -5,13 +5,21 @@
 /// the named cluster. Supply the contents of the `customerCA.crt` file produced when that
 /// cluster was initialized.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct IncorrectTrustAnchorException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(IncorrectTrustAnchorException);
 impl ::std::default::Default for IncorrectTrustAnchorException {
     fn default() -> Self {
         Self::builder().build()

@@ -3,13 +3,21 @@
 
 /// The pagination `Marker` sent with the request is not one KMS recognizes.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct InvalidMarkerException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(InvalidMarkerException);
 impl ::std::default::Default for InvalidMarkerException {
     fn default() -> Self {
         Self::builder().build()

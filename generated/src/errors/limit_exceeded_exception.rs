@@ -4,13 +4,21 @@
 /// A size limit or an account quota would be exceeded by this request. See
 /// [KMS quotas](https://docs.aws.amazon.com/kms/latest/developerguide/limits.html).
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct LimitExceededException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(LimitExceededException);
 impl ::std::default::Default for LimitExceededException {
     fn default() -> Self {
         Self::builder().build()

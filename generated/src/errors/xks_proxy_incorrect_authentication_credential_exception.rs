@@ -5,13 +5,21 @@
 /// authentication credential did not verify. Either the credential is wrong or it is being
 /// sent to the wrong proxy.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct XksProxyIncorrectAuthenticationCredentialException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(XksProxyIncorrectAuthenticationCredentialException);
 impl ::std::default::Default for XksProxyIncorrectAuthenticationCredentialException {
     fn default() -> Self {
         Self::builder().build()

@@ -4,13 +4,21 @@
 /// The external key store proxy is set up incorrectly. The accompanying error message names
 /// the problem.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct XksProxyInvalidConfigurationException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(XksProxyInvalidConfigurationException);
 impl ::std::default::Default for XksProxyInvalidConfigurationException {
     fn default() -> Self {
         Self::builder().build()

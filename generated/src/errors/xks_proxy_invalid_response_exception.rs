@@ -5,13 +5,21 @@
 /// malformed reply or a passing network fault; if it keeps happening, contact the proxy
 /// vendor.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct XksProxyInvalidResponseException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(XksProxyInvalidResponseException);
 impl ::std::default::Default for XksProxyInvalidResponseException {
     fn default() -> Self {
         Self::builder().build()

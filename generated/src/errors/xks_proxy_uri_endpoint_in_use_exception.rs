@@ -4,13 +4,21 @@
 /// Some other external key store in this Region already uses the given
 /// `XksProxyUriEndpoint`. The error message explains the conflict.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct XksProxyUriEndpointInUseException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(XksProxyUriEndpointInUseException);
 impl ::std::default::Default for XksProxyUriEndpointInUseException {
     fn default() -> Self {
         Self::builder().build()

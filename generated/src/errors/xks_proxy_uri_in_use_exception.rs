@@ -4,13 +4,21 @@
 /// The combination of `XksProxyUriEndpoint` and `XksProxyUriPath` is already taken by
 /// another external key store in this Region; each one needs its own proxy API address.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct XksProxyUriInUseException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(XksProxyUriInUseException);
 impl ::std::default::Default for XksProxyUriInUseException {
     fn default() -> Self {
         Self::builder().build()

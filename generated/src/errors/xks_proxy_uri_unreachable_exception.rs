@@ -6,13 +6,21 @@
 /// error is returned when the proxy's health check says none of the external key manager
 /// instances are available.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct XksProxyUriUnreachableException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(XksProxyUriUnreachableException);
 impl ::std::default::Default for XksProxyUriUnreachableException {
     fn default() -> Self {
         Self::builder().build()

@@ -4,13 +4,21 @@
 /// The Amazon VPC endpoint service is already used by another external key store in this
 /// Region. Give each external key store its own endpoint service.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct XksProxyVpcEndpointServiceInUseException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(XksProxyVpcEndpointServiceInUseException);
 impl ::std::default::Default for XksProxyVpcEndpointServiceInUseException {
     fn default() -> Self {
         Self::builder().build()

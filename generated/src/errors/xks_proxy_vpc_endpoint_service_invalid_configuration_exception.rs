@@ -5,13 +5,21 @@
 /// requires. Read the error message and compare the service against the
 /// [VPC connectivity requirements](https://docs.aws.amazon.com/kms/latest/developerguide/xks-connectivity.html).
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct XksProxyVpcEndpointServiceInvalidConfigurationException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(XksProxyVpcEndpointServiceInvalidConfigurationException);
 impl ::std::default::Default for XksProxyVpcEndpointServiceInvalidConfigurationException {
     fn default() -> Self {
         Self::builder().build()

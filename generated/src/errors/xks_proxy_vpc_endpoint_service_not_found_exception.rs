@@ -5,13 +5,21 @@
 /// `DescribeCustomKeyStores`, and make sure the service's allowed principals include the
 /// regional KMS principal (for example `cks.kms.us-east-1.amazonaws.com`).
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct XksProxyVpcEndpointServiceNotFoundException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
+    #[serde(
+        rename = "message",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(XksProxyVpcEndpointServiceNotFoundException);
 impl ::std::default::Default for XksProxyVpcEndpointServiceNotFoundException {
     fn default() -> Self {
         Self::builder().build()

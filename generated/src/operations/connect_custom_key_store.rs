@@ -16,16 +16,64 @@
 //! See
 //! [Custom key stores](https://docs.aws.amazon.com/kms/latest/developerguide/custom-key-store-overview.html)
 //! in the developer guide.
+/// The `ConnectCustomKeyStore` operation: use it through
+/// [`Operation`](crate::wire::Operation) to serialize a [`ConnectCustomKeyStoreRequest`]
+/// and parse the response.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ConnectCustomKeyStore;
+impl crate::wire::Operation for ConnectCustomKeyStore {
+    const NAME: &'static str = "ConnectCustomKeyStore";
+    const TARGET: &'static str = "TrentService.ConnectCustomKeyStore";
+    type Input = crate::operations::connect_custom_key_store::ConnectCustomKeyStoreRequest;
+    type Output = crate::operations::connect_custom_key_store::ConnectCustomKeyStoreResponse;
+    type Error = ConnectCustomKeyStoreError;
+    fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
+        match response.code() {
+            ::std::option::Option::Some(
+                crate::errors::CloudHsmClusterInvalidConfigurationException::CODE,
+            ) => response
+                .typed()
+                .map(ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException)
+                .unwrap_or_else(ConnectCustomKeyStoreError::Unhandled),
+            ::std::option::Option::Some(crate::errors::CloudHsmClusterNotActiveException::CODE) => {
+                response
+                    .typed()
+                    .map(ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException)
+                    .unwrap_or_else(ConnectCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::CustomKeyStoreInvalidStateException::CODE,
+            ) => response
+                .typed()
+                .map(ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException)
+                .unwrap_or_else(ConnectCustomKeyStoreError::Unhandled),
+            ::std::option::Option::Some(crate::errors::CustomKeyStoreNotFoundException::CODE) => {
+                response
+                    .typed()
+                    .map(ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException)
+                    .unwrap_or_else(ConnectCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(crate::errors::KmsInternalException::CODE) => response
+                .typed()
+                .map(ConnectCustomKeyStoreError::KmsInternalException)
+                .unwrap_or_else(ConnectCustomKeyStoreError::Unhandled),
+            _ => ConnectCustomKeyStoreError::Unhandled(response.into_unhandled()),
+        }
+    }
+}
 /// The `ConnectCustomKeyStoreRequest` structure.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct ConnectCustomKeyStoreRequest {
     /// ID of the custom key store to connect. Key store IDs can be looked up with
     /// `DescribeCustomKeyStores`.
     ///
     /// Wire name: `CustomKeyStoreId`; required; length 1..=64.
+    #[serde(rename = "CustomKeyStoreId")]
     pub custom_key_store_id: ::std::string::String,
 }
+crate::wire::json_object!(ConnectCustomKeyStoreRequest);
 impl ConnectCustomKeyStoreRequest {
     /// Starts building a `ConnectCustomKeyStoreRequest`.
     pub fn builder() -> ConnectCustomKeyStoreRequestBuilder {
@@ -70,8 +118,10 @@ impl ConnectCustomKeyStoreRequestBuilder {
 }
 /// The `ConnectCustomKeyStoreResponse` structure.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct ConnectCustomKeyStoreResponse {}
+crate::wire::json_object!(ConnectCustomKeyStoreResponse);
 impl ::std::default::Default for ConnectCustomKeyStoreResponse {
     fn default() -> Self {
         Self::builder().build()
@@ -177,6 +227,20 @@ impl ::std::fmt::Display for ConnectCustomKeyStoreError {
     }
 }
 impl ::std::error::Error for ConnectCustomKeyStoreError {}
+impl crate::wire::OperationError for ConnectCustomKeyStoreError {
+    fn code(&self) -> ::std::option::Option<&str> {
+        ConnectCustomKeyStoreError::code(self)
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        ConnectCustomKeyStoreError::message(self)
+    }
+    fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
+        match self {
+            ConnectCustomKeyStoreError::Unhandled(error) => ::std::option::Option::Some(error),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
 impl ::std::convert::From<crate::primitives::UnhandledError> for ConnectCustomKeyStoreError {
     fn from(error: crate::primitives::UnhandledError) -> Self {
         ConnectCustomKeyStoreError::Unhandled(error)

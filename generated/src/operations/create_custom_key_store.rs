@@ -18,26 +18,199 @@
 //!
 //! The new store starts out disconnected; call `ConnectCustomKeyStore` before creating keys
 //! in it. On success the response carries the new key store ID.
+/// The `CreateCustomKeyStore` operation: use it through
+/// [`Operation`](crate::wire::Operation) to serialize a [`CreateCustomKeyStoreRequest`] and
+/// parse the response.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct CreateCustomKeyStore;
+impl crate::wire::Operation for CreateCustomKeyStore {
+    const NAME: &'static str = "CreateCustomKeyStore";
+    const TARGET: &'static str = "TrentService.CreateCustomKeyStore";
+    type Input = crate::operations::create_custom_key_store::CreateCustomKeyStoreRequest;
+    type Output = crate::operations::create_custom_key_store::CreateCustomKeyStoreResponse;
+    type Error = CreateCustomKeyStoreError;
+    fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
+        match response.code() {
+            ::std::option::Option::Some(
+                crate::errors::CloudHsmClusterInUseException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(CreateCustomKeyStoreError::CloudHsmClusterInUseException)
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::CloudHsmClusterInvalidConfigurationException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(
+                        CreateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException,
+                    )
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::CloudHsmClusterNotActiveException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(CreateCustomKeyStoreError::CloudHsmClusterNotActiveException)
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::CloudHsmClusterNotFoundException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(CreateCustomKeyStoreError::CloudHsmClusterNotFoundException)
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::CustomKeyStoreNameInUseException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(CreateCustomKeyStoreError::CustomKeyStoreNameInUseException)
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::IncorrectTrustAnchorException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(CreateCustomKeyStoreError::IncorrectTrustAnchorException)
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(crate::errors::KmsInternalException::CODE) => {
+                response
+                    .typed()
+                    .map(CreateCustomKeyStoreError::KmsInternalException)
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(crate::errors::LimitExceededException::CODE) => {
+                response
+                    .typed()
+                    .map(CreateCustomKeyStoreError::LimitExceededException)
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyIncorrectAuthenticationCredentialException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(
+                        CreateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException,
+                    )
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyInvalidConfigurationException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(
+                        CreateCustomKeyStoreError::XksProxyInvalidConfigurationException,
+                    )
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyInvalidResponseException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(CreateCustomKeyStoreError::XksProxyInvalidResponseException)
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyUriEndpointInUseException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(CreateCustomKeyStoreError::XksProxyUriEndpointInUseException)
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyUriInUseException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(CreateCustomKeyStoreError::XksProxyUriInUseException)
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyUriUnreachableException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(CreateCustomKeyStoreError::XksProxyUriUnreachableException)
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyVpcEndpointServiceInUseException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(
+                        CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException,
+                    )
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyVpcEndpointServiceInvalidConfigurationException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(
+                        CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException,
+                    )
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyVpcEndpointServiceNotFoundException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(
+                        CreateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException,
+                    )
+                    .unwrap_or_else(CreateCustomKeyStoreError::Unhandled)
+            }
+            _ => CreateCustomKeyStoreError::Unhandled(response.into_unhandled()),
+        }
+    }
+}
 /// The `CreateCustomKeyStoreRequest` structure.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CreateCustomKeyStoreRequest {
     /// A friendly name for the new key store, unique within the account and Region. Required
     /// for both kinds of store. It can appear in plaintext in CloudTrail logs, so keep secrets
     /// out of it.
     ///
     /// Wire name: `CustomKeyStoreName`; required; length 1..=256.
+    #[serde(rename = "CustomKeyStoreName")]
     pub custom_key_store_name: ::std::string::String,
     /// The active CloudHSM cluster that will back a CloudHSM key store. Required when the type
     /// is `AWS_CLOUDHSM`; the cluster must not already back another key store.
     ///
     /// Wire name: `CloudHsmClusterId`; length 19..=24; pattern
     /// `` ^cluster-[2-7a-zA-Z]{11,16}$ ``.
+    #[serde(
+        rename = "CloudHsmClusterId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub cloud_hsm_cluster_id: ::std::option::Option<::std::string::String>,
     /// The cluster's trust anchor certificate, i.e. the contents of the `customerCA.crt` file
     /// written when the cluster was initialized. Required when the type is `AWS_CLOUDHSM`.
     ///
     /// Wire name: `TrustAnchorCertificate`; length 1..=5000.
+    #[serde(
+        rename = "TrustAnchorCertificate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub trust_anchor_certificate: ::std::option::Option<::std::string::String>,
     /// The password KMS should use for the cluster's `kmsuser` crypto user (CU), the account it
     /// signs in as to manage keys for you. Required when the type is `AWS_CLOUDHSM`. It is 7 to
@@ -45,11 +218,21 @@ pub struct CreateCustomKeyStoreRequest {
     /// the cluster.
     ///
     /// Wire name: `KeyStorePassword`; length 7..=32; sensitive: never printed by `Debug`.
+    #[serde(
+        rename = "KeyStorePassword",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub key_store_password: ::std::option::Option<::std::string::String>,
     /// Which kind of custom key store to create: `AWS_CLOUDHSM` (the default when omitted) or
     /// `EXTERNAL_KEY_STORE`. It cannot be changed afterwards.
     ///
     /// Wire name: `CustomKeyStoreType`.
+    #[serde(
+        rename = "CustomKeyStoreType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub custom_key_store_type: ::std::option::Option<crate::types::CustomKeyStoreType>,
     /// The HTTPS address, without a port (KMS always uses 443), where KMS sends requests to the
     /// external key store proxy. Needed when the store type is `EXTERNAL_KEY_STORE`. When the
@@ -59,6 +242,11 @@ pub struct CreateCustomKeyStoreRequest {
     ///
     /// Wire name: `XksProxyUriEndpoint`; length 10..=128; pattern
     /// `` ^https://[a-zA-Z0-9.-]+$ ``.
+    #[serde(
+        rename = "XksProxyUriEndpoint",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub xks_proxy_uri_endpoint: ::std::option::Option<::std::string::String>,
     /// The base path of the proxy API, as documented by your proxy. Required for
     /// `EXTERNAL_KEY_STORE`. It begins with `/` and ends in `/kms/xks/v1`, optionally with a
@@ -66,6 +254,11 @@ pub struct CreateCustomKeyStoreRequest {
     ///
     /// Wire name: `XksProxyUriPath`; length 10..=128; pattern
     /// `` ^(/[a-zA-Z0-9\/_-]+/kms/xks/v\d{1,2})$|^(/kms/xks/v\d{1,2})$ ``.
+    #[serde(
+        rename = "XksProxyUriPath",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub xks_proxy_uri_path: ::std::option::Option<::std::string::String>,
     /// Name of the Amazon VPC endpoint service through which KMS talks to the proxy. Needed
     /// only for external key stores whose `XksProxyConnectivity` is `VPC_ENDPOINT_SERVICE`;
@@ -73,11 +266,21 @@ pub struct CreateCustomKeyStoreRequest {
     ///
     /// Wire name: `XksProxyVpcEndpointServiceName`; length 20..=64; pattern
     /// `` ^(com|eu)\.amazonaws\.vpce\.([a-z]+-){2,3}\d+\.vpce-svc-[0-9a-z]+$ ``.
+    #[serde(
+        rename = "XksProxyVpcEndpointServiceName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub xks_proxy_vpc_endpoint_service_name: ::std::option::Option<::std::string::String>,
     /// Optional account ID that owns the VPC endpoint service. When left out, the caller's own
     /// account is assumed.
     ///
     /// Wire name: `XksProxyVpcEndpointServiceOwner`; length 12..=12; pattern `` ^[0-9]{12}$ ``.
+    #[serde(
+        rename = "XksProxyVpcEndpointServiceOwner",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub xks_proxy_vpc_endpoint_service_owner: ::std::option::Option<::std::string::String>,
     /// The access key ID and raw secret access key that KMS will use to sign requests to the
     /// proxy. Required for `EXTERNAL_KEY_STORE`. This only informs KMS of a credential already
@@ -85,6 +288,11 @@ pub struct CreateCustomKeyStoreRequest {
     /// `UpdateCustomKeyStore`.
     ///
     /// Wire name: `XksProxyAuthenticationCredential`.
+    #[serde(
+        rename = "XksProxyAuthenticationCredential",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub xks_proxy_authentication_credential:
         ::std::option::Option<crate::types::XksProxyAuthenticationCredentialType>,
     /// How KMS reaches the proxy: `PUBLIC_ENDPOINT` over the internet, or
@@ -93,8 +301,14 @@ pub struct CreateCustomKeyStoreRequest {
     /// [choosing a connectivity option](https://docs.aws.amazon.com/kms/latest/developerguide/xks-connectivity.html).
     ///
     /// Wire name: `XksProxyConnectivity`.
+    #[serde(
+        rename = "XksProxyConnectivity",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub xks_proxy_connectivity: ::std::option::Option<crate::types::XksProxyConnectivityType>,
 }
+crate::wire::json_object!(CreateCustomKeyStoreRequest);
 impl ::std::fmt::Debug for CreateCustomKeyStoreRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CreateCustomKeyStoreRequest")
@@ -384,13 +598,20 @@ impl CreateCustomKeyStoreRequestBuilder {
 }
 /// The `CreateCustomKeyStoreResponse` structure.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CreateCustomKeyStoreResponse {
     /// The ID KMS assigned to the newly created custom key store.
     ///
     /// Wire name: `CustomKeyStoreId`; length 1..=64.
+    #[serde(
+        rename = "CustomKeyStoreId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub custom_key_store_id: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(CreateCustomKeyStoreResponse);
 impl ::std::default::Default for CreateCustomKeyStoreResponse {
     fn default() -> Self {
         Self::builder().build()
@@ -648,6 +869,20 @@ impl ::std::fmt::Display for CreateCustomKeyStoreError {
     }
 }
 impl ::std::error::Error for CreateCustomKeyStoreError {}
+impl crate::wire::OperationError for CreateCustomKeyStoreError {
+    fn code(&self) -> ::std::option::Option<&str> {
+        CreateCustomKeyStoreError::code(self)
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        CreateCustomKeyStoreError::message(self)
+    }
+    fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
+        match self {
+            CreateCustomKeyStoreError::Unhandled(error) => ::std::option::Option::Some(error),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
 impl ::std::convert::From<crate::primitives::UnhandledError> for CreateCustomKeyStoreError {
     fn from(error: crate::primitives::UnhandledError) -> Self {
         CreateCustomKeyStoreError::Unhandled(error)

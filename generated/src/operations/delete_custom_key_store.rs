@@ -12,16 +12,58 @@
 //! `ScheduleKeyDeletion`, wait for the deletion period to pass, call
 //! `DisconnectCustomKeyStore`, and then delete the store. A successful call returns an
 //! empty JSON object.
+/// The `DeleteCustomKeyStore` operation: use it through
+/// [`Operation`](crate::wire::Operation) to serialize a [`DeleteCustomKeyStoreRequest`] and
+/// parse the response.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct DeleteCustomKeyStore;
+impl crate::wire::Operation for DeleteCustomKeyStore {
+    const NAME: &'static str = "DeleteCustomKeyStore";
+    const TARGET: &'static str = "TrentService.DeleteCustomKeyStore";
+    type Input = crate::operations::delete_custom_key_store::DeleteCustomKeyStoreRequest;
+    type Output = crate::operations::delete_custom_key_store::DeleteCustomKeyStoreResponse;
+    type Error = DeleteCustomKeyStoreError;
+    fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
+        match response.code() {
+            ::std::option::Option::Some(crate::errors::CustomKeyStoreHasCmksException::CODE) => {
+                response
+                    .typed()
+                    .map(DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException)
+                    .unwrap_or_else(DeleteCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::CustomKeyStoreInvalidStateException::CODE,
+            ) => response
+                .typed()
+                .map(DeleteCustomKeyStoreError::CustomKeyStoreInvalidStateException)
+                .unwrap_or_else(DeleteCustomKeyStoreError::Unhandled),
+            ::std::option::Option::Some(crate::errors::CustomKeyStoreNotFoundException::CODE) => {
+                response
+                    .typed()
+                    .map(DeleteCustomKeyStoreError::CustomKeyStoreNotFoundException)
+                    .unwrap_or_else(DeleteCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(crate::errors::KmsInternalException::CODE) => response
+                .typed()
+                .map(DeleteCustomKeyStoreError::KmsInternalException)
+                .unwrap_or_else(DeleteCustomKeyStoreError::Unhandled),
+            _ => DeleteCustomKeyStoreError::Unhandled(response.into_unhandled()),
+        }
+    }
+}
 /// The `DeleteCustomKeyStoreRequest` structure.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct DeleteCustomKeyStoreRequest {
     /// ID of the custom key store to remove. Key store IDs can be looked up with
     /// `DescribeCustomKeyStores`.
     ///
     /// Wire name: `CustomKeyStoreId`; required; length 1..=64.
+    #[serde(rename = "CustomKeyStoreId")]
     pub custom_key_store_id: ::std::string::String,
 }
+crate::wire::json_object!(DeleteCustomKeyStoreRequest);
 impl DeleteCustomKeyStoreRequest {
     /// Starts building a `DeleteCustomKeyStoreRequest`.
     pub fn builder() -> DeleteCustomKeyStoreRequestBuilder {
@@ -66,8 +108,10 @@ impl DeleteCustomKeyStoreRequestBuilder {
 }
 /// The `DeleteCustomKeyStoreResponse` structure.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct DeleteCustomKeyStoreResponse {}
+crate::wire::json_object!(DeleteCustomKeyStoreResponse);
 impl ::std::default::Default for DeleteCustomKeyStoreResponse {
     fn default() -> Self {
         Self::builder().build()
@@ -158,6 +202,20 @@ impl ::std::fmt::Display for DeleteCustomKeyStoreError {
     }
 }
 impl ::std::error::Error for DeleteCustomKeyStoreError {}
+impl crate::wire::OperationError for DeleteCustomKeyStoreError {
+    fn code(&self) -> ::std::option::Option<&str> {
+        DeleteCustomKeyStoreError::code(self)
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        DeleteCustomKeyStoreError::message(self)
+    }
+    fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
+        match self {
+            DeleteCustomKeyStoreError::Unhandled(error) => ::std::option::Option::Some(error),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
 impl ::std::convert::From<crate::primitives::UnhandledError> for DeleteCustomKeyStoreError {
     fn from(error: crate::primitives::UnhandledError) -> Self {
         DeleteCustomKeyStoreError::Unhandled(error)

@@ -10,29 +10,82 @@
 //! This is where the result of `ConnectCustomKeyStore` shows up: each entry has a
 //! `ConnectionState`, and a `FAILED` state is paired with a `ConnectionErrorCode` that
 //! explains the failure. Results are paginated with `Limit`, `Marker` and `NextMarker`.
+/// The `DescribeCustomKeyStores` operation: use it through
+/// [`Operation`](crate::wire::Operation) to serialize a [`DescribeCustomKeyStoresRequest`]
+/// and parse the response.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct DescribeCustomKeyStores;
+impl crate::wire::Operation for DescribeCustomKeyStores {
+    const NAME: &'static str = "DescribeCustomKeyStores";
+    const TARGET: &'static str = "TrentService.DescribeCustomKeyStores";
+    type Input = crate::operations::describe_custom_key_stores::DescribeCustomKeyStoresRequest;
+    type Output = crate::operations::describe_custom_key_stores::DescribeCustomKeyStoresResponse;
+    type Error = DescribeCustomKeyStoresError;
+    fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
+        match response.code() {
+            ::std::option::Option::Some(crate::errors::CustomKeyStoreNotFoundException::CODE) => {
+                response
+                    .typed()
+                    .map(DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException)
+                    .unwrap_or_else(DescribeCustomKeyStoresError::Unhandled)
+            }
+            ::std::option::Option::Some(crate::errors::InvalidMarkerException::CODE) => response
+                .typed()
+                .map(DescribeCustomKeyStoresError::InvalidMarkerException)
+                .unwrap_or_else(DescribeCustomKeyStoresError::Unhandled),
+            ::std::option::Option::Some(crate::errors::KmsInternalException::CODE) => response
+                .typed()
+                .map(DescribeCustomKeyStoresError::KmsInternalException)
+                .unwrap_or_else(DescribeCustomKeyStoresError::Unhandled),
+            _ => DescribeCustomKeyStoresError::Unhandled(response.into_unhandled()),
+        }
+    }
+}
 /// The `DescribeCustomKeyStoresRequest` structure.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct DescribeCustomKeyStoresRequest {
     /// Restrict the result to the store with this ID. Do not combine with `CustomKeyStoreName`;
     /// omit both to list every store.
     ///
     /// Wire name: `CustomKeyStoreId`; length 1..=64.
+    #[serde(
+        rename = "CustomKeyStoreId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub custom_key_store_id: ::std::option::Option<::std::string::String>,
     /// Restrict the result to the store with this friendly name. Do not combine with
     /// `CustomKeyStoreId`; omit both to list every store.
     ///
     /// Wire name: `CustomKeyStoreName`; length 1..=256.
+    #[serde(
+        rename = "CustomKeyStoreName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub custom_key_store_name: ::std::option::Option<::std::string::String>,
     /// Upper bound on how many entries one page returns (1 to 1000). KMS may send fewer.
     ///
     /// Wire name: `Limit`; range 1..=1000.
+    #[serde(
+        rename = "Limit",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub limit: ::std::option::Option<i32>,
     /// Where to resume listing: pass the `NextMarker` of the previous, truncated page.
     ///
     /// Wire name: `Marker`; length 1..=1024; pattern `` ^[\u0020-\u00FF]*$ ``.
+    #[serde(
+        rename = "Marker",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub marker: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(DescribeCustomKeyStoresRequest);
 impl ::std::default::Default for DescribeCustomKeyStoresRequest {
     fn default() -> Self {
         Self::builder().build()
@@ -117,22 +170,39 @@ impl DescribeCustomKeyStoresRequestBuilder {
 }
 /// The `DescribeCustomKeyStoresResponse` structure.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct DescribeCustomKeyStoresResponse {
     /// One entry per custom key store matched.
     ///
     /// Wire name: `CustomKeyStores`.
+    #[serde(
+        rename = "CustomKeyStores",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub custom_key_stores:
         ::std::option::Option<::std::vec::Vec<crate::types::CustomKeyStoresListEntry>>,
     /// Set only when `Truncated` is true; send it as `Marker` to fetch the next page.
     ///
     /// Wire name: `NextMarker`; length 1..=1024; pattern `` ^[\u0020-\u00FF]*$ ``.
+    #[serde(
+        rename = "NextMarker",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub next_marker: ::std::option::Option<::std::string::String>,
     /// True when more entries remain beyond this page; continue with `NextMarker`.
     ///
     /// Wire name: `Truncated`; default `false`.
+    #[serde(
+        rename = "Truncated",
+        default,
+        deserialize_with = "crate::wire::null_as_default"
+    )]
     pub truncated: bool,
 }
+crate::wire::json_object!(DescribeCustomKeyStoresResponse);
 impl ::std::default::Default for DescribeCustomKeyStoresResponse {
     fn default() -> Self {
         Self::builder().build()
@@ -255,6 +325,20 @@ impl ::std::fmt::Display for DescribeCustomKeyStoresError {
     }
 }
 impl ::std::error::Error for DescribeCustomKeyStoresError {}
+impl crate::wire::OperationError for DescribeCustomKeyStoresError {
+    fn code(&self) -> ::std::option::Option<&str> {
+        DescribeCustomKeyStoresError::code(self)
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        DescribeCustomKeyStoresError::message(self)
+    }
+    fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
+        match self {
+            DescribeCustomKeyStoresError::Unhandled(error) => ::std::option::Option::Some(error),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
 impl ::std::convert::From<crate::primitives::UnhandledError> for DescribeCustomKeyStoresError {
     fn from(error: crate::primitives::UnhandledError) -> Self {
         DescribeCustomKeyStoresError::Unhandled(error)

@@ -11,16 +11,52 @@
 //!
 //! The `ConnectionState` moves to `DISCONNECTED`; use `ConnectCustomKeyStore` to reconnect
 //! later. A successful call returns an empty JSON object.
+/// The `DisconnectCustomKeyStore` operation: use it through
+/// [`Operation`](crate::wire::Operation) to serialize a [`DisconnectCustomKeyStoreRequest`]
+/// and parse the response.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct DisconnectCustomKeyStore;
+impl crate::wire::Operation for DisconnectCustomKeyStore {
+    const NAME: &'static str = "DisconnectCustomKeyStore";
+    const TARGET: &'static str = "TrentService.DisconnectCustomKeyStore";
+    type Input = crate::operations::disconnect_custom_key_store::DisconnectCustomKeyStoreRequest;
+    type Output = crate::operations::disconnect_custom_key_store::DisconnectCustomKeyStoreResponse;
+    type Error = DisconnectCustomKeyStoreError;
+    fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
+        match response.code() {
+            ::std::option::Option::Some(
+                crate::errors::CustomKeyStoreInvalidStateException::CODE,
+            ) => response
+                .typed()
+                .map(DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException)
+                .unwrap_or_else(DisconnectCustomKeyStoreError::Unhandled),
+            ::std::option::Option::Some(crate::errors::CustomKeyStoreNotFoundException::CODE) => {
+                response
+                    .typed()
+                    .map(DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException)
+                    .unwrap_or_else(DisconnectCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(crate::errors::KmsInternalException::CODE) => response
+                .typed()
+                .map(DisconnectCustomKeyStoreError::KmsInternalException)
+                .unwrap_or_else(DisconnectCustomKeyStoreError::Unhandled),
+            _ => DisconnectCustomKeyStoreError::Unhandled(response.into_unhandled()),
+        }
+    }
+}
 /// The `DisconnectCustomKeyStoreRequest` structure.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct DisconnectCustomKeyStoreRequest {
     /// ID of the custom key store to disconnect. Key store IDs can be looked up with
     /// `DescribeCustomKeyStores`.
     ///
     /// Wire name: `CustomKeyStoreId`; required; length 1..=64.
+    #[serde(rename = "CustomKeyStoreId")]
     pub custom_key_store_id: ::std::string::String,
 }
+crate::wire::json_object!(DisconnectCustomKeyStoreRequest);
 impl DisconnectCustomKeyStoreRequest {
     /// Starts building a `DisconnectCustomKeyStoreRequest`.
     pub fn builder() -> DisconnectCustomKeyStoreRequestBuilder {
@@ -65,8 +101,10 @@ impl DisconnectCustomKeyStoreRequestBuilder {
 }
 /// The `DisconnectCustomKeyStoreResponse` structure.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct DisconnectCustomKeyStoreResponse {}
+crate::wire::json_object!(DisconnectCustomKeyStoreResponse);
 impl ::std::default::Default for DisconnectCustomKeyStoreResponse {
     fn default() -> Self {
         Self::builder().build()
@@ -150,6 +188,20 @@ impl ::std::fmt::Display for DisconnectCustomKeyStoreError {
     }
 }
 impl ::std::error::Error for DisconnectCustomKeyStoreError {}
+impl crate::wire::OperationError for DisconnectCustomKeyStoreError {
+    fn code(&self) -> ::std::option::Option<&str> {
+        DisconnectCustomKeyStoreError::code(self)
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        DisconnectCustomKeyStoreError::message(self)
+    }
+    fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
+        match self {
+            DisconnectCustomKeyStoreError::Unhandled(error) => ::std::option::Option::Some(error),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
 impl ::std::convert::From<crate::primitives::UnhandledError> for DisconnectCustomKeyStoreError {
     fn from(error: crate::primitives::UnhandledError) -> Self {
         DisconnectCustomKeyStoreError::Unhandled(error)

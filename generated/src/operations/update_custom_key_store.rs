@@ -15,25 +15,200 @@
 //! For an external key store, the new settings must still lead to the same external key
 //! manager (or a copy holding the same keys); if KMS loses access to those keys for good,
 //! ciphertext under them cannot be decrypted.
+/// The `UpdateCustomKeyStore` operation: use it through
+/// [`Operation`](crate::wire::Operation) to serialize a [`UpdateCustomKeyStoreRequest`] and
+/// parse the response.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct UpdateCustomKeyStore;
+impl crate::wire::Operation for UpdateCustomKeyStore {
+    const NAME: &'static str = "UpdateCustomKeyStore";
+    const TARGET: &'static str = "TrentService.UpdateCustomKeyStore";
+    type Input = crate::operations::update_custom_key_store::UpdateCustomKeyStoreRequest;
+    type Output = crate::operations::update_custom_key_store::UpdateCustomKeyStoreResponse;
+    type Error = UpdateCustomKeyStoreError;
+    fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
+        match response.code() {
+            ::std::option::Option::Some(
+                crate::errors::CloudHsmClusterInvalidConfigurationException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(
+                        UpdateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException,
+                    )
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::CloudHsmClusterNotActiveException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(UpdateCustomKeyStoreError::CloudHsmClusterNotActiveException)
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::CloudHsmClusterNotFoundException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(UpdateCustomKeyStoreError::CloudHsmClusterNotFoundException)
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::CloudHsmClusterNotRelatedException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(UpdateCustomKeyStoreError::CloudHsmClusterNotRelatedException)
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::CustomKeyStoreInvalidStateException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(UpdateCustomKeyStoreError::CustomKeyStoreInvalidStateException)
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::CustomKeyStoreNameInUseException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(UpdateCustomKeyStoreError::CustomKeyStoreNameInUseException)
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::CustomKeyStoreNotFoundException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(UpdateCustomKeyStoreError::CustomKeyStoreNotFoundException)
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(crate::errors::KmsInternalException::CODE) => {
+                response
+                    .typed()
+                    .map(UpdateCustomKeyStoreError::KmsInternalException)
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyIncorrectAuthenticationCredentialException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(
+                        UpdateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException,
+                    )
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyInvalidConfigurationException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(
+                        UpdateCustomKeyStoreError::XksProxyInvalidConfigurationException,
+                    )
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyInvalidResponseException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(UpdateCustomKeyStoreError::XksProxyInvalidResponseException)
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyUriEndpointInUseException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(UpdateCustomKeyStoreError::XksProxyUriEndpointInUseException)
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyUriInUseException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(UpdateCustomKeyStoreError::XksProxyUriInUseException)
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyUriUnreachableException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(UpdateCustomKeyStoreError::XksProxyUriUnreachableException)
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyVpcEndpointServiceInUseException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(
+                        UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException,
+                    )
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyVpcEndpointServiceInvalidConfigurationException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(
+                        UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException,
+                    )
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            ::std::option::Option::Some(
+                crate::errors::XksProxyVpcEndpointServiceNotFoundException::CODE,
+            ) => {
+                response
+                    .typed()
+                    .map(
+                        UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException,
+                    )
+                    .unwrap_or_else(UpdateCustomKeyStoreError::Unhandled)
+            }
+            _ => UpdateCustomKeyStoreError::Unhandled(response.into_unhandled()),
+        }
+    }
+}
 /// The `UpdateCustomKeyStoreRequest` structure.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct UpdateCustomKeyStoreRequest {
     /// ID of the custom key store whose settings change. Key store IDs can be looked up with
     /// `DescribeCustomKeyStores`.
     ///
     /// Wire name: `CustomKeyStoreId`; required; length 1..=64.
+    #[serde(rename = "CustomKeyStoreId")]
     pub custom_key_store_id: ::std::string::String,
     /// A new friendly name, unique in the account. Allowed whether the store is connected or
     /// not. It can show up in CloudTrail logs in plaintext, so do not put sensitive data in it.
     ///
     /// Wire name: `NewCustomKeyStoreName`; length 1..=256.
+    #[serde(
+        rename = "NewCustomKeyStoreName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub new_custom_key_store_name: ::std::option::Option<::std::string::String>,
     /// The password that `kmsuser` (the crypto user KMS logs in as) currently has in the
     /// associated cluster. `AWS_CLOUDHSM` stores only, and the store must be disconnected. This
     /// updates what KMS knows; it does not change any password inside the cluster.
     ///
     /// Wire name: `KeyStorePassword`; length 7..=32; sensitive: never printed by `Debug`.
+    #[serde(
+        rename = "KeyStorePassword",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub key_store_password: ::std::option::Option<::std::string::String>,
     /// Moves a CloudHSM key store to a related cluster, one with the same backup history and
     /// cluster certificate as the original (for example a restore from its backup).
@@ -42,6 +217,11 @@ pub struct UpdateCustomKeyStoreRequest {
     ///
     /// Wire name: `CloudHsmClusterId`; length 19..=24; pattern
     /// `` ^cluster-[2-7a-zA-Z]{11,16}$ ``.
+    #[serde(
+        rename = "CloudHsmClusterId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub cloud_hsm_cluster_id: ::std::option::Option<::std::string::String>,
     /// A new HTTPS endpoint for the external key store proxy; for VPC connectivity, `https://`
     /// plus the endpoint service's private DNS name. `EXTERNAL_KEY_STORE` only, store must be
@@ -50,29 +230,54 @@ pub struct UpdateCustomKeyStoreRequest {
     ///
     /// Wire name: `XksProxyUriEndpoint`; length 10..=128; pattern
     /// `` ^https://[a-zA-Z0-9.-]+$ ``.
+    #[serde(
+        rename = "XksProxyUriEndpoint",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub xks_proxy_uri_endpoint: ::std::option::Option<::std::string::String>,
     /// A new base path for the proxy API, starting with `/` and ending in `/kms/xks/v1`.
     /// `EXTERNAL_KEY_STORE` only; may be changed while connected.
     ///
     /// Wire name: `XksProxyUriPath`; length 10..=128; pattern
     /// `` ^(/[a-zA-Z0-9\/_-]+/kms/xks/v\d{1,2})$|^(/kms/xks/v\d{1,2})$ ``.
+    #[serde(
+        rename = "XksProxyUriPath",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub xks_proxy_uri_path: ::std::option::Option<::std::string::String>,
     /// A new VPC endpoint service name for reaching the proxy. Applies to external key stores
     /// using `VPC_ENDPOINT_SERVICE` connectivity; the store must be disconnected.
     ///
     /// Wire name: `XksProxyVpcEndpointServiceName`; length 20..=64; pattern
     /// `` ^(com|eu)\.amazonaws\.vpce\.([a-z]+-){2,3}\d+\.vpce-svc-[0-9a-z]+$ ``.
+    #[serde(
+        rename = "XksProxyVpcEndpointServiceName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub xks_proxy_vpc_endpoint_service_name: ::std::option::Option<::std::string::String>,
     /// A new owning account ID for the VPC endpoint service. Optional; when absent the stored
     /// owner is kept. The store must be disconnected.
     ///
     /// Wire name: `XksProxyVpcEndpointServiceOwner`; length 12..=12; pattern `` ^[0-9]{12}$ ``.
+    #[serde(
+        rename = "XksProxyVpcEndpointServiceOwner",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub xks_proxy_vpc_endpoint_service_owner: ::std::option::Option<::std::string::String>,
     /// A replacement proxy authentication credential, for instance after rotating it on the
     /// proxy. Both `AccessKeyId` and `RawSecretAccessKey` must be sent even if only one
     /// changed. `EXTERNAL_KEY_STORE` only; may be changed while connected.
     ///
     /// Wire name: `XksProxyAuthenticationCredential`.
+    #[serde(
+        rename = "XksProxyAuthenticationCredential",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub xks_proxy_authentication_credential:
         ::std::option::Option<crate::types::XksProxyAuthenticationCredentialType>,
     /// Switches between `PUBLIC_ENDPOINT` and `VPC_ENDPOINT_SERVICE` connectivity. Moving to
@@ -81,8 +286,14 @@ pub struct UpdateCustomKeyStoreRequest {
     /// an empty service name. The store must be disconnected.
     ///
     /// Wire name: `XksProxyConnectivity`.
+    #[serde(
+        rename = "XksProxyConnectivity",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub xks_proxy_connectivity: ::std::option::Option<crate::types::XksProxyConnectivityType>,
 }
+crate::wire::json_object!(UpdateCustomKeyStoreRequest);
 impl ::std::fmt::Debug for UpdateCustomKeyStoreRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UpdateCustomKeyStoreRequest")
@@ -352,8 +563,10 @@ impl UpdateCustomKeyStoreRequestBuilder {
 }
 /// The `UpdateCustomKeyStoreResponse` structure.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct UpdateCustomKeyStoreResponse {}
+crate::wire::json_object!(UpdateCustomKeyStoreResponse);
 impl ::std::default::Default for UpdateCustomKeyStoreResponse {
     fn default() -> Self {
         Self::builder().build()
@@ -595,6 +808,20 @@ impl ::std::fmt::Display for UpdateCustomKeyStoreError {
     }
 }
 impl ::std::error::Error for UpdateCustomKeyStoreError {}
+impl crate::wire::OperationError for UpdateCustomKeyStoreError {
+    fn code(&self) -> ::std::option::Option<&str> {
+        UpdateCustomKeyStoreError::code(self)
+    }
+    fn message(&self) -> ::std::option::Option<&str> {
+        UpdateCustomKeyStoreError::message(self)
+    }
+    fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
+        match self {
+            UpdateCustomKeyStoreError::Unhandled(error) => ::std::option::Option::Some(error),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
 impl ::std::convert::From<crate::primitives::UnhandledError> for UpdateCustomKeyStoreError {
     fn from(error: crate::primitives::UnhandledError) -> Self {
         UpdateCustomKeyStoreError::Unhandled(error)

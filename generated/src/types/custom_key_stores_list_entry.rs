@@ -3,25 +3,46 @@
 
 /// Describes one custom key store returned by `DescribeCustomKeyStores`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct CustomKeyStoresListEntry {
     /// The key store's unique ID.
     ///
     /// Wire name: `CustomKeyStoreId`; length 1..=64.
+    #[serde(
+        rename = "CustomKeyStoreId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub custom_key_store_id: ::std::option::Option<::std::string::String>,
     /// The friendly name chosen for the key store.
     ///
     /// Wire name: `CustomKeyStoreName`; length 1..=256.
+    #[serde(
+        rename = "CustomKeyStoreName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub custom_key_store_name: ::std::option::Option<::std::string::String>,
     /// ID of the CloudHSM cluster behind the store. Present only for `AWS_CLOUDHSM` stores.
     ///
     /// Wire name: `CloudHsmClusterId`; length 19..=24; pattern
     /// `` ^cluster-[2-7a-zA-Z]{11,16}$ ``.
+    #[serde(
+        rename = "CloudHsmClusterId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub cloud_hsm_cluster_id: ::std::option::Option<::std::string::String>,
     /// The trust anchor certificate (`customerCA.crt`) of the associated CloudHSM cluster.
     /// Present only for `AWS_CLOUDHSM` stores.
     ///
     /// Wire name: `TrustAnchorCertificate`; length 1..=5000.
+    #[serde(
+        rename = "TrustAnchorCertificate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub trust_anchor_certificate: ::std::option::Option<::std::string::String>,
     /// Whether the key store is currently connected to its CloudHSM cluster or external proxy:
     ///
@@ -33,6 +54,11 @@ pub struct CustomKeyStoresListEntry {
     /// - `DISCONNECTED`: the store was never connected or was explicitly disconnected.
     ///
     /// Wire name: `ConnectionState`.
+    #[serde(
+        rename = "ConnectionState",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub connection_state: ::std::option::Option<crate::types::ConnectionStateType>,
     /// Why the store could not connect. Only returned when `ConnectionState` is `FAILED`. Most
     /// causes are fixed by disconnecting, correcting the settings with `UpdateCustomKeyStore`,
@@ -48,22 +74,43 @@ pub struct CustomKeyStoresListEntry {
     ///   [troubleshooting external key stores](https://docs.aws.amazon.com/kms/latest/developerguide/xks-troubleshooting.html).
     ///
     /// Wire name: `ConnectionErrorCode`.
+    #[serde(
+        rename = "ConnectionErrorCode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub connection_error_code: ::std::option::Option<crate::types::ConnectionErrorCodeType>,
     /// When the key store was created.
     ///
     /// Wire name: `CreationDate`.
+    #[serde(
+        rename = "CreationDate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub creation_date: ::std::option::Option<crate::primitives::DateTime>,
     /// The kind of store: `AWS_CLOUDHSM` for one backed by a CloudHSM cluster,
     /// `EXTERNAL_KEY_STORE` for one backed by an external proxy and key manager.
     ///
     /// Wire name: `CustomKeyStoreType`.
+    #[serde(
+        rename = "CustomKeyStoreType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub custom_key_store_type: ::std::option::Option<crate::types::CustomKeyStoreType>,
     /// Connection settings for the external key store proxy. Present only for
     /// `EXTERNAL_KEY_STORE` stores.
     ///
     /// Wire name: `XksProxyConfiguration`.
+    #[serde(
+        rename = "XksProxyConfiguration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub xks_proxy_configuration: ::std::option::Option<crate::types::XksProxyConfigurationType>,
 }
+crate::wire::json_object!(CustomKeyStoresListEntry);
 impl ::std::default::Default for CustomKeyStoresListEntry {
     fn default() -> Self {
         Self::builder().build()

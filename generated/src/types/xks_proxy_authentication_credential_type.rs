@@ -5,20 +5,24 @@
 /// key ID plus the raw secret access key it identifies. You create it on the proxy and then
 /// tell KMS about it; it has nothing to do with IAM credentials.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct XksProxyAuthenticationCredentialType {
     /// The identifier that names the secret access key (20 to 30 characters from `A-Z` and
     /// `2-7`).
     ///
     /// Wire name: `AccessKeyId`; required; length 20..=30; pattern `` ^[A-Z2-7]+$ ``;
     /// sensitive: never printed by `Debug`.
+    #[serde(rename = "AccessKeyId")]
     pub access_key_id: ::std::string::String,
     /// The secret itself: 43 to 64 characters drawn from letters, digits, `/`, `+` and `=`.
     ///
     /// Wire name: `RawSecretAccessKey`; required; length 43..=64; pattern
     /// `` ^[a-zA-Z0-9\/+=]+$ ``; sensitive: never printed by `Debug`.
+    #[serde(rename = "RawSecretAccessKey")]
     pub raw_secret_access_key: ::std::string::String,
 }
+crate::wire::json_object!(XksProxyAuthenticationCredentialType);
 impl ::std::fmt::Debug for XksProxyAuthenticationCredentialType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("XksProxyAuthenticationCredentialType")

@@ -5,38 +5,70 @@
 /// KMS requests into calls your external key manager understands. Only present for stores
 /// of type `EXTERNAL_KEY_STORE`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(remote = "Self")]
 pub struct XksProxyConfigurationType {
     /// The connectivity option in use: `PUBLIC_ENDPOINT` or `VPC_ENDPOINT_SERVICE`.
     ///
     /// Wire name: `Connectivity`.
+    #[serde(
+        rename = "Connectivity",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub connectivity: ::std::option::Option<crate::types::XksProxyConnectivityType>,
     /// The access key ID half of the proxy authentication credential (the secret is never
     /// returned).
     ///
     /// Wire name: `AccessKeyId`; length 20..=30; pattern `` ^[A-Z2-7]+$ ``; sensitive: never
     /// printed by `Debug`.
+    #[serde(
+        rename = "AccessKeyId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub access_key_id: ::std::option::Option<::std::string::String>,
     /// The proxy's endpoint: its public address, or for VPC connectivity the private DNS name
     /// of the endpoint service.
     ///
     /// Wire name: `UriEndpoint`; length 10..=128; pattern `` ^https://[a-zA-Z0-9.-]+$ ``.
+    #[serde(
+        rename = "UriEndpoint",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub uri_endpoint: ::std::option::Option<::std::string::String>,
     /// Base path of the proxy API.
     ///
     /// Wire name: `UriPath`; length 10..=128; pattern
     /// `` ^(/[a-zA-Z0-9\/_-]+/kms/xks/v\d{1,2})$|^(/kms/xks/v\d{1,2})$ ``.
+    #[serde(
+        rename = "UriPath",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub uri_path: ::std::option::Option<::std::string::String>,
     /// The VPC endpoint service KMS uses to reach the proxy. Shown only with VPC connectivity.
     ///
     /// Wire name: `VpcEndpointServiceName`; length 20..=64; pattern
     /// `` ^(com|eu)\.amazonaws\.vpce\.([a-z]+-){2,3}\d+\.vpce-svc-[0-9a-z]+$ ``.
+    #[serde(
+        rename = "VpcEndpointServiceName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub vpc_endpoint_service_name: ::std::option::Option<::std::string::String>,
     /// Account that owns that VPC endpoint service. Shown only with VPC connectivity.
     ///
     /// Wire name: `VpcEndpointServiceOwner`; length 12..=12; pattern `` ^[0-9]{12}$ ``.
+    #[serde(
+        rename = "VpcEndpointServiceOwner",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub vpc_endpoint_service_owner: ::std::option::Option<::std::string::String>,
 }
+crate::wire::json_object!(XksProxyConfigurationType);
 impl ::std::default::Default for XksProxyConfigurationType {
     fn default() -> Self {
         Self::builder().build()

@@ -1,0 +1,286 @@
+//! The generated crate's `wire` module: the awsJson protocol shared by every operation. Per
+//! operation, only the error-code dispatch is generated (in the operation's module); building
+//! requests and reading responses is written once here.
+
+use crate::plan::ir::Service;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The `wire` module for a service.
+pub fn emit_wire(service: &Service) -> TokenStream {
+    let content_type = service.protocol.content_type();
+    let protocol = service.protocol.name();
+    let module_doc = format!(
+        " The `{protocol}` wire protocol: requests are `POST /` with `Content-Type: {content_type}` and \
+         `X-Amz-Target: <service>.<operation>`; responses are JSON."
+    );
+    quote! {
+        #![doc = #module_doc]
+        //!
+        //! Host, signing, retries and the transport stay with the caller: [`Operation`] turns an
+        //! input into an [`http::Request`] and an [`http::Response`] back into a typed result.
+
+        use crate::primitives::UnhandledError;
+
+        /// The `Content-Type` of every request.
+        pub const CONTENT_TYPE: &str = #content_type;
+
+        /// One operation of the service, implemented by a zero-sized type per operation.
+        pub trait Operation {
+            /// The operation's name on the wire.
+            const NAME: &'static str;
+            /// The `X-Amz-Target` header value.
+            const TARGET: &'static str;
+            /// The input structure.
+            type Input: ::serde::Serialize;
+            /// The output structure.
+            type Output: ::serde::de::DeserializeOwned;
+            /// The operation's error enum.
+            type Error: OperationError;
+
+            /// Maps an error response to the operation's error enum: a modelled code gives its
+            /// typed variant, anything else `Unhandled`.
+            fn error_from_response(response: ErrorResponse) -> Self::Error;
+
+            /// Serializes the input into a request: `POST /` with the protocol's headers and the
+            /// JSON body. The caller adds the host, signs and sends it.
+            fn serialize_request(input: &Self::Input) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, RequestError> {
+                request(Self::TARGET, input)
+            }
+
+            /// Parses a response into the output (2xx) or the operation's error (anything else).
+            fn parse_response<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> ::std::result::Result<Self::Output, Self::Error> {
+                Self::parse_response_parts(response.status().as_u16(), response.headers(), response.body().as_ref())
+            }
+
+            /// [`Operation::parse_response`] from the response's parts.
+            fn parse_response_parts(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> ::std::result::Result<Self::Output, Self::Error> {
+                if (200..300).contains(&status) {
+                    parse_output(body).map_err(|error| {
+                        let mut unhandled = UnhandledError::new(status).with_deserialize_error(error);
+                        if let ::std::option::Option::Some(id) = header(headers, "x-amzn-requestid") {
+                            unhandled = unhandled.with_request_id(id);
+                        }
+                        Self::Error::from(unhandled)
+                    })
+                } else {
+                    ::std::result::Result::Err(Self::error_from_response(ErrorResponse::new(status, headers, body)))
+                }
+            }
+        }
+
+        /// What every operation's error enum offers, for code that handles errors generically
+        /// (logging, retry decisions).
+        pub trait OperationError: ::std::error::Error + ::std::convert::From<UnhandledError> {
+            /// The error code: a modelled error's wire code, or the unhandled response's code.
+            fn code(&self) -> ::std::option::Option<&str>;
+            /// The message the service sent, if any.
+            fn message(&self) -> ::std::option::Option<&str>;
+            /// The unhandled error, when the response was not one of the operation's modelled
+            /// errors.
+            fn as_unhandled(&self) -> ::std::option::Option<&UnhandledError>;
+        }
+
+        /// Serializing an input failed.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub struct RequestError {
+            message: ::std::string::String,
+        }
+
+        impl RequestError {
+            /// What went wrong.
+            pub fn message(&self) -> &str {
+                &self.message
+            }
+        }
+
+        impl ::std::fmt::Display for RequestError {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, "cannot serialize the request: {}", self.message)
+            }
+        }
+
+        impl ::std::error::Error for RequestError {}
+
+        /// Builds the request for an operation target and input.
+        pub fn request<T: ::serde::Serialize + ?Sized>(target: &str, input: &T) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, RequestError> {
+            let body = ::serde_json::to_vec(input).map_err(|error| RequestError { message: error.to_string() })?;
+            ::http::Request::builder()
+                .method(::http::Method::POST)
+                .uri("/")
+                .header(::http::header::CONTENT_TYPE, CONTENT_TYPE)
+                .header("x-amz-target", target)
+                .header(::http::header::CONTENT_LENGTH, body.len())
+                .body(body)
+                .map_err(|error| RequestError { message: error.to_string() })
+        }
+
+        /// Parses a 2xx body into an output: the body must be UTF-8 JSON, an empty body counts
+        /// as `{}`, unknown members are ignored, and a wrongly typed value is an error naming
+        /// its member path.
+        pub fn parse_output<T: ::serde::de::DeserializeOwned>(body: &[u8]) -> ::std::result::Result<T, ::std::string::String> {
+            let body = ::std::str::from_utf8(body).map_err(|error| format!("the body is not UTF-8: {error}"))?;
+            let body = if body.trim().is_empty() { "{}" } else { body };
+            let mut deserializer = ::serde_json::Deserializer::from_str(body);
+            let value = ::serde_path_to_error::deserialize(&mut deserializer).map_err(path_error)?;
+            deserializer.end().map_err(|error| error.to_string())?;
+            ::std::result::Result::Ok(value)
+        }
+
+        fn path_error<E: ::std::fmt::Display>(error: ::serde_path_to_error::Error<E>) -> ::std::string::String {
+            let path = error.path().to_string();
+            if path == "." {
+                error.inner().to_string()
+            } else {
+                format!("{path}: {}", error.inner())
+            }
+        }
+
+        fn header<'h>(headers: &'h ::http::HeaderMap, name: &str) -> ::std::option::Option<&'h str> {
+            headers.get(name).and_then(|value| value.to_str().ok())
+        }
+
+        /// Reduces a raw error code to the shape name: drops everything from the first `:` and
+        /// everything up to the last `#`.
+        pub fn sanitize_error_code(raw: &str) -> &str {
+            let before_colon = raw.split(':').next().unwrap_or(raw);
+            before_colon.rsplit('#').next().unwrap_or(before_colon).trim()
+        }
+
+        /// What could be read from an error response: its code (from `X-Amzn-ErrorType`, else
+        /// the body's `code`, else its `__type`), message (`message` or `Message`), status,
+        /// request id and JSON body.
+        #[derive(Clone, Debug)]
+        pub struct ErrorResponse {
+            status: u16,
+            code: ::std::option::Option<::std::string::String>,
+            message: ::std::option::Option<::std::string::String>,
+            request_id: ::std::option::Option<::std::string::String>,
+            body: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        }
+
+        impl ErrorResponse {
+            /// Reads an error response. Never fails: a body that is not a JSON object simply
+            /// contributes nothing.
+            pub fn new(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> Self {
+                let body = match ::serde_json::from_slice::<::serde_json::Value>(body) {
+                    ::std::result::Result::Ok(::serde_json::Value::Object(map)) => map,
+                    _ => ::serde_json::Map::new(),
+                };
+                let text = |key: &str| body.get(key).and_then(::serde_json::Value::as_str);
+                let code = header(headers, "x-amzn-errortype")
+                    .or_else(|| text("code"))
+                    .or_else(|| text("__type"))
+                    .map(sanitize_error_code)
+                    .filter(|code| !code.is_empty())
+                    .map(str::to_owned);
+                let message = text("message").or_else(|| text("Message")).map(str::to_owned);
+                let request_id = header(headers, "x-amzn-requestid").map(str::to_owned);
+                ErrorResponse { status, code, message, request_id, body }
+            }
+
+            /// The sanitized error code, when the response named one.
+            pub fn code(&self) -> ::std::option::Option<&str> {
+                self.code.as_deref()
+            }
+
+            /// The HTTP status.
+            pub fn status(&self) -> u16 {
+                self.status
+            }
+
+            /// Reads the body as a modelled error structure; when the body does not fit it,
+            /// the response is returned as an unhandled error instead.
+            pub fn typed<T: ::serde::de::DeserializeOwned>(self) -> ::std::result::Result<T, UnhandledError> {
+                let body = ::serde_json::Value::Object(self.body.clone());
+                ::serde_path_to_error::deserialize(body)
+                    .map_err(|error| self.into_unhandled().with_deserialize_error(path_error(error)))
+            }
+
+            /// The response as an unhandled error.
+            pub fn into_unhandled(self) -> UnhandledError {
+                let mut error = UnhandledError::new(self.status);
+                if let ::std::option::Option::Some(code) = self.code {
+                    error = error.with_code(code);
+                }
+                if let ::std::option::Option::Some(message) = self.message {
+                    error = error.with_message(message);
+                }
+                if let ::std::option::Option::Some(request_id) = self.request_id {
+                    error = error.with_request_id(request_id);
+                }
+                error
+            }
+        }
+
+        /// Implements `Serialize` and `Deserialize` for a structure from the functions that
+        /// `#[serde(remote = "Self")]` derives, so that a structure is read only from a JSON
+        /// object: derived impls would also accept an array, positionally.
+        macro_rules! json_object {
+            ($name:ident) => {
+                impl ::serde::Serialize for $name {
+                    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        $name::serialize(self, serializer)
+                    }
+                }
+
+                impl<'de> ::serde::Deserialize<'de> for $name {
+                    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        deserializer.deserialize_map(crate::wire::ObjectVisitor::<$name>::new())
+                    }
+                }
+
+                impl<'de> crate::wire::FromJsonObject<'de> for $name {
+                    fn from_map<A: ::serde::de::MapAccess<'de>>(map: A) -> ::std::result::Result<Self, A::Error> {
+                        $name::deserialize(::serde::de::value::MapAccessDeserializer::new(map))
+                    }
+                }
+            };
+        }
+        pub(crate) use json_object;
+
+        /// A structure read from the entries of a JSON object.
+        pub trait FromJsonObject<'de>: Sized {
+            /// Reads the structure from an object's entries.
+            fn from_map<A: ::serde::de::MapAccess<'de>>(map: A) -> ::std::result::Result<Self, A::Error>;
+        }
+
+        /// Accepts a JSON object, and nothing else, for a structure.
+        pub struct ObjectVisitor<T>(::std::marker::PhantomData<T>);
+
+        impl<T> ObjectVisitor<T> {
+            /// The visitor.
+            pub fn new() -> Self {
+                ObjectVisitor(::std::marker::PhantomData)
+            }
+        }
+
+        impl<T> ::std::default::Default for ObjectVisitor<T> {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl<'de, T: FromJsonObject<'de>> ::serde::de::Visitor<'de> for ObjectVisitor<T> {
+            type Value = T;
+
+            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, map: A) -> ::std::result::Result<T, A::Error> {
+                T::from_map(map)
+            }
+        }
+
+        /// Reads a member that has a model default: `null` counts as absent and gives the default.
+        pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> ::std::result::Result<T, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+            T: ::serde::Deserialize<'de> + ::std::default::Default,
+        {
+            let value: ::std::option::Option<T> = ::serde::Deserialize::deserialize(deserializer)?;
+            ::std::result::Result::Ok(value.unwrap_or_default())
+        }
+    }
+}
