@@ -1,4 +1,6 @@
-//! Helpers shared by the workspace-level tests.
+//! Helpers shared by the workspace-level tests. The crate's documentation is the README, so
+//! its Rust examples run as doctests.
+#![doc = include_str!("../README.md")]
 
 use std::path::{Path, PathBuf};
 
