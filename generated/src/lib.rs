@@ -10,9 +10,67 @@
 //! operations, which let KMS keys live in key material you hold yourself: either a CloudHSM
 //! cluster you own or an external key manager reached through an external key store proxy.
 //!
-//! All requests use the `awsJson1_1` protocol and are signed with Signature Version 4.
+//! **The life of a custom key store**
 //!
-//! Operations:
+//! - **Create** it with `CreateCustomKeyStore`. A new store is `DISCONNECTED`.
+//! - **Connect** it with `ConnectCustomKeyStore`. The call only starts the work: it answers
+//!   HTTP 200 with an empty object while KMS sets up the connection in the background,
+//!   which can take minutes. Poll `DescribeCustomKeyStores` and watch `ConnectionState` go
+//!   from `CONNECTING` to `CONNECTED`.
+//! - If the state becomes `FAILED`, `ConnectionErrorCode` names the cause (for example
+//!   `INVALID_CREDENTIALS`, `NETWORK_ERRORS` or `XKS_PROXY_TIMED_OUT`). A failed store
+//!   stays failed: disconnect it, fix the cause, then connect again.
+//! - **Disconnect** it with `DisconnectCustomKeyStore` (state `DISCONNECTING`, then
+//!   `DISCONNECTED`). While disconnected, its KMS keys cannot be used.
+//! - **Update** it with `UpdateCustomKeyStore`. Renaming works at any time; most other
+//!   changes need a disconnected store.
+//! - **Delete** it with `DeleteCustomKeyStore` once it is disconnected and holds no KMS
+//!   keys.
+//!
+//! Every call is an `awsJson1_1` request signed with Signature Version 4 (signing name
+//! `kms`). Failures arrive as the typed errors each operation lists, such as
+//! `CustomKeyStoreNotFoundException` or `CustomKeyStoreInvalidStateException`.
+//!
+//! # Handling errors
+//!
+//! Each operation's `parse_response` returns its own error enum: one variant per error the
+//! model lists for it, and `Unhandled` for everything else (an unmodelled code such as a
+//! throttling error, or a body that could not be read), which keeps the status and request
+//! id. Match on the variants you can act on:
+//!
+//! ```
+//! # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
+//! use kms_api::operations::connect_custom_key_store::{
+//!     ConnectCustomKeyStore, ConnectCustomKeyStoreError,
+//! };
+//! use kms_api::wire::{Operation, OperationError};
+//! let response = http::Response::builder()
+//!     .status(400u16)
+//!     .header("x-amzn-RequestId", "example-request-id")
+//!     .body(
+//!         "{\"__type\":\"CloudHsmClusterInvalidConfigurationException\",\"message\":\"details from the service\"}",
+//!     )?;
+//! match ConnectCustomKeyStore::parse_response(&response) {
+//!     Ok(output) => println!("{output:?}"),
+//!     Err(
+//!         ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(
+//!             error,
+//!         ),
+//!     ) => println!("{error}"),
+//!     Err(other) => {
+//!         match other.as_unhandled() {
+//!             Some(unhandled) => {
+//!                 println!("{} {:?}", unhandled.http_status(), unhandled.request_id())
+//!             }
+//!             None => println!("{other}"),
+//!         }
+//!     }
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Operations
 //!
 //! - [`ConnectCustomKeyStore`](operations::connect_custom_key_store)
 //! - [`CreateCustomKeyStore`](operations::create_custom_key_store)
@@ -23,11 +81,12 @@
 //!
 //! Modules: `operations` holds each operation's input, output and error enum; `types` the
 //! structures and enums they share; `errors` the modelled errors; `primitives` the support
-//! types; `wire` the protocol.
+//! types; `validation` the model's constraints; `wire` the protocol.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 pub mod errors;
 pub mod operations;
 pub mod primitives;
 pub mod types;
+pub mod validation;
 pub mod wire;

@@ -15,7 +15,7 @@ pub trait Operation {
     /// The `X-Amz-Target` header value.
     const TARGET: &'static str;
     /// The input structure.
-    type Input: ::serde::Serialize;
+    type Input: ::serde::Serialize + crate::validation::Validate;
     /// The output structure.
     type Output: ::serde::de::DeserializeOwned;
     /// The operation's error enum.
@@ -23,9 +23,18 @@ pub trait Operation {
     /// Maps an error response to the operation's error enum: a modelled code gives its
     /// typed variant, anything else `Unhandled`.
     fn error_from_response(response: ErrorResponse) -> Self::Error;
-    /// Serializes the input into a request: `POST /` with the protocol's headers and the
-    /// JSON body. The caller adds the host, signs and sends it.
+    /// Checks the input against the model's constraints, then serializes it into a
+    /// request: `POST /` with the protocol's headers and the JSON body. The caller adds
+    /// the host, signs and sends it.
     fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, RequestError> {
+        crate::validation::Validate::validate(input).map_err(RequestError::Invalid)?;
+        request(Self::TARGET, input)
+    }
+    /// Serializes the input exactly as built, without checking the model's constraints
+    /// (for callers who must send what they built, and let the service decide).
+    fn serialize_request_unchecked(
         input: &Self::Input,
     ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, RequestError> {
         request(Self::TARGET, input)
@@ -61,6 +70,199 @@ pub trait Operation {
         }
     }
 }
+/// An operation whose results come in pages (`smithy.api#paginated`): the next request
+/// carries the previous response's token.
+pub trait Paginated: Operation {
+    /// The input member carrying the continuation token (wire name).
+    const INPUT_TOKEN: &'static str;
+    /// The output member carrying the next token (wire name).
+    const OUTPUT_TOKEN: &'static str;
+    /// The input member limiting the page size, if the operation has one (wire name).
+    const PAGE_SIZE: ::std::option::Option<&'static str>;
+    /// The token an input continues from.
+    fn input_token(input: &Self::Input) -> ::std::option::Option<&str>;
+    /// Sets the token the next request continues from.
+    fn set_input_token(
+        input: &mut Self::Input,
+        token: ::std::option::Option<::std::string::String>,
+    );
+    /// The token for the next page; absent or empty on the last page.
+    fn output_token(output: &Self::Output) -> ::std::option::Option<&str>;
+    /// Pages from `first` on: `send` sends one request and returns its output (sign,
+    /// transport and parse are yours). Stops after the page without a next token, at the
+    /// first error, or with [`PaginationError::RepeatedToken`] when the service hands
+    /// back a token already used, instead of looping forever.
+    fn pages<F, E>(first: Self::Input, send: F) -> Pages<Self, F>
+    where
+        Self: ::std::marker::Sized,
+        F: ::std::ops::FnMut(&Self::Input) -> ::std::result::Result<Self::Output, E>,
+    {
+        Pages {
+            cursor: Cursor::new(first),
+            send,
+            repeated: ::std::option::Option::None,
+        }
+    }
+}
+/// A paginated operation whose pages hold a list of items.
+pub trait PaginatedItems: Paginated {
+    /// One item.
+    type Item;
+    /// The output member holding the items (wire name).
+    const ITEMS: &'static str;
+    /// Takes a page's items.
+    fn into_items(output: Self::Output) -> ::std::vec::Vec<Self::Item>;
+}
+/// Why paging stopped early.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PaginationError<E> {
+    /// Sending a request failed.
+    Send(E),
+    /// The service returned a token that was already used; continuing would loop.
+    RepeatedToken(::std::string::String),
+}
+impl<E: ::std::fmt::Display> ::std::fmt::Display for PaginationError<E> {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            PaginationError::Send(error) => write!(f, "a page request failed: {error}"),
+            PaginationError::RepeatedToken(token) => {
+                write!(
+                    f,
+                    "the service returned the pagination token {token:?} twice; stopping instead of looping"
+                )
+            }
+        }
+    }
+}
+impl<E: ::std::fmt::Debug + ::std::fmt::Display> ::std::error::Error for PaginationError<E> {}
+/// Token bookkeeping shared by the sync and async pagers.
+struct Cursor<O: Paginated> {
+    next: ::std::option::Option<O::Input>,
+    seen: ::std::collections::HashSet<::std::string::String>,
+}
+impl<O: Paginated> Cursor<O> {
+    fn new(first: O::Input) -> Self {
+        let mut seen = ::std::collections::HashSet::new();
+        if let ::std::option::Option::Some(token) = O::input_token(&first).filter(|t| !t.is_empty())
+        {
+            seen.insert(token.to_owned());
+        }
+        Cursor {
+            next: ::std::option::Option::Some(first),
+            seen,
+        }
+    }
+    /// Prepares the request after `output`; `Err(token)` when the token repeats.
+    fn advance(
+        &mut self,
+        mut input: O::Input,
+        output: &O::Output,
+    ) -> ::std::result::Result<(), ::std::string::String> {
+        let ::std::option::Option::Some(token) = O::output_token(output).filter(|t| !t.is_empty())
+        else {
+            return ::std::result::Result::Ok(());
+        };
+        if !self.seen.insert(token.to_owned()) {
+            return ::std::result::Result::Err(token.to_owned());
+        }
+        O::set_input_token(&mut input, ::std::option::Option::Some(token.to_owned()));
+        self.next = ::std::option::Option::Some(input);
+        ::std::result::Result::Ok(())
+    }
+}
+/// The pages of a paginated operation, one request each; see [`Paginated::pages`].
+pub struct Pages<O: Paginated, F> {
+    cursor: Cursor<O>,
+    send: F,
+    repeated: ::std::option::Option<::std::string::String>,
+}
+impl<O: Paginated, F> Pages<O, F> {
+    /// The items of every page, in order.
+    pub fn items(self) -> Items<O, F>
+    where
+        O: PaginatedItems,
+    {
+        Items {
+            pages: self,
+            current: ::std::vec::Vec::new().into_iter(),
+        }
+    }
+}
+impl<O, F, E> ::std::iter::Iterator for Pages<O, F>
+where
+    O: Paginated,
+    F: ::std::ops::FnMut(&O::Input) -> ::std::result::Result<O::Output, E>,
+{
+    type Item = ::std::result::Result<O::Output, PaginationError<E>>;
+    fn next(&mut self) -> ::std::option::Option<Self::Item> {
+        if let ::std::option::Option::Some(token) = self.repeated.take() {
+            return ::std::option::Option::Some(::std::result::Result::Err(
+                PaginationError::RepeatedToken(token),
+            ));
+        }
+        let input = self.cursor.next.take()?;
+        match (self.send)(&input) {
+            ::std::result::Result::Err(error) => ::std::option::Option::Some(
+                ::std::result::Result::Err(PaginationError::Send(error)),
+            ),
+            ::std::result::Result::Ok(output) => {
+                if let ::std::result::Result::Err(token) = self.cursor.advance(input, &output) {
+                    self.repeated = ::std::option::Option::Some(token);
+                }
+                ::std::option::Option::Some(::std::result::Result::Ok(output))
+            }
+        }
+    }
+}
+/// The items of every page; see [`Pages::items`].
+pub struct Items<O: PaginatedItems, F> {
+    pages: Pages<O, F>,
+    current: ::std::vec::IntoIter<O::Item>,
+}
+impl<O, F, E> ::std::iter::Iterator for Items<O, F>
+where
+    O: PaginatedItems,
+    F: ::std::ops::FnMut(&O::Input) -> ::std::result::Result<O::Output, E>,
+{
+    type Item = ::std::result::Result<O::Item, PaginationError<E>>;
+    fn next(&mut self) -> ::std::option::Option<Self::Item> {
+        loop {
+            if let ::std::option::Option::Some(item) = self.current.next() {
+                return ::std::option::Option::Some(::std::result::Result::Ok(item));
+            }
+            match self.pages.next()? {
+                ::std::result::Result::Ok(output) => {
+                    self.current = O::into_items(output).into_iter();
+                }
+                ::std::result::Result::Err(error) => {
+                    return ::std::option::Option::Some(::std::result::Result::Err(error));
+                }
+            }
+        }
+    }
+}
+/// The async form of [`Paginated::pages`]: awaits `send` for each page and hands every
+/// page to `on_page`, stopping the same way. Needs no particular async runtime.
+pub async fn for_each_page<O, F, Fut, E>(
+    first: O::Input,
+    mut send: F,
+    mut on_page: impl ::std::ops::FnMut(O::Output),
+) -> ::std::result::Result<(), PaginationError<E>>
+where
+    O: Paginated,
+    O::Input: ::std::clone::Clone,
+    F: ::std::ops::FnMut(O::Input) -> Fut,
+    Fut: ::std::future::Future<Output = ::std::result::Result<O::Output, E>>,
+{
+    let mut cursor = Cursor::<O>::new(first);
+    while let ::std::option::Option::Some(input) = cursor.next.take() {
+        let output = send(input.clone()).await.map_err(PaginationError::Send)?;
+        let advanced = cursor.advance(input, &output);
+        on_page(output);
+        advanced.map_err(PaginationError::RepeatedToken)?;
+    }
+    ::std::result::Result::Ok(())
+}
 /// What every operation's error enum offers, for code that handles errors generically
 /// (logging, retry decisions).
 pub trait OperationError: ::std::error::Error + ::std::convert::From<UnhandledError> {
@@ -72,20 +274,32 @@ pub trait OperationError: ::std::error::Error + ::std::convert::From<UnhandledEr
     /// errors.
     fn as_unhandled(&self) -> ::std::option::Option<&UnhandledError>;
 }
-/// Serializing an input failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RequestError {
-    message: ::std::string::String,
+/// Why a request could not be built.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq)]
+pub enum RequestError {
+    /// The input breaks the model's constraints; nothing was serialized.
+    Invalid(crate::validation::ValidationError),
+    /// The input could not be serialized.
+    Serialize(::std::string::String),
 }
 impl RequestError {
-    /// What went wrong.
-    pub fn message(&self) -> &str {
-        &self.message
+    /// The constraint violations, when that is why the request was refused.
+    pub fn violations(&self) -> &[crate::validation::Violation] {
+        match self {
+            RequestError::Invalid(error) => error.violations(),
+            RequestError::Serialize(_) => &[],
+        }
     }
 }
 impl ::std::fmt::Display for RequestError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(f, "cannot serialize the request: {}", self.message)
+        match self {
+            RequestError::Invalid(error) => write!(f, "the input is invalid: {error}"),
+            RequestError::Serialize(message) => {
+                write!(f, "cannot serialize the request: {message}")
+            }
+        }
     }
 }
 impl ::std::error::Error for RequestError {}
@@ -94,9 +308,8 @@ pub fn request<T: ::serde::Serialize + ?Sized>(
     target: &str,
     input: &T,
 ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, RequestError> {
-    let body = ::serde_json::to_vec(input).map_err(|error| RequestError {
-        message: error.to_string(),
-    })?;
+    let body =
+        ::serde_json::to_vec(input).map_err(|error| RequestError::Serialize(error.to_string()))?;
     ::http::Request::builder()
         .method(::http::Method::POST)
         .uri("/")
@@ -104,9 +317,7 @@ pub fn request<T: ::serde::Serialize + ?Sized>(
         .header("x-amz-target", target)
         .header(::http::header::CONTENT_LENGTH, body.len())
         .body(body)
-        .map_err(|error| RequestError {
-            message: error.to_string(),
-        })
+        .map_err(|error| RequestError::Serialize(error.to_string()))
 }
 /// Parses a 2xx body into an output: the body must be UTF-8 JSON, an empty body counts
 /// as `{}`, unknown members are ignored, and a wrongly typed value is an error naming

@@ -9,6 +9,7 @@ use quote::quote;
 /// the member a wrongly typed value sits at, http for the request and response types.
 const DEPENDENCIES: &str = "\
 http = \"1\"
+regress = \"0.12\"
 serde = { version = \"1\", features = [\"derive\"] }
 serde_json = { version = \"1\", features = [\"raw_value\"] }
 serde_path_to_error = \"0.1\"
@@ -56,12 +57,16 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         text.push_str(docs);
         text.push_str("\n\n");
     }
-    text.push_str("Operations:\n\n");
+    if let Some(section) = super::examples::error_handling_section(service) {
+        text.push_str(&section);
+        text.push_str("\n\n");
+    }
+    text.push_str("# Operations\n\n");
     text.push_str(&operations.join("\n"));
     text.push_str(
         "\n\nModules: `operations` holds each operation's input, output and error enum; \
          `types` the structures and enums they share; `errors` the modelled errors; \
-         `primitives` the support types; `wire` the protocol.",
+         `primitives` the support types; `validation` the model's constraints; `wire` the protocol.",
     );
     let docs = inner_doc_attrs(&text);
     quote! {
@@ -73,6 +78,7 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         pub mod operations;
         pub mod primitives;
         pub mod types;
+        pub mod validation;
         pub mod wire;
     }
 }

@@ -5,9 +5,11 @@ mod common;
 mod crate_files;
 mod enumeration;
 mod error;
+pub(crate) mod examples;
 mod operation;
 mod primitives;
 mod structure;
+mod validation;
 mod wire;
 
 use crate::plan::ir::{Module, Service};
@@ -43,6 +45,10 @@ pub fn emit_crate(service: &Service) -> Result<BTreeMap<String, String>, String>
         render(primitives::emit_primitives())?,
     );
     files.insert("src/wire.rs".to_owned(), render(wire::emit_wire(service))?);
+    files.insert(
+        "src/validation.rs".to_owned(),
+        render(validation::emit_validation_module())?,
+    );
 
     let shared: Vec<_> = service
         .structures

@@ -26,11 +26,14 @@ pub fn emit_operation(service: &Service, operation: &Operation) -> TokenStream {
         .filter(|s| s.name.module == own_module)
         .map(emit_structure);
     let error_enum = emit_operation_error(operation);
-    let marker = emit_marker(operation);
+    let marker = emit_marker(service, operation);
+    let pagination = emit_pagination(service, operation);
     quote! {
         #docs
 
         #marker
+
+        #pagination
 
         #(#structures)*
 
@@ -40,7 +43,7 @@ pub fn emit_operation(service: &Service, operation: &Operation) -> TokenStream {
 
 /// The zero-sized operation type and its `wire::Operation` impl. Only the error-code dispatch
 /// is operation-specific; everything else is the trait's shared code.
-fn emit_marker(operation: &Operation) -> TokenStream {
+fn emit_marker(service: &Service, operation: &Operation) -> TokenStream {
     let name = ident(&operation.rust_name);
     let wire_name = &operation.wire_name;
     let target = &operation.target_header;
@@ -56,13 +59,15 @@ fn emit_marker(operation: &Operation) -> TokenStream {
             type_path_text(&operation.input)
         )
     };
-    let doc = doc_attrs(
-        Some(&format!(
-            "The `{wire_name}` operation: use it through [`Operation`](crate::wire::Operation) to \
-             serialize a {input_link} and parse the response."
-        )),
-        "",
+    let mut text = format!(
+        "The `{wire_name}` operation: use it through [`Operation`](crate::wire::Operation) to \
+         serialize a {input_link} and parse the response."
     );
+    if let Some(examples) = super::examples::examples_section(service, operation) {
+        text.push_str("\n\n");
+        text.push_str(&examples);
+    }
+    let doc = doc_attrs(Some(&text), "");
     let arms = operation.errors.iter().map(|e| {
         let variant = ident(&e.variant);
         let path = type_path(&e.error);
@@ -89,6 +94,99 @@ fn emit_marker(operation: &Operation) -> TokenStream {
                 }
             }
         }
+    }
+}
+
+/// `Paginated` (and `PaginatedItems`) for an operation with `smithy.api#paginated`. The
+/// planner has checked that the named members exist with the right types.
+fn emit_pagination(service: &Service, operation: &Operation) -> TokenStream {
+    let Some(paginated) = &operation.paginated else {
+        return quote!();
+    };
+    let find = |name: &crate::plan::ir::TypeName, member: &str| {
+        service
+            .structures
+            .iter()
+            .find(|s| &s.name == name)
+            .and_then(|s| s.members.iter().find(|m| m.wire_name == member))
+    };
+    let (Some(input_token), Some(output_token)) = (
+        find(&operation.input, &paginated.input_token),
+        find(&operation.output, &paginated.output_token),
+    ) else {
+        return quote!();
+    };
+    let name = ident(&operation.rust_name);
+    let (input_wire, output_wire) = (&paginated.input_token, &paginated.output_token);
+    let page_size = match &paginated.page_size {
+        Some(size) => quote!(::std::option::Option::Some(#size)),
+        None => quote!(::std::option::Option::None),
+    };
+    let input_field = ident(&input_token.field_name);
+    let output_field = ident(&output_token.field_name);
+    let (read_input, write_input) = if input_token.is_plain() {
+        (
+            quote!(::std::option::Option::Some(input.#input_field.as_str())),
+            quote!(input.#input_field = token.unwrap_or_default();),
+        )
+    } else {
+        (
+            quote!(input.#input_field.as_deref()),
+            quote!(input.#input_field = token;),
+        )
+    };
+    let read_output = if output_token.is_plain() {
+        quote!(::std::option::Option::Some(output.#output_field.as_str()))
+    } else {
+        quote!(output.#output_field.as_deref())
+    };
+    let items = paginated
+        .items
+        .as_ref()
+        .and_then(|items| find(&operation.output, items))
+        .and_then(|member| {
+            let crate::plan::ir::RustType::List(item) = &member.ty else {
+                return None;
+            };
+            let item = super::common::rust_type(item);
+            let field = ident(&member.field_name);
+            let wire = &member.wire_name;
+            let take = if member.is_plain() {
+                quote!(output.#field)
+            } else {
+                quote!(output.#field.unwrap_or_default())
+            };
+            Some(quote! {
+                impl crate::wire::PaginatedItems for #name {
+                    type Item = #item;
+                    const ITEMS: &'static str = #wire;
+
+                    fn into_items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
+                        #take
+                    }
+                }
+            })
+        });
+    quote! {
+        impl crate::wire::Paginated for #name {
+            const INPUT_TOKEN: &'static str = #input_wire;
+            const OUTPUT_TOKEN: &'static str = #output_wire;
+            const PAGE_SIZE: ::std::option::Option<&'static str> = #page_size;
+
+            fn input_token(input: &Self::Input) -> ::std::option::Option<&str> {
+                #read_input
+            }
+
+            fn set_input_token(input: &mut Self::Input, token: ::std::option::Option<::std::string::String>) {
+                #write_input
+            }
+
+            fn output_token(output: &Self::Output) -> ::std::option::Option<&str> {
+                #read_output
+            }
+        }
+
+        #items
     }
 }
 

@@ -48,6 +48,7 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
         quote!()
     };
     let builder = emit_builder(structure);
+    let validate = super::validation::emit_validate(structure);
     let default_impl = if structure.has_required_without_default() {
         quote!()
     } else {
@@ -75,6 +76,7 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
         #default_impl
         #debug_impl
         #builder
+        #validate
     }
 }
 

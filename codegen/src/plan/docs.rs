@@ -299,8 +299,15 @@ fn decode_entities(text: &str) -> String {
 /// would read as a list item or heading.
 pub fn wrap(markdown: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
+    let mut in_fence = false;
     for source_line in markdown.split('\n') {
-        if source_line.trim().is_empty() || source_line.starts_with("```") {
+        if source_line.starts_with("```") {
+            in_fence = !in_fence;
+            lines.push(source_line.trim_end().to_owned());
+            continue;
+        }
+        if in_fence || source_line.trim().is_empty() {
+            // Code is never re-wrapped.
             lines.push(source_line.trim_end().to_owned());
             continue;
         }

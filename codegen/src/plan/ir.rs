@@ -129,6 +129,8 @@ pub struct Structure {
     pub members: Vec<Member>,
     /// What the structure is for.
     pub role: StructureRole,
+    /// Whether it is reachable from an operation input, so it gets client-side validation.
+    pub validated: bool,
 }
 
 /// What a structure is for, which decides where it lives and how it is documented.
@@ -177,8 +179,17 @@ pub struct Member {
     pub sensitive: bool,
     /// Constraints from the target shape and the member.
     pub constraints: Constraints,
+    /// For list members: the constraints on each item (the list member's target and traits).
+    pub item_constraints: Constraints,
     /// The target shape id.
     pub target: ShapeId,
+}
+
+impl Constraints {
+    /// Whether there is nothing to check.
+    pub fn is_empty(&self) -> bool {
+        self.length.is_none() && self.pattern.is_none() && self.range.is_none()
+    }
 }
 
 impl Member {

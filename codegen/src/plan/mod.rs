@@ -424,6 +424,20 @@ impl<'a> Planner<'a> {
             }
         }
         box_recursive_members(&mut structures, &mut errors);
+        mark_validated(&mut structures, &operations);
+        for op in &operations {
+            self.check_pagination(op, &structures);
+        }
+        for op in &operations {
+            for (name, role) in [(&op.input, "input"), (&op.output, "output")] {
+                if let Some(s) = structures
+                    .iter_mut()
+                    .find(|s| &s.name == name && s.docs.is_none())
+                {
+                    s.docs = Some(format!("The {role} of `{}`.", op.wire_name));
+                }
+            }
+        }
         structures.sort_by(|a, b| a.name.cmp(&b.name));
         enums.sort_by(|a, b| a.name.cmp(&b.name));
         errors.sort_by(|a, b| a.structure.name.cmp(&b.structure.name));
@@ -543,6 +557,7 @@ impl<'a> Planner<'a> {
             docs: self.docs(&shape.traits),
             members,
             role,
+            validated: false,
         }
     }
 
@@ -627,6 +642,7 @@ impl<'a> Planner<'a> {
                 None
             }
         });
+        let item_constraints = self.item_constraints(&target_id, target);
         Some(Member {
             wire_name: wire_name.to_owned(),
             field_name,
@@ -636,8 +652,42 @@ impl<'a> Planner<'a> {
             default,
             sensitive: self.is_sensitive(&target_id, 0),
             constraints,
+            item_constraints,
             target: target_id,
         })
+    }
+
+    /// The constraints on each item of a list: its member's target's, overridden by the
+    /// list member's own.
+    fn item_constraints(&mut self, list_id: &ShapeId, list: Option<&Shape>) -> Constraints {
+        let Some(item) = list
+            .filter(|l| matches!(l.kind.as_str(), "list" | "set"))
+            .and_then(|l| l.member.as_ref())
+        else {
+            return Constraints::default();
+        };
+        let Ok(item_id) = ShapeId::parse(&item.target) else {
+            return Constraints::default();
+        };
+        let item_shape = self.index.get(&item_id);
+        let kind = item_shape
+            .map(|s| s.kind.as_str())
+            .unwrap_or_else(|| prelude_kind(&item_id));
+        let base = item_shape
+            .map(|s| traits::constraints(&s.traits, kind))
+            .unwrap_or(Ok(Constraints::default()));
+        match (base, traits::constraints(&item.traits, kind)) {
+            (Ok(base), Ok(own)) => Constraints {
+                length: own.length.or(base.length),
+                pattern: own.pattern.or(base.pattern),
+                range: own.range.or(base.range),
+            },
+            (_, Err(why)) => {
+                self.problem(&list_id.with_member("member"), why);
+                Constraints::default()
+            }
+            (Err(_), _) => Constraints::default(), // reported where the item shape is used
+        }
     }
 
     fn target_shape(&self, id: &ShapeId) -> Option<&'a Shape> {
@@ -861,6 +911,7 @@ impl<'a> Planner<'a> {
                         docs: None,
                         members: Vec::new(),
                         role,
+                        validated: false,
                     });
                     io.push(name);
                 }
@@ -967,6 +1018,75 @@ impl<'a> Planner<'a> {
                 self.problem(op_id, "`paginated` needs `inputToken` and `outputToken` (on the operation or the service)");
                 None
             }
+        }
+    }
+
+    /// The paginated trait must name top-level members: string tokens, a list of items and a
+    /// numeric page size.
+    fn check_pagination(&mut self, op: &Operation, structures: &[Structure]) {
+        let Some(paginated) = &op.paginated else {
+            return;
+        };
+        let find = |name: &TypeName, member: &str| {
+            structures
+                .iter()
+                .find(|s| &s.name == name)
+                .and_then(|s| s.members.iter().find(|m| m.wire_name == member))
+                .map(|m| m.ty.clone())
+        };
+        let numeric = |ty: &RustType| {
+            matches!(
+                ty,
+                RustType::Byte | RustType::Short | RustType::Integer | RustType::Long
+            )
+        };
+        let checks: [PaginationCheck; 4] = [
+            (
+                "inputToken",
+                Some(&paginated.input_token),
+                &op.input,
+                |t| *t == RustType::String,
+                "a string",
+            ),
+            (
+                "outputToken",
+                Some(&paginated.output_token),
+                &op.output,
+                |t| *t == RustType::String,
+                "a string",
+            ),
+            (
+                "items",
+                paginated.items.as_ref(),
+                &op.output,
+                |t| matches!(t, RustType::List(_)),
+                "a list",
+            ),
+            (
+                "pageSize",
+                paginated.page_size.as_ref(),
+                &op.input,
+                numeric,
+                "an integer",
+            ),
+        ];
+        for (key, member, structure, fits, expected) in checks {
+            let Some(member) = member else { continue };
+            let message = if member.contains('.') {
+                format!("`paginated.{key}` `{member}` is a nested path, which is not supported yet")
+            } else {
+                match find(structure, member) {
+                    None => format!(
+                        "`paginated.{key}` names `{member}`, which is not a member of {}",
+                        structure.name
+                    ),
+                    Some(ty) if !fits(&ty) => {
+                        format!("`paginated.{key}` member `{member}` must be {expected}")
+                    }
+                    Some(_) => continue,
+                }
+            };
+            self.problem(&op.id, message);
         }
     }
 
@@ -1119,6 +1239,42 @@ fn default_crate_name(sdk_id: &str) -> String {
         .map(str::to_ascii_lowercase)
         .collect();
     format!("{}-api", words.join("-"))
+}
+
+/// One `paginated` member to check: the trait key, the member it names, the structure it must
+/// be in, the type test, and what the type must be (for the message).
+type PaginationCheck<'a> = (
+    &'static str,
+    Option<&'a String>,
+    &'a TypeName,
+    fn(&RustType) -> bool,
+    &'static str,
+);
+
+/// Marks the structures reachable from an operation input: they get client-side validation.
+fn mark_validated(structures: &mut [Structure], operations: &[Operation]) {
+    fn structure_names(ty: &RustType, out: &mut Vec<TypeName>) {
+        match ty {
+            RustType::Structure { name, .. } => out.push(name.clone()),
+            RustType::List(item) => structure_names(item, out),
+            _ => {}
+        }
+    }
+    let mut pending: Vec<TypeName> = operations.iter().map(|op| op.input.clone()).collect();
+    let mut reached = BTreeSet::new();
+    while let Some(name) = pending.pop() {
+        if !reached.insert(name.clone()) {
+            continue;
+        }
+        if let Some(s) = structures.iter().find(|s| s.name == name) {
+            for member in &s.members {
+                structure_names(&member.ty, &mut pending);
+            }
+        }
+    }
+    for s in structures.iter_mut() {
+        s.validated = reached.contains(&s.name);
+    }
 }
 
 /// Boxes structure members that close a cycle of directly nested structures, so the

@@ -77,6 +77,11 @@ pub fn constraints(traits: &BTreeMap<String, Value>, kind: &str) -> Result<Const
             return Err(format!("`pattern` cannot apply to a {kind}"));
         }
         let pattern = pattern.as_str().ok_or("`pattern` must be a string")?;
+        // Smithy patterns are ECMA-262 regular expressions; the generated crate checks them
+        // with the same engine, so a pattern that compiles here compiles there.
+        regress::Regex::new(pattern).map_err(|e| {
+            format!("`pattern` {pattern:?} is not a valid ECMA-262 regular expression: {e}")
+        })?;
         constraints.pattern = Some(pattern.to_owned());
     }
     if let Some(range) = traits.get("smithy.api#range") {

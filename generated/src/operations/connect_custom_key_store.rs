@@ -19,6 +19,35 @@
 /// The `ConnectCustomKeyStore` operation: use it through
 /// [`Operation`](crate::wire::Operation) to serialize a [`ConnectCustomKeyStoreRequest`]
 /// and parse the response.
+///
+/// # Examples
+///
+/// ## Connect a custom key store
+///
+/// Begins connecting the custom key store `cks-1234567890abcdef0` to its CloudHSM cluster
+/// or external proxy. The response is empty; check `ConnectionState` with
+/// `DescribeCustomKeyStores` afterwards.
+///
+/// ```
+/// # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
+/// use kms_api::operations::connect_custom_key_store::*;
+/// use kms_api::wire::Operation;
+/// let input = ConnectCustomKeyStoreRequest::builder()
+///     .custom_key_store_id("cks-1234567890abcdef0")
+///     .build()?;
+/// let request = ConnectCustomKeyStore::serialize_request(&input)?;
+/// let body: serde_json::Value = serde_json::from_slice(request.body())?;
+/// let expected: serde_json::Value = serde_json::from_str(
+///     "{\"CustomKeyStoreId\":\"cks-1234567890abcdef0\"}",
+/// )?;
+/// assert_eq!(body, expected);
+/// let response = http::Response::builder().status(200).body("{}")?;
+/// let output = ConnectCustomKeyStore::parse_response(&response)?;
+/// let expected = ConnectCustomKeyStoreResponse::builder().build();
+/// assert_eq!(output, expected);
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ConnectCustomKeyStore;
 impl crate::wire::Operation for ConnectCustomKeyStore {
@@ -61,7 +90,7 @@ impl crate::wire::Operation for ConnectCustomKeyStore {
         }
     }
 }
-/// The `ConnectCustomKeyStoreRequest` structure.
+/// The input of `ConnectCustomKeyStore`.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -116,7 +145,33 @@ impl ConnectCustomKeyStoreRequestBuilder {
         })
     }
 }
-/// The `ConnectCustomKeyStoreResponse` structure.
+impl crate::validation::Validate for ConnectCustomKeyStoreRequest {
+    fn validate_at(
+        &self,
+        prefix: &str,
+        violations: &mut ::std::vec::Vec<crate::validation::Violation>,
+    ) {
+        {
+            let value = &self.custom_key_store_id;
+            let path_0 = || crate::validation::join(prefix, "CustomKeyStoreId");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(1),
+                ::std::option::Option::Some(64),
+                violations,
+            );
+        }
+    }
+}
+impl ConnectCustomKeyStoreRequest {
+    /// Checks the model's constraints on this value and everything it contains,
+    /// returning every violation at once.
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::Validate::validate(self)
+    }
+}
+/// The output of `ConnectCustomKeyStore`.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]

@@ -21,6 +21,41 @@
 /// The `CreateCustomKeyStore` operation: use it through
 /// [`Operation`](crate::wire::Operation) to serialize a [`CreateCustomKeyStoreRequest`] and
 /// parse the response.
+///
+/// # Examples
+///
+/// ## Create a CloudHSM key store
+///
+/// Creates a CloudHSM-backed custom key store from a cluster ID, its trust anchor
+/// certificate and the `kmsuser` password, and returns the new store ID.
+///
+/// ```
+/// # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
+/// use kms_api::operations::create_custom_key_store::*;
+/// use kms_api::wire::Operation;
+/// let input = CreateCustomKeyStoreRequest::builder()
+///     .custom_key_store_name("ExampleKeyStore")
+///     .cloud_hsm_cluster_id("cluster-234abcdefABC")
+///     .trust_anchor_certificate("<certificate-goes-here>")
+///     .key_store_password("kmsPswd")
+///     .build()?;
+/// let request = CreateCustomKeyStore::serialize_request(&input)?;
+/// let body: serde_json::Value = serde_json::from_slice(request.body())?;
+/// let expected: serde_json::Value = serde_json::from_str(
+///     "{\"CloudHsmClusterId\":\"cluster-234abcdefABC\",\"CustomKeyStoreName\":\"ExampleKeyStore\",\"KeyStorePassword\":\"kmsPswd\",\"TrustAnchorCertificate\":\"<certificate-goes-here>\"}",
+/// )?;
+/// assert_eq!(body, expected);
+/// let response = http::Response::builder()
+///     .status(200)
+///     .body("{\"CustomKeyStoreId\":\"cks-1234567890abcdef0\"}")?;
+/// let output = CreateCustomKeyStore::parse_response(&response)?;
+/// let expected = CreateCustomKeyStoreResponse::builder()
+///     .custom_key_store_id("cks-1234567890abcdef0")
+///     .build();
+/// assert_eq!(output, expected);
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct CreateCustomKeyStore;
 impl crate::wire::Operation for CreateCustomKeyStore {
@@ -179,7 +214,7 @@ impl crate::wire::Operation for CreateCustomKeyStore {
         }
     }
 }
-/// The `CreateCustomKeyStoreRequest` structure.
+/// The input of `CreateCustomKeyStore`.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -596,7 +631,124 @@ impl CreateCustomKeyStoreRequestBuilder {
         })
     }
 }
-/// The `CreateCustomKeyStoreResponse` structure.
+impl crate::validation::Validate for CreateCustomKeyStoreRequest {
+    fn validate_at(
+        &self,
+        prefix: &str,
+        violations: &mut ::std::vec::Vec<crate::validation::Violation>,
+    ) {
+        static PATTERN_0: crate::validation::Pattern =
+            crate::validation::Pattern::new("^cluster-[2-7a-zA-Z]{11,16}$");
+        static PATTERN_1: crate::validation::Pattern =
+            crate::validation::Pattern::new("^https://[a-zA-Z0-9.-]+$");
+        static PATTERN_2: crate::validation::Pattern = crate::validation::Pattern::new(
+            "^(/[a-zA-Z0-9\\/_-]+/kms/xks/v\\d{1,2})$|^(/kms/xks/v\\d{1,2})$",
+        );
+        static PATTERN_3: crate::validation::Pattern = crate::validation::Pattern::new(
+            "^(com|eu)\\.amazonaws\\.vpce\\.([a-z]+-){2,3}\\d+\\.vpce-svc-[0-9a-z]+$",
+        );
+        static PATTERN_4: crate::validation::Pattern =
+            crate::validation::Pattern::new("^[0-9]{12}$");
+        {
+            let value = &self.custom_key_store_name;
+            let path_0 = || crate::validation::join(prefix, "CustomKeyStoreName");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(1),
+                ::std::option::Option::Some(256),
+                violations,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.cloud_hsm_cluster_id {
+            let path_0 = || crate::validation::join(prefix, "CloudHsmClusterId");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(19),
+                ::std::option::Option::Some(24),
+                violations,
+            );
+            PATTERN_0.check(&path_0, value, false, violations);
+        }
+        if let ::std::option::Option::Some(value) = &self.trust_anchor_certificate {
+            let path_0 = || crate::validation::join(prefix, "TrustAnchorCertificate");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(1),
+                ::std::option::Option::Some(5000),
+                violations,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.key_store_password {
+            let path_0 = || crate::validation::join(prefix, "KeyStorePassword");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(7),
+                ::std::option::Option::Some(32),
+                violations,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_endpoint {
+            let path_0 = || crate::validation::join(prefix, "XksProxyUriEndpoint");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(10),
+                ::std::option::Option::Some(128),
+                violations,
+            );
+            PATTERN_1.check(&path_0, value, false, violations);
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_path {
+            let path_0 = || crate::validation::join(prefix, "XksProxyUriPath");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(10),
+                ::std::option::Option::Some(128),
+                violations,
+            );
+            PATTERN_2.check(&path_0, value, false, violations);
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_vpc_endpoint_service_name {
+            let path_0 = || crate::validation::join(prefix, "XksProxyVpcEndpointServiceName");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(20),
+                ::std::option::Option::Some(64),
+                violations,
+            );
+            PATTERN_3.check(&path_0, value, false, violations);
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_vpc_endpoint_service_owner {
+            let path_0 = || crate::validation::join(prefix, "XksProxyVpcEndpointServiceOwner");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(12),
+                ::std::option::Option::Some(12),
+                violations,
+            );
+            PATTERN_4.check(&path_0, value, false, violations);
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_authentication_credential {
+            let path_0 = || crate::validation::join(prefix, "XksProxyAuthenticationCredential");
+            crate::validation::Validate::validate_at(value, &path_0(), violations);
+        }
+    }
+}
+impl CreateCustomKeyStoreRequest {
+    /// Checks the model's constraints on this value and everything it contains,
+    /// returning every violation at once.
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::Validate::validate(self)
+    }
+}
+/// The output of `CreateCustomKeyStore`.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]

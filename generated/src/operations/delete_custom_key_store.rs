@@ -15,6 +15,34 @@
 /// The `DeleteCustomKeyStore` operation: use it through
 /// [`Operation`](crate::wire::Operation) to serialize a [`DeleteCustomKeyStoreRequest`] and
 /// parse the response.
+///
+/// # Examples
+///
+/// ## Delete a custom key store
+///
+/// Removes the custom key store record from KMS. The cluster, proxy or external key manager
+/// behind it is left alone, and the response is empty.
+///
+/// ```
+/// # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
+/// use kms_api::operations::delete_custom_key_store::*;
+/// use kms_api::wire::Operation;
+/// let input = DeleteCustomKeyStoreRequest::builder()
+///     .custom_key_store_id("cks-1234567890abcdef0")
+///     .build()?;
+/// let request = DeleteCustomKeyStore::serialize_request(&input)?;
+/// let body: serde_json::Value = serde_json::from_slice(request.body())?;
+/// let expected: serde_json::Value = serde_json::from_str(
+///     "{\"CustomKeyStoreId\":\"cks-1234567890abcdef0\"}",
+/// )?;
+/// assert_eq!(body, expected);
+/// let response = http::Response::builder().status(200).body("{}")?;
+/// let output = DeleteCustomKeyStore::parse_response(&response)?;
+/// let expected = DeleteCustomKeyStoreResponse::builder().build();
+/// assert_eq!(output, expected);
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct DeleteCustomKeyStore;
 impl crate::wire::Operation for DeleteCustomKeyStore {
@@ -51,7 +79,7 @@ impl crate::wire::Operation for DeleteCustomKeyStore {
         }
     }
 }
-/// The `DeleteCustomKeyStoreRequest` structure.
+/// The input of `DeleteCustomKeyStore`.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -106,7 +134,33 @@ impl DeleteCustomKeyStoreRequestBuilder {
         })
     }
 }
-/// The `DeleteCustomKeyStoreResponse` structure.
+impl crate::validation::Validate for DeleteCustomKeyStoreRequest {
+    fn validate_at(
+        &self,
+        prefix: &str,
+        violations: &mut ::std::vec::Vec<crate::validation::Violation>,
+    ) {
+        {
+            let value = &self.custom_key_store_id;
+            let path_0 = || crate::validation::join(prefix, "CustomKeyStoreId");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(1),
+                ::std::option::Option::Some(64),
+                violations,
+            );
+        }
+    }
+}
+impl DeleteCustomKeyStoreRequest {
+    /// Checks the model's constraints on this value and everything it contains,
+    /// returning every violation at once.
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::Validate::validate(self)
+    }
+}
+/// The output of `DeleteCustomKeyStore`.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]

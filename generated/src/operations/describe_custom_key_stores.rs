@@ -13,6 +13,34 @@
 /// The `DescribeCustomKeyStores` operation: use it through
 /// [`Operation`](crate::wire::Operation) to serialize a [`DescribeCustomKeyStoresRequest`]
 /// and parse the response.
+///
+/// # Examples
+///
+/// ## List every custom key store
+///
+/// Calls the operation with no filter, which returns each custom key store that the account
+/// owns in the Region.
+///
+/// ```
+/// # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
+/// use kms_api::operations::describe_custom_key_stores::*;
+/// use kms_api::wire::Operation;
+/// let input = DescribeCustomKeyStoresRequest::builder().build();
+/// let request = DescribeCustomKeyStores::serialize_request(&input)?;
+/// let body: serde_json::Value = serde_json::from_slice(request.body())?;
+/// let expected: serde_json::Value = serde_json::from_str("{}")?;
+/// assert_eq!(body, expected);
+/// let response = http::Response::builder()
+///     .status(200)
+///     .body("{\"CustomKeyStores\":[]}")?;
+/// let output = DescribeCustomKeyStores::parse_response(&response)?;
+/// let expected = DescribeCustomKeyStoresResponse::builder()
+///     .custom_key_stores(::std::vec![])
+///     .build();
+/// assert_eq!(output, expected);
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct DescribeCustomKeyStores;
 impl crate::wire::Operation for DescribeCustomKeyStores {
@@ -41,7 +69,31 @@ impl crate::wire::Operation for DescribeCustomKeyStores {
         }
     }
 }
-/// The `DescribeCustomKeyStoresRequest` structure.
+impl crate::wire::Paginated for DescribeCustomKeyStores {
+    const INPUT_TOKEN: &'static str = "Marker";
+    const OUTPUT_TOKEN: &'static str = "NextMarker";
+    const PAGE_SIZE: ::std::option::Option<&'static str> = ::std::option::Option::Some("Limit");
+    fn input_token(input: &Self::Input) -> ::std::option::Option<&str> {
+        input.marker.as_deref()
+    }
+    fn set_input_token(
+        input: &mut Self::Input,
+        token: ::std::option::Option<::std::string::String>,
+    ) {
+        input.marker = token;
+    }
+    fn output_token(output: &Self::Output) -> ::std::option::Option<&str> {
+        output.next_marker.as_deref()
+    }
+}
+impl crate::wire::PaginatedItems for DescribeCustomKeyStores {
+    type Item = crate::types::CustomKeyStoresListEntry;
+    const ITEMS: &'static str = "CustomKeyStores";
+    fn into_items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
+        output.custom_key_stores.unwrap_or_default()
+    }
+}
+/// The input of `DescribeCustomKeyStores`.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -168,7 +220,66 @@ impl DescribeCustomKeyStoresRequestBuilder {
         }
     }
 }
-/// The `DescribeCustomKeyStoresResponse` structure.
+impl crate::validation::Validate for DescribeCustomKeyStoresRequest {
+    fn validate_at(
+        &self,
+        prefix: &str,
+        violations: &mut ::std::vec::Vec<crate::validation::Violation>,
+    ) {
+        static PATTERN_0: crate::validation::Pattern =
+            crate::validation::Pattern::new("^[\\u0020-\\u00FF]*$");
+        if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
+            let path_0 = || crate::validation::join(prefix, "CustomKeyStoreId");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(1),
+                ::std::option::Option::Some(64),
+                violations,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.custom_key_store_name {
+            let path_0 = || crate::validation::join(prefix, "CustomKeyStoreName");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(1),
+                ::std::option::Option::Some(256),
+                violations,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.limit {
+            let path_0 = || crate::validation::join(prefix, "Limit");
+            crate::validation::range(
+                &path_0,
+                *value as f64,
+                ::std::option::Option::Some(1f64),
+                ::std::option::Option::Some(1000f64),
+                false,
+                violations,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.marker {
+            let path_0 = || crate::validation::join(prefix, "Marker");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(1),
+                ::std::option::Option::Some(1024),
+                violations,
+            );
+            PATTERN_0.check(&path_0, value, false, violations);
+        }
+    }
+}
+impl DescribeCustomKeyStoresRequest {
+    /// Checks the model's constraints on this value and everything it contains,
+    /// returning every violation at once.
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::Validate::validate(self)
+    }
+}
+/// The output of `DescribeCustomKeyStores`.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]

@@ -14,6 +14,34 @@
 /// The `DisconnectCustomKeyStore` operation: use it through
 /// [`Operation`](crate::wire::Operation) to serialize a [`DisconnectCustomKeyStoreRequest`]
 /// and parse the response.
+///
+/// # Examples
+///
+/// ## Disconnect a custom key store
+///
+/// Takes the custom key store offline by cutting its link to the backing store. Nothing is
+/// returned; confirm the new state with `DescribeCustomKeyStores`.
+///
+/// ```
+/// # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
+/// use kms_api::operations::disconnect_custom_key_store::*;
+/// use kms_api::wire::Operation;
+/// let input = DisconnectCustomKeyStoreRequest::builder()
+///     .custom_key_store_id("cks-1234567890abcdef0")
+///     .build()?;
+/// let request = DisconnectCustomKeyStore::serialize_request(&input)?;
+/// let body: serde_json::Value = serde_json::from_slice(request.body())?;
+/// let expected: serde_json::Value = serde_json::from_str(
+///     "{\"CustomKeyStoreId\":\"cks-1234567890abcdef0\"}",
+/// )?;
+/// assert_eq!(body, expected);
+/// let response = http::Response::builder().status(200).body("{}")?;
+/// let output = DisconnectCustomKeyStore::parse_response(&response)?;
+/// let expected = DisconnectCustomKeyStoreResponse::builder().build();
+/// assert_eq!(output, expected);
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct DisconnectCustomKeyStore;
 impl crate::wire::Operation for DisconnectCustomKeyStore {
@@ -44,7 +72,7 @@ impl crate::wire::Operation for DisconnectCustomKeyStore {
         }
     }
 }
-/// The `DisconnectCustomKeyStoreRequest` structure.
+/// The input of `DisconnectCustomKeyStore`.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -99,7 +127,33 @@ impl DisconnectCustomKeyStoreRequestBuilder {
         })
     }
 }
-/// The `DisconnectCustomKeyStoreResponse` structure.
+impl crate::validation::Validate for DisconnectCustomKeyStoreRequest {
+    fn validate_at(
+        &self,
+        prefix: &str,
+        violations: &mut ::std::vec::Vec<crate::validation::Violation>,
+    ) {
+        {
+            let value = &self.custom_key_store_id;
+            let path_0 = || crate::validation::join(prefix, "CustomKeyStoreId");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(1),
+                ::std::option::Option::Some(64),
+                violations,
+            );
+        }
+    }
+}
+impl DisconnectCustomKeyStoreRequest {
+    /// Checks the model's constraints on this value and everything it contains,
+    /// returning every violation at once.
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::Validate::validate(self)
+    }
+}
+/// The output of `DisconnectCustomKeyStore`.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]

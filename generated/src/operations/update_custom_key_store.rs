@@ -18,6 +18,148 @@
 /// The `UpdateCustomKeyStore` operation: use it through
 /// [`Operation`](crate::wire::Operation) to serialize a [`UpdateCustomKeyStoreRequest`] and
 /// parse the response.
+///
+/// # Examples
+///
+/// ## Rename a custom key store
+///
+/// Gives the custom key store the new friendly name `DevelopmentKeys`.
+///
+/// ```
+/// # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
+/// use kms_api::operations::update_custom_key_store::*;
+/// use kms_api::wire::Operation;
+/// let input = UpdateCustomKeyStoreRequest::builder()
+///     .custom_key_store_id("cks-1234567890abcdef0")
+///     .new_custom_key_store_name("DevelopmentKeys")
+///     .build()?;
+/// let request = UpdateCustomKeyStore::serialize_request(&input)?;
+/// let body: serde_json::Value = serde_json::from_slice(request.body())?;
+/// let expected: serde_json::Value = serde_json::from_str(
+///     "{\"CustomKeyStoreId\":\"cks-1234567890abcdef0\",\"NewCustomKeyStoreName\":\"DevelopmentKeys\"}",
+/// )?;
+/// assert_eq!(body, expected);
+/// let response = http::Response::builder().status(200).body("{}")?;
+/// let output = UpdateCustomKeyStore::parse_response(&response)?;
+/// let expected = UpdateCustomKeyStoreResponse::builder().build();
+/// assert_eq!(output, expected);
+/// # Ok(())
+/// # }
+/// ```
+///
+/// ## Tell KMS the new kmsuser password
+///
+/// Updates the `kmsuser` password KMS keeps for a CloudHSM key store. The password inside
+/// the cluster itself is not modified.
+///
+/// ```
+/// # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
+/// use kms_api::operations::update_custom_key_store::*;
+/// use kms_api::wire::Operation;
+/// let input = UpdateCustomKeyStoreRequest::builder()
+///     .custom_key_store_id("cks-1234567890abcdef0")
+///     .key_store_password("ExamplePassword")
+///     .build()?;
+/// let request = UpdateCustomKeyStore::serialize_request(&input)?;
+/// let body: serde_json::Value = serde_json::from_slice(request.body())?;
+/// let expected: serde_json::Value = serde_json::from_str(
+///     "{\"CustomKeyStoreId\":\"cks-1234567890abcdef0\",\"KeyStorePassword\":\"ExamplePassword\"}",
+/// )?;
+/// assert_eq!(body, expected);
+/// let response = http::Response::builder().status(200).body("{}")?;
+/// let output = UpdateCustomKeyStore::parse_response(&response)?;
+/// let expected = UpdateCustomKeyStoreResponse::builder().build();
+/// assert_eq!(output, expected);
+/// # Ok(())
+/// # }
+/// ```
+///
+/// ## Move an external key store's proxy behind a VPC endpoint service
+///
+/// Moving from a public endpoint to a VPC endpoint service means sending the new
+/// `XksProxyConnectivity` together with a private-DNS `XksProxyUriEndpoint` and an
+/// `XksProxyVpcEndpointServiceName`.
+///
+/// ```
+/// # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
+/// use kms_api::operations::update_custom_key_store::*;
+/// use kms_api::wire::Operation;
+/// let input = UpdateCustomKeyStoreRequest::builder()
+///     .custom_key_store_id("cks-1234567890abcdef0")
+///     .xks_proxy_uri_endpoint("https://myproxy-private.xks.example.com")
+///     .xks_proxy_vpc_endpoint_service_name(
+///         "com.amazonaws.vpce.us-east-1.vpce-svc-example",
+///     )
+///     .xks_proxy_connectivity(
+///         kms_api::types::XksProxyConnectivityType::VpcEndpointService,
+///     )
+///     .build()?;
+/// let request = UpdateCustomKeyStore::serialize_request(&input)?;
+/// let body: serde_json::Value = serde_json::from_slice(request.body())?;
+/// let expected: serde_json::Value = serde_json::from_str(
+///     "{\"CustomKeyStoreId\":\"cks-1234567890abcdef0\",\"XksProxyConnectivity\":\"VPC_ENDPOINT_SERVICE\",\"XksProxyUriEndpoint\":\"https://myproxy-private.xks.example.com\",\"XksProxyVpcEndpointServiceName\":\"com.amazonaws.vpce.us-east-1.vpce-svc-example\"}",
+/// )?;
+/// assert_eq!(body, expected);
+/// let response = http::Response::builder().status(200).body("{}")?;
+/// let output = UpdateCustomKeyStore::parse_response(&response)?;
+/// let expected = UpdateCustomKeyStoreResponse::builder().build();
+/// assert_eq!(output, expected);
+/// # Ok(())
+/// # }
+/// ```
+///
+/// ## Change the proxy URI path
+///
+/// Points an external key store at a different base path on its proxy.
+///
+/// ```
+/// # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
+/// use kms_api::operations::update_custom_key_store::*;
+/// use kms_api::wire::Operation;
+/// let input = UpdateCustomKeyStoreRequest::builder()
+///     .custom_key_store_id("cks-1234567890abcdef0")
+///     .xks_proxy_uri_path("/new-path/kms/xks/v1")
+///     .build()?;
+/// let request = UpdateCustomKeyStore::serialize_request(&input)?;
+/// let body: serde_json::Value = serde_json::from_slice(request.body())?;
+/// let expected: serde_json::Value = serde_json::from_str(
+///     "{\"CustomKeyStoreId\":\"cks-1234567890abcdef0\",\"XksProxyUriPath\":\"/new-path/kms/xks/v1\"}",
+/// )?;
+/// assert_eq!(body, expected);
+/// let response = http::Response::builder().status(200).body("{}")?;
+/// let output = UpdateCustomKeyStore::parse_response(&response)?;
+/// let expected = UpdateCustomKeyStoreResponse::builder().build();
+/// assert_eq!(output, expected);
+/// # Ok(())
+/// # }
+/// ```
+///
+/// ## Move a CloudHSM key store to a related cluster
+///
+/// Associates the key store with another cluster that shares the original cluster's backup
+/// history. The response is empty.
+///
+/// ```
+/// # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
+/// use kms_api::operations::update_custom_key_store::*;
+/// use kms_api::wire::Operation;
+/// let input = UpdateCustomKeyStoreRequest::builder()
+///     .custom_key_store_id("cks-1234567890abcdef0")
+///     .cloud_hsm_cluster_id("cluster-234abcdefABC")
+///     .build()?;
+/// let request = UpdateCustomKeyStore::serialize_request(&input)?;
+/// let body: serde_json::Value = serde_json::from_slice(request.body())?;
+/// let expected: serde_json::Value = serde_json::from_str(
+///     "{\"CloudHsmClusterId\":\"cluster-234abcdefABC\",\"CustomKeyStoreId\":\"cks-1234567890abcdef0\"}",
+/// )?;
+/// assert_eq!(body, expected);
+/// let response = http::Response::builder().status(200).body("{}")?;
+/// let output = UpdateCustomKeyStore::parse_response(&response)?;
+/// let expected = UpdateCustomKeyStoreResponse::builder().build();
+/// assert_eq!(output, expected);
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct UpdateCustomKeyStore;
 impl crate::wire::Operation for UpdateCustomKeyStore {
@@ -178,7 +320,7 @@ impl crate::wire::Operation for UpdateCustomKeyStore {
         }
     }
 }
-/// The `UpdateCustomKeyStoreRequest` structure.
+/// The input of `UpdateCustomKeyStore`.
 #[non_exhaustive]
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
@@ -561,7 +703,124 @@ impl UpdateCustomKeyStoreRequestBuilder {
         })
     }
 }
-/// The `UpdateCustomKeyStoreResponse` structure.
+impl crate::validation::Validate for UpdateCustomKeyStoreRequest {
+    fn validate_at(
+        &self,
+        prefix: &str,
+        violations: &mut ::std::vec::Vec<crate::validation::Violation>,
+    ) {
+        static PATTERN_0: crate::validation::Pattern =
+            crate::validation::Pattern::new("^cluster-[2-7a-zA-Z]{11,16}$");
+        static PATTERN_1: crate::validation::Pattern =
+            crate::validation::Pattern::new("^https://[a-zA-Z0-9.-]+$");
+        static PATTERN_2: crate::validation::Pattern = crate::validation::Pattern::new(
+            "^(/[a-zA-Z0-9\\/_-]+/kms/xks/v\\d{1,2})$|^(/kms/xks/v\\d{1,2})$",
+        );
+        static PATTERN_3: crate::validation::Pattern = crate::validation::Pattern::new(
+            "^(com|eu)\\.amazonaws\\.vpce\\.([a-z]+-){2,3}\\d+\\.vpce-svc-[0-9a-z]+$",
+        );
+        static PATTERN_4: crate::validation::Pattern =
+            crate::validation::Pattern::new("^[0-9]{12}$");
+        {
+            let value = &self.custom_key_store_id;
+            let path_0 = || crate::validation::join(prefix, "CustomKeyStoreId");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(1),
+                ::std::option::Option::Some(64),
+                violations,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.new_custom_key_store_name {
+            let path_0 = || crate::validation::join(prefix, "NewCustomKeyStoreName");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(1),
+                ::std::option::Option::Some(256),
+                violations,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.key_store_password {
+            let path_0 = || crate::validation::join(prefix, "KeyStorePassword");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(7),
+                ::std::option::Option::Some(32),
+                violations,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.cloud_hsm_cluster_id {
+            let path_0 = || crate::validation::join(prefix, "CloudHsmClusterId");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(19),
+                ::std::option::Option::Some(24),
+                violations,
+            );
+            PATTERN_0.check(&path_0, value, false, violations);
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_endpoint {
+            let path_0 = || crate::validation::join(prefix, "XksProxyUriEndpoint");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(10),
+                ::std::option::Option::Some(128),
+                violations,
+            );
+            PATTERN_1.check(&path_0, value, false, violations);
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_path {
+            let path_0 = || crate::validation::join(prefix, "XksProxyUriPath");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(10),
+                ::std::option::Option::Some(128),
+                violations,
+            );
+            PATTERN_2.check(&path_0, value, false, violations);
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_vpc_endpoint_service_name {
+            let path_0 = || crate::validation::join(prefix, "XksProxyVpcEndpointServiceName");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(20),
+                ::std::option::Option::Some(64),
+                violations,
+            );
+            PATTERN_3.check(&path_0, value, false, violations);
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_vpc_endpoint_service_owner {
+            let path_0 = || crate::validation::join(prefix, "XksProxyVpcEndpointServiceOwner");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(12),
+                ::std::option::Option::Some(12),
+                violations,
+            );
+            PATTERN_4.check(&path_0, value, false, violations);
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_authentication_credential {
+            let path_0 = || crate::validation::join(prefix, "XksProxyAuthenticationCredential");
+            crate::validation::Validate::validate_at(value, &path_0(), violations);
+        }
+    }
+}
+impl UpdateCustomKeyStoreRequest {
+    /// Checks the model's constraints on this value and everything it contains,
+    /// returning every violation at once.
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::Validate::validate(self)
+    }
+}
+/// The output of `UpdateCustomKeyStore`.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]

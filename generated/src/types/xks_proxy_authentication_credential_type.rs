@@ -117,3 +117,46 @@ impl XksProxyAuthenticationCredentialTypeBuilder {
         })
     }
 }
+impl crate::validation::Validate for XksProxyAuthenticationCredentialType {
+    fn validate_at(
+        &self,
+        prefix: &str,
+        violations: &mut ::std::vec::Vec<crate::validation::Violation>,
+    ) {
+        static PATTERN_0: crate::validation::Pattern =
+            crate::validation::Pattern::new("^[A-Z2-7]+$");
+        static PATTERN_1: crate::validation::Pattern =
+            crate::validation::Pattern::new("^[a-zA-Z0-9\\/+=]+$");
+        {
+            let value = &self.access_key_id;
+            let path_0 = || crate::validation::join(prefix, "AccessKeyId");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(20),
+                ::std::option::Option::Some(30),
+                violations,
+            );
+            PATTERN_0.check(&path_0, value, true, violations);
+        }
+        {
+            let value = &self.raw_secret_access_key;
+            let path_0 = || crate::validation::join(prefix, "RawSecretAccessKey");
+            crate::validation::length(
+                &path_0,
+                value,
+                ::std::option::Option::Some(43),
+                ::std::option::Option::Some(64),
+                violations,
+            );
+            PATTERN_1.check(&path_0, value, true, violations);
+        }
+    }
+}
+impl XksProxyAuthenticationCredentialType {
+    /// Checks the model's constraints on this value and everything it contains,
+    /// returning every violation at once.
+    pub fn validate(&self) -> ::std::result::Result<(), crate::validation::ValidationError> {
+        crate::validation::Validate::validate(self)
+    }
+}

@@ -1,0 +1,373 @@
+//! Client-side validation from the model's constraint traits: the crate's `validation`
+//! module, and a `Validate` impl for every structure reachable from an operation input.
+//! `required` is enforced by the types themselves (plain fields, builders that fail), so the
+//! checks here are `length`, `pattern` and `range`; enums accept unknown values by design.
+
+use super::common::ident;
+use crate::plan::ir::{Constraints, Member, RustType, Structure};
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+/// The `validation` module.
+pub fn emit_validation_module() -> TokenStream {
+    quote! {
+        //! Client-side checks of the model's constraints (`length`, `pattern`, `range`), run
+        //! before a request is serialized so that mistakes are found without a round trip.
+        //!
+        //! Patterns are ECMA-262 regular expressions, as Smithy specifies, checked with the
+        //! `regress` crate (an ECMAScript regex engine) and not anchored unless the pattern
+        //! is; each is compiled once, on first use. Lengths of strings count Unicode scalar
+        //! values. A `@sensitive` value is never echoed in a violation.
+
+        /// Something that can check its constraints, reporting every violation.
+        pub trait Validate {
+            /// Appends every violation, with member paths below `prefix`.
+            fn validate_at(&self, prefix: &str, violations: &mut ::std::vec::Vec<Violation>);
+
+            /// All violations at once, or `Ok` when there are none.
+            fn validate(&self) -> ::std::result::Result<(), ValidationError> {
+                let mut violations = ::std::vec::Vec::new();
+                self.validate_at("", &mut violations);
+                if violations.is_empty() {
+                    ::std::result::Result::Ok(())
+                } else {
+                    ::std::result::Result::Err(ValidationError { violations })
+                }
+            }
+        }
+
+        impl<T: Validate + ?Sized> Validate for ::std::boxed::Box<T> {
+            fn validate_at(&self, prefix: &str, violations: &mut ::std::vec::Vec<Violation>) {
+                (**self).validate_at(prefix, violations);
+            }
+        }
+
+        /// The input broke one or more of the model's constraints.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct ValidationError {
+            violations: ::std::vec::Vec<Violation>,
+        }
+
+        impl ValidationError {
+            /// Every violation, in member order.
+            pub fn violations(&self) -> &[Violation] {
+                &self.violations
+            }
+        }
+
+        impl ::std::fmt::Display for ValidationError {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, "{} constraint violation(s): ", self.violations.len())?;
+                for (i, violation) in self.violations.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{violation}")?;
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+
+        impl ::std::error::Error for ValidationError {}
+
+        /// One broken constraint.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct Violation {
+            path: ::std::string::String,
+            kind: ViolationKind,
+        }
+
+        /// Which constraint was broken, and how.
+        #[non_exhaustive]
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum ViolationKind {
+            /// `length`: the actual length (characters, or items for lists).
+            Length {
+                /// The minimum, if any.
+                min: ::std::option::Option<u64>,
+                /// The maximum, if any.
+                max: ::std::option::Option<u64>,
+                /// The actual length.
+                actual: usize,
+            },
+            /// `pattern`: the value does not match (the value is `None` when sensitive).
+            Pattern {
+                /// The ECMA-262 pattern.
+                pattern: &'static str,
+                /// The offending value, unless it is sensitive.
+                value: ::std::option::Option<::std::string::String>,
+            },
+            /// `range`: the number is out of range (the value is `None` when sensitive).
+            Range {
+                /// The minimum, if any.
+                min: ::std::option::Option<f64>,
+                /// The maximum, if any.
+                max: ::std::option::Option<f64>,
+                /// The offending value, unless it is sensitive.
+                value: ::std::option::Option<f64>,
+            },
+        }
+
+        impl Violation {
+            /// The member path, with wire names (`XksProxyAuthenticationCredential.RawSecretAccessKey`).
+            pub fn path(&self) -> &str {
+                &self.path
+            }
+
+            /// The broken constraint.
+            pub fn kind(&self) -> &ViolationKind {
+                &self.kind
+            }
+        }
+
+        fn bounds<T: ::std::fmt::Display>(min: &::std::option::Option<T>, max: &::std::option::Option<T>) -> ::std::string::String {
+            match (min, max) {
+                (::std::option::Option::Some(min), ::std::option::Option::Some(max)) => format!("{min}..={max}"),
+                (::std::option::Option::Some(min), ::std::option::Option::None) => format!("{min}.."),
+                (::std::option::Option::None, ::std::option::Option::Some(max)) => format!("..={max}"),
+                (::std::option::Option::None, ::std::option::Option::None) => "..".to_owned(),
+            }
+        }
+
+        impl ::std::fmt::Display for Violation {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match &self.kind {
+                    ViolationKind::Length { min, max, actual } => {
+                        write!(f, "{}: length {actual} is outside {}", self.path, bounds(min, max))
+                    }
+                    ViolationKind::Pattern { pattern, value: ::std::option::Option::Some(value) } => {
+                        write!(f, "{}: {value:?} does not match the pattern {pattern}", self.path)
+                    }
+                    ViolationKind::Pattern { pattern, value: ::std::option::Option::None } => {
+                        write!(f, "{}: the (sensitive) value does not match the pattern {pattern}", self.path)
+                    }
+                    ViolationKind::Range { min, max, value: ::std::option::Option::Some(value) } => {
+                        write!(f, "{}: {value} is outside {}", self.path, bounds(min, max))
+                    }
+                    ViolationKind::Range { min, max, value: ::std::option::Option::None } => {
+                        write!(f, "{}: the (sensitive) value is outside {}", self.path, bounds(min, max))
+                    }
+                }
+            }
+        }
+
+        /// `prefix.name`, or `name` at the top.
+        pub fn join(prefix: &str, name: &str) -> ::std::string::String {
+            if prefix.is_empty() { name.to_owned() } else { format!("{prefix}.{name}") }
+        }
+
+        /// What `length` measures.
+        pub trait Measure {
+            /// Unicode scalar values for strings, items for lists.
+            fn measure(&self) -> usize;
+        }
+
+        impl Measure for ::std::string::String {
+            fn measure(&self) -> usize {
+                self.chars().count()
+            }
+        }
+
+        impl<T> Measure for ::std::vec::Vec<T> {
+            fn measure(&self) -> usize {
+                self.len()
+            }
+        }
+
+        /// Checks `length`.
+        pub fn length(path: &dyn Fn() -> ::std::string::String, value: &dyn Measure, min: ::std::option::Option<u64>, max: ::std::option::Option<u64>, violations: &mut ::std::vec::Vec<Violation>) {
+            let actual = value.measure();
+            let wide = actual as u64;
+            if min.is_some_and(|min| wide < min) || max.is_some_and(|max| wide > max) {
+                violations.push(Violation { path: path(), kind: ViolationKind::Length { min, max, actual } });
+            }
+        }
+
+        /// Checks `range`.
+        pub fn range(path: &dyn Fn() -> ::std::string::String, value: f64, min: ::std::option::Option<f64>, max: ::std::option::Option<f64>, sensitive: bool, violations: &mut ::std::vec::Vec<Violation>) {
+            if min.is_some_and(|min| value < min) || max.is_some_and(|max| value > max) {
+                let value = if sensitive { ::std::option::Option::None } else { ::std::option::Option::Some(value) };
+                violations.push(Violation { path: path(), kind: ViolationKind::Range { min, max, value } });
+            }
+        }
+
+        /// A `pattern`, compiled on first use.
+        pub struct Pattern {
+            source: &'static str,
+            compiled: ::std::sync::OnceLock<::std::option::Option<::regress::Regex>>,
+        }
+
+        impl Pattern {
+            /// A pattern from its ECMA-262 source.
+            pub const fn new(source: &'static str) -> Self {
+                Pattern { source, compiled: ::std::sync::OnceLock::new() }
+            }
+
+            /// Whether the pattern matches anywhere in `value`. (The generator checked that
+            /// every pattern compiles; one that did not would match nothing.)
+            pub fn is_match(&self, value: &str) -> bool {
+                self.compiled
+                    .get_or_init(|| ::regress::Regex::new(self.source).ok())
+                    .as_ref()
+                    .is_some_and(|regex| regex.find(value).is_some())
+            }
+
+            /// Checks `value`.
+            pub fn check(&self, path: &dyn Fn() -> ::std::string::String, value: &str, sensitive: bool, violations: &mut ::std::vec::Vec<Violation>) {
+                if !self.is_match(value) {
+                    let value = if sensitive { ::std::option::Option::None } else { ::std::option::Option::Some(value.to_owned()) };
+                    violations.push(Violation { path: path(), kind: ViolationKind::Pattern { pattern: self.source, value } });
+                }
+            }
+        }
+    }
+}
+
+/// `impl Validate` for a structure, and its inherent `validate()`.
+pub fn emit_validate(structure: &Structure) -> TokenStream {
+    if !structure.validated {
+        return quote!();
+    }
+    let name = ident(&structure.name.name);
+    let mut statics = Vec::new();
+    let checks: Vec<TokenStream> = structure
+        .members
+        .iter()
+        .map(|member| member_checks(member, &mut statics))
+        .collect();
+    let prefix = if checks.iter().all(TokenStream::is_empty) {
+        quote!(_prefix)
+    } else {
+        quote!(prefix)
+    };
+    let violations = if checks.iter().all(TokenStream::is_empty) {
+        quote!(_violations)
+    } else {
+        quote!(violations)
+    };
+    quote! {
+        impl crate::validation::Validate for #name {
+            fn validate_at(&self, #prefix: &str, #violations: &mut ::std::vec::Vec<crate::validation::Violation>) {
+                #(#statics)*
+                #(#checks)*
+            }
+        }
+
+        impl #name {
+            /// Checks the model's constraints on this value and everything it contains,
+            /// returning every violation at once.
+            pub fn validate(&self) -> ::std::result::Result<(), crate::validation::ValidationError> {
+                crate::validation::Validate::validate(self)
+            }
+        }
+    }
+}
+
+/// The checks for one member, reading the field (unwrapping `Option`).
+fn member_checks(member: &Member, statics: &mut Vec<TokenStream>) -> TokenStream {
+    let field = ident(&member.field_name);
+    let wire = &member.wire_name;
+    let body = value_checks(
+        quote!(value),
+        &member.ty,
+        &member.constraints,
+        &member.item_constraints,
+        member.sensitive,
+        0,
+        statics,
+    );
+    if body.is_empty() {
+        return body;
+    }
+    let path = quote!(let path_0 = || crate::validation::join(prefix, #wire););
+    if member.is_plain() {
+        quote! { { let value = &self.#field; #path #body } }
+    } else {
+        quote! {
+            if let ::std::option::Option::Some(value) = &self.#field {
+                #path
+                #body
+            }
+        }
+    }
+}
+
+/// Checks on one value of type `ty` (a reference expression `value`); the closure
+/// `path_<depth>` gives its member path.
+fn value_checks(
+    value: TokenStream,
+    ty: &RustType,
+    constraints: &Constraints,
+    item_constraints: &Constraints,
+    sensitive: bool,
+    depth: usize,
+    statics: &mut Vec<TokenStream>,
+) -> TokenStream {
+    let path_var = quote::format_ident!("path_{depth}");
+    let path = quote!(&#path_var);
+    let mut out = TokenStream::new();
+    if let Some((min, max)) = constraints.length {
+        let (min, max) = (option_u64(min), option_u64(max));
+        out.extend(quote!(crate::validation::length(#path, #value, #min, #max, violations);));
+    }
+    if let Some(pattern) = &constraints.pattern {
+        let static_name = quote::format_ident!("PATTERN_{}", statics.len());
+        statics.push(quote! {
+            static #static_name: crate::validation::Pattern = crate::validation::Pattern::new(#pattern);
+        });
+        out.extend(quote!(#static_name.check(#path, #value, #sensitive, violations);));
+    }
+    if let Some((min, max)) = constraints.range {
+        let (min, max) = (option_f64(min), option_f64(max));
+        out.extend(quote!(crate::validation::range(#path, *#value as f64, #min, #max, #sensitive, violations);));
+    }
+    match ty {
+        RustType::Structure { .. } => {
+            out.extend(
+                quote!(crate::validation::Validate::validate_at(#value, &#path_var(), violations);),
+            );
+        }
+        RustType::List(item) => {
+            let inner = value_checks(
+                quote!(item),
+                item,
+                item_constraints,
+                &Constraints::default(),
+                sensitive,
+                depth + 1,
+                statics,
+            );
+            if !inner.is_empty() {
+                let item_path = quote::format_ident!("path_{}", depth + 1);
+                out.extend(quote! {
+                    for (index, item) in #value.iter().enumerate() {
+                        let #item_path = || format!("{}[{index}]", #path_var());
+                        #inner
+                    }
+                });
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+fn option_u64(value: Option<u64>) -> TokenStream {
+    match value {
+        Some(v) => {
+            let lit = Literal::u64_unsuffixed(v);
+            quote!(::std::option::Option::Some(#lit))
+        }
+        None => quote!(::std::option::Option::None),
+    }
+}
+
+fn option_f64(value: Option<f64>) -> TokenStream {
+    match value {
+        Some(v) => {
+            let lit = Literal::f64_suffixed(v);
+            quote!(::std::option::Option::Some(#lit))
+        }
+        None => quote!(::std::option::Option::None),
+    }
+}
