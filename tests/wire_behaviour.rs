@@ -30,7 +30,7 @@ fn full_external_store_request() -> CreateCustomKeyStoreRequest {
         .xks_proxy_connectivity(XksProxyConnectivityType::VpcEndpointService)
         .xks_proxy_authentication_credential(
             XksProxyAuthenticationCredentialType::builder()
-                .access_key_id("ABCDE12345670EXAMPLE")
+                .access_key_id("ABCDE23456723EXAMPLE")
                 .raw_secret_access_key("DXjSUawnel2fr6SKC7G25CNxTyWKE5PF9XX6H/u9pSo=")
                 .build()
                 .unwrap(),
@@ -65,7 +65,7 @@ fn request_line_headers_and_exact_body() {
             r#""XksProxyUriEndpoint":"https://myproxy-private.xks.example.com","XksProxyUriPath":"/kms/xks/v1","#,
             r#""XksProxyVpcEndpointServiceName":"com.amazonaws.vpce.us-east-1.vpce-svc-example","#,
             r#""XksProxyVpcEndpointServiceOwner":"123456789012","#,
-            r#""XksProxyAuthenticationCredential":{"AccessKeyId":"ABCDE12345670EXAMPLE","#,
+            r#""XksProxyAuthenticationCredential":{"AccessKeyId":"ABCDE23456723EXAMPLE","#,
             r#""RawSecretAccessKey":"DXjSUawnel2fr6SKC7G25CNxTyWKE5PF9XX6H/u9pSo="},"#,
             r#""XksProxyConnectivity":"VPC_ENDPOINT_SERVICE"}"#
         )
@@ -91,7 +91,7 @@ fn members_are_written_in_model_order() {
     request.trust_anchor_certificate = Some("cert".into());
     request.key_store_password = Some("password".into());
     let body = String::from_utf8(
-        CreateCustomKeyStore::serialize_request(&request)
+        CreateCustomKeyStore::serialize_request_unchecked(&request)
             .unwrap()
             .into_body(),
     )

@@ -42,16 +42,20 @@ where
     let expect = field(case, "expect")?;
     match field(case, "kind")?.as_str() {
         Some("request") => {
-            let input: O::Input =
-                serde_json::from_value(field(case, "input")?.clone()).map_err(|e| {
-                    format!(
-                        "`input` does not fit {}: {e}",
-                        std::any::type_name::<O::Input>()
-                    )
-                })?;
+            let parsed: Result<O::Input, _> =
+                serde_path_to_error::deserialize(field(case, "input")?.clone());
             if let Some(path) = expect.get("rejected") {
-                return Err(format!("expects the input to be rejected at {path}, but input validation is not supported yet"));
+                let path = path
+                    .as_str()
+                    .ok_or("`expect.rejected` must be a member path")?;
+                return check_rejected::<O>(path, parsed);
             }
+            let input = parsed.map_err(|e| {
+                format!(
+                    "`input` does not fit {}: {e}",
+                    std::any::type_name::<O::Input>()
+                )
+            })?;
             let request =
                 O::serialize_request(&input).map_err(|e| format!("serialization failed: {e}"))?;
             check_request(expect, &request)
@@ -80,6 +84,43 @@ where
             }
         }
         other => Err(format!("unknown case kind {other:?}")),
+    }
+}
+
+/// A `rejected` case passes when the input cannot be built because a required member at
+/// `path` is missing (the types enforce `required`), or when serialization refuses it with a
+/// violation at `path`.
+fn check_rejected<O: Operation>(
+    path: &str,
+    parsed: Result<O::Input, serde_path_to_error::Error<serde_json::Error>>,
+) -> Result<(), String> {
+    let input = match parsed {
+        Ok(input) => input,
+        Err(error) => {
+            let message = error.inner().to_string();
+            let missing = message
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.split('`').next());
+            let at = error.path().to_string();
+            let missing_path = match (missing, at.as_str()) {
+                (Some(member), ".") => member.to_owned(),
+                (Some(member), parent) => format!("{parent}.{member}"),
+                (None, _) => return Err(format!("`input` does not fit the input type: {error}")),
+            };
+            return if missing_path == path {
+                Ok(())
+            } else {
+                Err(format!("expected a rejection at {path}, but the required member {missing_path} is missing"))
+            };
+        }
+    };
+    match O::serialize_request(&input) {
+        Ok(request) => Err(format!(
+            "expected a rejection at {path}, but the input was accepted: {}",
+            String::from_utf8_lossy(request.body())
+        )),
+        Err(error) if error.violations().iter().any(|v| v.path() == path) => Ok(()),
+        Err(error) => Err(format!("rejected, but not at {path}: {error}")),
     }
 }
 
@@ -263,6 +304,61 @@ fn dispatch(case: &Value) -> Result<(), String> {
     }
 }
 
+/// Cases derived from the model's `smithy.api#examples`: each example's input must serialize to
+/// exactly that body, and its output must parse to exactly that output (members with a model
+/// default, like `Truncated`, appear with their default when the example leaves them out).
+fn example_cases(cases: &mut Vec<Case>) {
+    let service = workspace_tests::generate_bundled().service;
+    let structures: std::collections::BTreeMap<_, _> = service
+        .structures
+        .iter()
+        .map(|s| (s.name.clone(), s))
+        .collect();
+    for op in &service.operations {
+        for (i, example) in op.examples.iter().enumerate() {
+            let name = format!("{}-example-{i}-{}", op.wire_name, example.title);
+            let headers = serde_json::json!({"X-Amz-Target": op.target_header, "Content-Type": "application/x-amz-json-1.1"});
+            let request = serde_json::json!({
+                "kind": "request", "name": name, "operation": op.wire_name, "input": example.input,
+                "expect": {"method": "POST", "uri": "/", "headers": headers, "body": example.input.to_string()},
+            });
+            cases.push(Case {
+                file: PathBuf::from("models/ (smithy.api#examples)"),
+                name: name.clone(),
+                body: request,
+            });
+            if let Some(output) = &example.output {
+                let mut expected = output.clone();
+                if let Some(structure) = structures.get(&op.output) {
+                    fill_defaults(structure, &mut expected);
+                }
+                let response = serde_json::json!({
+                    "kind": "response", "name": name, "operation": op.wire_name, "status": 200,
+                    "headers": {}, "body": output.to_string(), "expect": {"output": expected},
+                });
+                cases.push(Case {
+                    file: PathBuf::from("models/ (smithy.api#examples)"),
+                    name,
+                    body: response,
+                });
+            }
+        }
+    }
+}
+
+fn fill_defaults(structure: &codegen::plan::ir::Structure, value: &mut Value) {
+    let Some(object) = value.as_object_mut() else {
+        return;
+    };
+    for member in &structure.members {
+        if let Some(default) = &member.default {
+            object
+                .entry(member.wire_name.clone())
+                .or_insert_with(|| default.clone());
+        }
+    }
+}
+
 fn load_cases(dir: &Path, cases: &mut Vec<Case>, problems: &mut Vec<String>) {
     let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries
@@ -313,6 +409,12 @@ fn wire_cases() {
     for dir in &dirs {
         load_cases(dir, &mut cases, &mut failures);
     }
+    let from_files = cases.len();
+    example_cases(&mut cases);
+    assert!(
+        cases.len() - from_files >= 10,
+        "every model example becomes a case"
+    );
     let mut passed = 0;
     for case in &cases {
         match dispatch(&case.body) {
