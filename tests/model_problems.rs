@@ -89,11 +89,26 @@ fn dangling_member_target() {
 
 #[test]
 fn unsupported_shape_type_names_the_shape() {
-    let model = with(base(), "/shapes/ex#Name", json!({"type": "bigDecimal"}));
+    let model = with(base(), "/shapes/ex#Name", json!({"type": "quaternion"}));
     let text = problems_of("unsupported-type", &model);
     assert_mentions(
         &text,
-        &["ex#OpInput$Name", "bigDecimal", "does not support"],
+        &["ex#OpInput$Name", "`quaternion`", "does not support"],
+    );
+    let model = with(
+        base(),
+        "/shapes/ex#Name",
+        json!({"type": "map",
+        "key": {"target": "smithy.api#Integer"}, "value": {"target": "smithy.api#String"}}),
+    );
+    let text = problems_of("int-keys", &model);
+    assert_mentions(
+        &text,
+        &[
+            "ex#OpInput$Name",
+            "map ex#Name has `integer` keys",
+            "string keys",
+        ],
     );
 }
 
@@ -102,10 +117,31 @@ fn unsupported_wire_trait_is_an_error() {
     let model = with(
         base(),
         "/shapes/ex#Name",
-        json!({"type": "timestamp", "traits": {"smithy.api#timestampFormat": "date-time"}}),
+        json!({"type": "timestamp", "traits": {"smithy.api#timestampFormat": "julian-day"}}),
     );
     let text = problems_of("wire-trait", &model);
-    assert_mentions(&text, &["ex#Name", "timestampFormat", "date-time"]);
+    assert_mentions(
+        &text,
+        &[
+            "ex#Name",
+            "timestampFormat",
+            "unknown timestamp format `julian-day`",
+        ],
+    );
+    let model = with(
+        base(),
+        "/shapes/ex#OpInput/members/Name",
+        json!({"target": "ex#Name", "traits": {"smithy.api#eventHeader": {}}}),
+    );
+    let text = problems_of("event-header", &model);
+    assert_mentions(
+        &text,
+        &[
+            "ex#OpInput$Name",
+            "eventHeader",
+            "event streams are not supported",
+        ],
+    );
 }
 
 #[test]
@@ -191,7 +227,7 @@ fn enums_need_distinct_values() {
 }
 
 #[test]
-fn rust_name_collisions_are_reported() {
+fn rust_name_collisions_are_reported_or_resolved() {
     let model = with(
         base(),
         "/shapes/ex#OpInput/members/name",
@@ -219,10 +255,15 @@ fn rust_name_collisions_are_reported() {
         "/shapes/ex#Name",
         json!({"type": "enum", "members": {"B": {"target": "smithy.api#Unit"}}}),
     );
-    assert_mentions(
-        &problems_of("type-collision", &model),
-        &["ex#Name", "other#Name", "become the Rust type `Name`"],
-    );
+    // Two shapes that would share a Rust name are told apart deterministically: the one in
+    // the service's namespace keeps the name, the other gets its namespace in front.
+    let generation =
+        generate_text("type-collision", &model.to_string(), None).expect("collisions are resolved");
+    let op = &generation.files["src/operations/op.rs"];
+    assert_mentions(op, &["crate::types::Name", "crate::types::OtherName"]);
+    assert!(generation.files.contains_key("src/types/other_name.rs"));
+    let again = generate_text("type-collision-again", &model.to_string(), None).unwrap();
+    assert_eq!(generation.files, again.files);
 }
 
 #[test]

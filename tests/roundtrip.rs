@@ -30,7 +30,7 @@ fn value_of(
             .boxed(),
         RustType::Double => (-1.0e12f64..1.0e12).prop_map(Value::from).boxed(),
         // Epoch seconds with millisecond precision, the precision the wire keeps exactly.
-        RustType::Timestamp => (-10_000_000_000i64..10_000_000_000, 0u32..1000)
+        RustType::Timestamp(_) => (-10_000_000_000i64..10_000_000_000, 0u32..1000)
             .prop_map(|(secs, millis)| {
                 if millis == 0 {
                     Value::from(secs)
@@ -51,6 +51,9 @@ fn value_of(
         RustType::List(item) => prop::collection::vec(value_of(item, structures, depth + 1), 0..4)
             .prop_map(Value::from)
             .boxed(),
+        // The bundled model has none of these; the other models' crates are checked by
+        // `cargo xtask verify-models` and their own wire cases.
+        other => panic!("no strategy for {other:?} in the bundled model"),
     }
 }
 

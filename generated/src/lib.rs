@@ -84,6 +84,7 @@
 //! types; `validation` the model's constraints; `wire` the protocol.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
+#![allow(deprecated)]
 pub mod errors;
 pub mod operations;
 pub mod primitives;

@@ -189,6 +189,11 @@ impl<T> Measure for ::std::vec::Vec<T> {
         self.len()
     }
 }
+impl<T> Measure for ::std::collections::BTreeMap<::std::string::String, T> {
+    fn measure(&self) -> usize {
+        self.len()
+    }
+}
 /// Checks `length`.
 pub fn length(
     path: &dyn Fn() -> ::std::string::String,

@@ -134,6 +134,12 @@ fn codegen(args: CodegenArgs, out_stream: &mut dyn Write, err: &mut dyn Write) -
             return FAILURE;
         }
     };
+    for (operation, why) in &generation.service.skipped {
+        let _ = writeln!(err, "warning: skipped operation {operation}: {why}");
+    }
+    for warning in &generation.service.warnings {
+        let _ = writeln!(err, "warning: {warning}");
+    }
     let shown = display_path(&out);
     let outcome = if args.check {
         match output::check(&generation.files, &out) {

@@ -42,8 +42,17 @@ pub fn rust_type(ty: &RustType) -> TokenStream {
         RustType::Long => quote!(i64),
         RustType::Float => quote!(f32),
         RustType::Double => quote!(f64),
-        RustType::Timestamp => quote!(crate::primitives::DateTime),
-        RustType::Enum(name) => type_path(name),
+        RustType::Timestamp(_) => quote!(crate::primitives::DateTime),
+        RustType::Blob => quote!(crate::primitives::Blob),
+        RustType::Document => quote!(::serde_json::Value),
+        RustType::BigInteger => quote!(crate::primitives::BigInteger),
+        RustType::BigDecimal => quote!(crate::primitives::BigDecimal),
+        RustType::Enum(name) | RustType::IntEnum(name) => type_path(name),
+        RustType::Union { name, boxed: false } => type_path(name),
+        RustType::Union { name, boxed: true } => {
+            let path = type_path(name);
+            quote!(::std::boxed::Box<#path>)
+        }
         RustType::Structure { name, boxed: false } => type_path(name),
         RustType::Structure { name, boxed: true } => {
             let path = type_path(name);
@@ -53,6 +62,54 @@ pub fn rust_type(ty: &RustType) -> TokenStream {
             let item = rust_type(item);
             quote!(::std::vec::Vec<#item>)
         }
+        RustType::SparseList(item) => {
+            let item = rust_type(item);
+            quote!(::std::vec::Vec<::std::option::Option<#item>>)
+        }
+        RustType::Map(value) => {
+            let value = rust_type(value);
+            quote!(::std::collections::BTreeMap<::std::string::String, #value>)
+        }
+        RustType::SparseMap(value) => {
+            let value = rust_type(value);
+            quote!(::std::collections::BTreeMap<::std::string::String, ::std::option::Option<#value>>)
+        }
+    }
+}
+
+/// The wire codec type for a value (see the generated `wire` module): `Plain` where serde's
+/// own impls are right, a composition of codecs where they are not.
+pub fn codec(ty: &RustType) -> TokenStream {
+    use crate::plan::ir::TimestampFormat;
+    match ty {
+        RustType::Float | RustType::Double => quote!(crate::wire::Float),
+        RustType::Timestamp(TimestampFormat::DateTime) => quote!(crate::wire::DateTimeString),
+        RustType::Timestamp(TimestampFormat::HttpDate) => quote!(crate::wire::HttpDateString),
+        RustType::List(item) => {
+            let item = codec(item);
+            quote!(crate::wire::List<#item>)
+        }
+        RustType::SparseList(item) => {
+            let item = codec(item);
+            quote!(crate::wire::SparseList<#item>)
+        }
+        RustType::Map(value) => {
+            let value = codec(value);
+            quote!(crate::wire::Map<#value>)
+        }
+        RustType::SparseMap(value) => {
+            let value = codec(value);
+            quote!(crate::wire::SparseMap<#value>)
+        }
+        _ => quote!(crate::wire::Plain),
+    }
+}
+
+/// `#[deprecated]` from the model's note, if any.
+pub fn deprecated_attr(note: Option<&str>) -> TokenStream {
+    match note {
+        Some(note) => quote!(#[deprecated(note = #note)]),
+        None => quote!(),
     }
 }
 

@@ -6,21 +6,28 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The generated crate's dependencies: serde for the wire form, serde_path_to_error to name
-/// the member a wrongly typed value sits at, http for the request and response types.
-const DEPENDENCIES: &str = "\
-http = \"1\"
-regress = \"0.12\"
-serde = { version = \"1\", features = [\"derive\"] }
-serde_json = { version = \"1\", features = [\"raw_value\"] }
-serde_path_to_error = \"0.1\"
-";
+/// the member a wrongly typed value sits at, http for the request and response types; regress
+/// (ECMAScript regexes) only when the model has patterns, base64 only when it has blobs.
+fn dependencies(usage: &super::usage::Usage) -> String {
+    let mut deps = vec!["http = \"1\""];
+    if usage.blob {
+        deps.push("base64 = \"0.22\"");
+    }
+    if usage.patterns {
+        deps.push("regress = \"0.12\"");
+    }
+    deps.push("serde = { version = \"1\", features = [\"derive\"] }");
+    deps.push("serde_json = { version = \"1\", features = [\"raw_value\"] }");
+    deps.push("serde_path_to_error = \"0.1\"");
+    deps.join("\n") + "\n"
+}
 
 /// The generated package's manifest.
 pub fn cargo_toml(service: &Service) -> String {
     let title = service.title.as_deref().unwrap_or(&service.sdk_id);
     format!(
         "{header}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\ndescription = \"Types for {title} ({id} {version}), generated from its Smithy model.\"\npublish = false\n\n[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\n{deps}",
-        deps = DEPENDENCIES,
+        deps = dependencies(&super::usage::Usage::of(service)),
         header = super::HEADER_TOML,
         name = service.crate_name,
         title = toml_escape(title),
@@ -73,6 +80,8 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         #docs
         #![warn(missing_docs)]
         #![forbid(unsafe_code)]
+        // Deprecated shapes stay usable (and warn) for users; the crate itself must handle them.
+        #![allow(deprecated)]
 
         pub mod errors;
         pub mod operations;

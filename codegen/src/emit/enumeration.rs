@@ -13,12 +13,13 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
     let docs = doc_attrs(e.docs.as_deref(), &fallback);
     let variants = e.variants.iter().map(|v| {
         let variant = ident(&v.name);
+        let deprecated = super::common::deprecated_attr(v.deprecated.as_deref());
         let fallback = format!("`{}`", v.value);
         let docs = match &v.docs {
             Some(d) => doc_attrs(Some(&format!("{d}\n\nWire value: `{}`.", v.value)), ""),
             None => doc_attrs(None, &fallback),
         };
-        quote! { #docs #variant, }
+        quote! { #docs #deprecated #variant, }
     });
     let values: Vec<&str> = e.variants.iter().map(|v| v.value.as_str()).collect();
     let as_str_arms = e.variants.iter().map(|v| {

@@ -112,6 +112,11 @@ pub fn emit_operation_error(operation: &Operation) -> TokenStream {
             }
         }
     });
+    let other_arm = if operation.errors.is_empty() {
+        quote!()
+    } else {
+        quote!(_ => ::std::option::Option::None,)
+    };
     quote! {
         #[doc = #docs]
         #[non_exhaustive]
@@ -164,7 +169,7 @@ pub fn emit_operation_error(operation: &Operation) -> TokenStream {
             fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
                 match self {
                     #name::Unhandled(error) => ::std::option::Option::Some(error),
-                    _ => ::std::option::Option::None,
+                    #other_arm
                 }
             }
         }

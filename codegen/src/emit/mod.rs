@@ -1,14 +1,19 @@
 //! *Emit*: pure functions from the IR to Rust source. Each concern has its own module and
 //! returns a `TokenStream`; this module lays the files out and formats them.
 
+mod codecs;
 mod common;
 mod crate_files;
 mod enumeration;
 mod error;
 pub(crate) mod examples;
+mod int_enum;
 mod operation;
 mod primitives;
+mod primitives_extra;
 mod structure;
+mod union;
+pub mod usage;
 mod validation;
 mod wire;
 
@@ -19,9 +24,11 @@ use std::collections::BTreeMap;
 
 pub use enumeration::emit_enum;
 pub use error::{emit_error_struct, emit_operation_error};
+pub use int_enum::emit_int_enum;
 pub use operation::emit_operation;
 pub use primitives::emit_primitives;
 pub use structure::emit_structure;
+pub use union::emit_union;
 pub use wire::emit_wire;
 
 /// The first lines of every generated Rust file.
@@ -34,21 +41,23 @@ pub const HEADER_TOML: &str =
 
 /// Every file of the generated crate, by path relative to the crate root (`/`-separated).
 pub fn emit_crate(service: &Service) -> Result<BTreeMap<String, String>, String> {
+    let usage = usage::Usage::of(service);
     let mut files = BTreeMap::new();
-    files.insert("Cargo.toml".to_owned(), crate_files::cargo_toml(service));
-    files.insert(
-        "src/lib.rs".to_owned(),
-        render(crate_files::lib_rs(service))?,
-    );
-    files.insert(
+    let mut add = |path: String, tokens: TokenStream| -> Result<(), String> {
+        let text = render(tokens).map_err(|err| format!("{path}: {err}"))?;
+        files.insert(path, text);
+        Ok(())
+    };
+    add("src/lib.rs".to_owned(), crate_files::lib_rs(service))?;
+    add(
         "src/primitives.rs".to_owned(),
-        render(primitives::emit_primitives())?,
-    );
-    files.insert("src/wire.rs".to_owned(), render(wire::emit_wire(service))?);
-    files.insert(
+        primitives::emit_primitives(&usage),
+    )?;
+    add("src/wire.rs".to_owned(), wire::emit_wire(service))?;
+    add(
         "src/validation.rs".to_owned(),
-        render(validation::emit_validation_module())?,
-    );
+        validation::emit_validation_module(&usage),
+    )?;
 
     let shared: Vec<_> = service
         .structures
@@ -59,51 +68,57 @@ pub fn emit_crate(service: &Service) -> Result<BTreeMap<String, String>, String>
         .iter()
         .map(|s| &s.name)
         .chain(service.enums.iter().map(|e| &e.name))
+        .chain(service.unions.iter().map(|u| &u.name))
+        .chain(service.int_enums.iter().map(|e| &e.name))
         .collect();
     type_names.sort();
-    files.insert(
+    add(
         "src/types/mod.rs".to_owned(),
-        render(crate_files::flat_module_index(
+        crate_files::flat_module_index(
             "Structures and enums shared by the operations.",
             &type_names,
-        ))?,
-    );
+        ),
+    )?;
     for structure in shared {
-        files.insert(
+        add(
             type_file("types", &structure.name.name),
-            render(structure::emit_structure(structure))?,
-        );
+            structure::emit_structure(structure),
+        )?;
     }
     for e in &service.enums {
-        files.insert(
-            type_file("types", &e.name.name),
-            render(enumeration::emit_enum(e))?,
-        );
+        add(type_file("types", &e.name.name), enumeration::emit_enum(e))?;
+    }
+    for u in &service.unions {
+        add(type_file("types", &u.name.name), union::emit_union(u))?;
+    }
+    for e in &service.int_enums {
+        add(type_file("types", &e.name.name), int_enum::emit_int_enum(e))?;
     }
 
     let error_names: Vec<_> = service.errors.iter().map(|e| &e.structure.name).collect();
-    files.insert(
+    add(
         "src/errors/mod.rs".to_owned(),
-        render(crate_files::flat_module_index(
+        crate_files::flat_module_index(
             "The errors the model defines. Each operation's error enum wraps the ones it can return.",
             &error_names,
-        ))?,
-    );
+        ),
+    )?;
     for error in &service.errors {
-        files.insert(
+        add(
             type_file("errors", &error.structure.name.name),
-            render(error::emit_error_struct(error))?,
-        );
+            error::emit_error_struct(error),
+        )?;
     }
 
-    files.insert(
+    add(
         "src/operations/mod.rs".to_owned(),
-        render(crate_files::operations_index(service))?,
-    );
+        crate_files::operations_index(service),
+    )?;
     for op in &service.operations {
         let path = format!("src/operations/{}.rs", common::file_stem(&op.module));
-        files.insert(path, render(operation::emit_operation(service, op))?);
+        add(path, operation::emit_operation(service, op))?;
     }
+    files.insert("Cargo.toml".to_owned(), crate_files::cargo_toml(service));
     Ok(files)
 }
 

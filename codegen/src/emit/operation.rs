@@ -68,6 +68,9 @@ fn emit_marker(service: &Service, operation: &Operation) -> TokenStream {
         text.push_str(&examples);
     }
     let doc = doc_attrs(Some(&text), "");
+    let deprecated = super::common::deprecated_attr(operation.deprecated.as_deref());
+    let fill_defaults = idempotency_fill(service, operation);
+    let has_errors = !operation.errors.is_empty();
     let arms = operation.errors.iter().map(|e| {
         let variant = ident(&e.variant);
         let path = type_path(&e.error);
@@ -75,8 +78,19 @@ fn emit_marker(service: &Service, operation: &Operation) -> TokenStream {
             ::std::option::Option::Some(#path::CODE) => response.typed().map(#error::#variant).unwrap_or_else(#error::Unhandled),
         }
     });
+    let dispatch = if has_errors {
+        quote! {
+            match response.code() {
+                #(#arms)*
+                _ => #error::Unhandled(response.into_unhandled()),
+            }
+        }
+    } else {
+        quote!(#error::Unhandled(response.into_unhandled()))
+    };
     quote! {
         #doc
+        #deprecated
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
         pub struct #name;
 
@@ -87,11 +101,10 @@ fn emit_marker(service: &Service, operation: &Operation) -> TokenStream {
             type Output = #output;
             type Error = #error;
 
+            #fill_defaults
+
             fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
-                match response.code() {
-                    #(#arms)*
-                    _ => #error::Unhandled(response.into_unhandled()),
-                }
+                #dispatch
             }
         }
     }
@@ -187,6 +200,49 @@ fn emit_pagination(service: &Service, operation: &Operation) -> TokenStream {
         }
 
         #items
+    }
+}
+
+/// `fill_defaults` for an input with `@idempotencyToken` members: a fresh token where the
+/// caller left the member unset (or empty).
+fn idempotency_fill(service: &Service, operation: &Operation) -> TokenStream {
+    let Some(input) = service
+        .structures
+        .iter()
+        .find(|s| s.name == operation.input)
+    else {
+        return quote!();
+    };
+    let fills: Vec<TokenStream> = input
+        .members
+        .iter()
+        .filter(|m| m.idempotency_token && m.ty == crate::plan::ir::RustType::String)
+        .map(|m| {
+            let field = ident(&m.field_name);
+            if m.is_plain() {
+                quote! {
+                    if input.#field.is_empty() {
+                        filled.get_or_insert_with(|| input.clone()).#field = crate::wire::idempotency_token();
+                    }
+                }
+            } else {
+                quote! {
+                    if input.#field.as_deref().is_none_or(str::is_empty) {
+                        filled.get_or_insert_with(|| input.clone()).#field = ::std::option::Option::Some(crate::wire::idempotency_token());
+                    }
+                }
+            }
+        })
+        .collect();
+    if fills.is_empty() {
+        return quote!();
+    }
+    quote! {
+        fn fill_defaults(input: &Self::Input) -> ::std::option::Option<Self::Input> {
+            let mut filled: ::std::option::Option<Self::Input> = ::std::option::Option::None;
+            #(#fills)*
+            filled
+        }
     }
 }
 

@@ -5,9 +5,25 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The `primitives` module.
-pub fn emit_primitives() -> TokenStream {
+/// The `primitives` module, with the optional types the model uses.
+pub fn emit_primitives(usage: &super::usage::Usage) -> TokenStream {
+    let blob = if usage.blob {
+        super::primitives_extra::blob()
+    } else {
+        quote!()
+    };
+    let big = if usage.big_numbers {
+        super::primitives_extra::big_numbers()
+    } else {
+        quote!()
+    };
+    let formats = if usage.formatted_timestamps {
+        super::primitives_extra::timestamp_formats()
+    } else {
+        quote!()
+    };
     quote! {
+
         //! Support types used by the generated shapes.
 
         /// A point in time, as seconds and nanoseconds since the Unix epoch (UTC).
@@ -334,5 +350,9 @@ pub fn emit_primitives() -> TokenStream {
                 f.write_str(Self::MARKER)
             }
         }
+
+        #blob
+        #big
+        #formats
     }
 }

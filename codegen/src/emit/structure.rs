@@ -1,6 +1,6 @@
 //! Structures: the struct itself, its builder, and a `Debug` that hides sensitive members.
 
-use super::common::{doc_attrs, field_type, ident, rust_type};
+use super::common::{codec, deprecated_attr, doc_attrs, field_type, ident, rust_type};
 use crate::plan::ir::{Member, RustType, Structure, StructureRole};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -15,6 +15,7 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
         let field = ident(&member.field_name);
         let ty = field_type(member);
         let docs = member_docs(member);
+        let deprecated = deprecated_attr(member.deprecated.as_deref());
         let mut serde = serde_attrs(&structure.name.name, member);
         if structure.role == StructureRole::Error
             && member.wire_name.eq_ignore_ascii_case("message")
@@ -29,6 +30,7 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
         }
         quote! {
             #docs
+            #deprecated
             #serde
             pub #field: #ty,
         }
@@ -49,6 +51,7 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
     };
     let builder = emit_builder(structure);
     let validate = super::validation::emit_validate(structure);
+    let struct_deprecated = deprecated_attr(structure.deprecated.as_deref());
     let default_impl = if structure.has_required_without_default() {
         quote!()
     } else {
@@ -62,6 +65,7 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
     };
     quote! {
         #docs
+        #struct_deprecated
         #[non_exhaustive]
         #[derive(Clone, #debug_derive PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(remote = "Self")]
@@ -84,22 +88,58 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
 /// left out when unset, and `null` read as absent (or as the default, for defaulted members).
 fn serde_attrs(type_name: &str, member: &Member) -> TokenStream {
     let wire = &member.wire_name;
+    // Types whose wire form serde's own impls get wrong go through the wire module's codecs.
+    let codec = member
+        .ty
+        .needs_codec()
+        .then(|| codec(&member.ty).to_string());
+    let with = |encode: &str, decode: &str| -> TokenStream {
+        match &codec {
+            Some(codec) => {
+                let encode = format!("crate::wire::{encode}::<{codec}, _, _>");
+                let decode = format!("crate::wire::{decode}::<{codec}, _, _>");
+                quote!(#[serde(serialize_with = #encode, deserialize_with = #decode)])
+            }
+            None => quote!(),
+        }
+    };
     match (&member.default, member.required) {
-        (Some(default), _) if is_rust_default(&member.ty, default) => quote! {
-            #[serde(rename = #wire, default, deserialize_with = "crate::wire::null_as_default")]
-        },
+        (Some(default), _) if is_rust_default(&member.ty, default) => {
+            if codec.is_some() {
+                let with = with("encode", "decode_or_default");
+                quote!(#[serde(rename = #wire, default)] #with)
+            } else {
+                quote!(#[serde(rename = #wire, default, deserialize_with = "crate::wire::null_as_default")])
+            }
+        }
         (Some(_), _) => {
             let (default_fn, deserialize_fn) = default_fn_names(type_name, member);
             let default_fn = default_fn.to_string();
             let deserialize_fn = deserialize_fn.to_string();
+            let encode = codec.as_ref().map(|codec| {
+                let encode = format!("crate::wire::encode::<{codec}, _, _>");
+                quote!(#[serde(serialize_with = #encode)])
+            });
             quote! {
                 #[serde(rename = #wire, default = #default_fn, deserialize_with = #deserialize_fn)]
+                #encode
             }
         }
-        (None, true) => quote!(#[serde(rename = #wire)]),
-        (None, false) => quote! {
-            #[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")]
-        },
+        (None, true) => {
+            let with = with("encode", "decode");
+            quote!(#[serde(rename = #wire)] #with)
+        }
+        (None, false) => {
+            let optional = codec.as_ref().map(|codec| {
+                let encode = format!("crate::wire::encode::<crate::wire::Optional<{codec}>, _, _>");
+                let decode = format!("crate::wire::decode::<crate::wire::Optional<{codec}>, _, _>");
+                quote!(#[serde(serialize_with = #encode, deserialize_with = #decode)])
+            });
+            quote! {
+                #[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")]
+                #optional
+            }
+        }
     }
 }
 
@@ -109,7 +149,8 @@ fn is_rust_default(ty: &RustType, value: &Value) -> bool {
     match (ty, value) {
         (RustType::Boolean, Value::Bool(b)) => !b,
         (RustType::String, Value::String(s)) => s.is_empty(),
-        (RustType::List(_), Value::Array(items)) => items.is_empty(),
+        (RustType::List(_) | RustType::SparseList(_), Value::Array(items)) => items.is_empty(),
+        (RustType::Map(_) | RustType::SparseMap(_), Value::Object(entries)) => entries.is_empty(),
         (
             RustType::Byte | RustType::Short | RustType::Integer | RustType::Long,
             Value::Number(n),
@@ -137,6 +178,7 @@ fn default_fns(type_name: &str, member: &Member) -> Option<TokenStream> {
     }
     let (default_fn, deserialize_fn) = default_fn_names(type_name, member);
     let ty = rust_type(&member.ty);
+    let codec = codec(&member.ty);
     let value = default_value(&member.ty, default);
     Some(quote! {
         fn #default_fn() -> #ty {
@@ -144,7 +186,7 @@ fn default_fns(type_name: &str, member: &Member) -> Option<TokenStream> {
         }
 
         fn #deserialize_fn<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<#ty, D::Error> {
-            let value: ::std::option::Option<#ty> = ::serde::Deserialize::deserialize(deserializer)?;
+            let value: ::std::option::Option<#ty> = crate::wire::decode::<crate::wire::Optional<#codec>, _, _>(deserializer)?;
             ::std::result::Result::Ok(value.unwrap_or_else(#default_fn))
         }
     })
@@ -243,8 +285,20 @@ fn emit_builder(structure: &Structure) -> TokenStream {
         let ty = rust_type(&member.ty);
         let set_doc = format!(" Sets `{}`.", member.wire_name);
         let set_opt_doc = format!(" Sets or clears `{}`.", member.wire_name);
+        // A builder setter is named after its member, even when the member's name reads like
+        // a conversion (`IsDynamic` -> `is_dynamic`); renaming it would hide the wire name.
+        let bare = member.field_name.trim_start_matches("r#");
+        let convention = ["is_", "as_", "to_", "into_", "from_"]
+            .iter()
+            .any(|p| bare.starts_with(p));
+        let allow = if convention {
+            quote!(#[allow(clippy::wrong_self_convention)])
+        } else {
+            quote!()
+        };
         quote! {
             #[doc = #set_doc]
+            #allow
             pub fn #field(mut self, value: impl ::std::convert::Into<#ty>) -> Self {
                 self.#field = ::std::option::Option::Some(value.into());
                 self
@@ -355,7 +409,7 @@ fn default_value(ty: &RustType, value: &Value) -> TokenStream {
             let lit = Literal::f64_suffixed(n.as_f64().unwrap_or_default());
             quote!(#lit)
         }
-        (RustType::Timestamp, Value::Number(n)) => {
+        (RustType::Timestamp(_), Value::Number(n)) => {
             let secs = n.as_i64().unwrap_or_default();
             quote!(crate::primitives::DateTime::from_secs(#secs))
         }

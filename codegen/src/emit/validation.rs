@@ -8,8 +8,13 @@ use crate::plan::ir::{Constraints, Member, RustType, Structure};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-/// The `validation` module.
-pub fn emit_validation_module() -> TokenStream {
+/// The `validation` module; the `Pattern` type only when the model has patterns.
+pub fn emit_validation_module(usage: &super::usage::Usage) -> TokenStream {
+    let patterns = if usage.patterns {
+        pattern_type()
+    } else {
+        quote!()
+    };
     quote! {
         //! Client-side checks of the model's constraints (`length`, `pattern`, `range`), run
         //! before a request is serialized so that mistakes are found without a round trip.
@@ -174,6 +179,12 @@ pub fn emit_validation_module() -> TokenStream {
             }
         }
 
+        impl<T> Measure for ::std::collections::BTreeMap<::std::string::String, T> {
+            fn measure(&self) -> usize {
+                self.len()
+            }
+        }
+
         /// Checks `length`.
         pub fn length(path: &dyn Fn() -> ::std::string::String, value: &dyn Measure, min: ::std::option::Option<u64>, max: ::std::option::Option<u64>, violations: &mut ::std::vec::Vec<Violation>) {
             let actual = value.measure();
@@ -191,6 +202,13 @@ pub fn emit_validation_module() -> TokenStream {
             }
         }
 
+        #patterns
+    }
+}
+
+/// `Pattern`: an ECMA-262 pattern compiled once, on first use.
+fn pattern_type() -> TokenStream {
+    quote! {
         /// A `pattern`, compiled on first use.
         pub struct Pattern {
             source: &'static str,
@@ -263,19 +281,67 @@ pub fn emit_validate(structure: &Structure) -> TokenStream {
     }
 }
 
+/// `impl Validate` for a union: the checks of whichever member is set.
+pub fn emit_union_validate(union: &crate::plan::ir::Union) -> TokenStream {
+    if !union.validated {
+        return quote!();
+    }
+    let name = ident(&union.name.name);
+    let mut statics = Vec::new();
+    let mut arms: Vec<(TokenStream, TokenStream)> = Vec::new();
+    for v in union.variants.iter().filter(|v| !v.unit) {
+        let member = &v.member;
+        let body = value_checks(
+            quote!(value),
+            &member.ty,
+            &Spec::of(member),
+            0,
+            &mut statics,
+        );
+        if body.is_empty() {
+            continue;
+        }
+        let variant = ident(&v.variant);
+        let wire = &member.wire_name;
+        arms.push((
+            quote!(#name::#variant(value)),
+            quote! {
+                let path_0 = || crate::validation::join(prefix, #wire);
+                #body
+            },
+        ));
+    }
+    let body = match arms.as_slice() {
+        [] => {
+            return quote! {
+                impl crate::validation::Validate for #name {
+                    fn validate_at(&self, _prefix: &str, _violations: &mut ::std::vec::Vec<crate::validation::Violation>) {}
+                }
+            };
+        }
+        [(pattern, body)] => quote!(if let #pattern = self { #body }),
+        many => {
+            let arms = many
+                .iter()
+                .map(|(pattern, body)| quote!(#pattern => { #body }));
+            quote!(match self { #(#arms)* _ => {} })
+        }
+    };
+    quote! {
+        impl crate::validation::Validate for #name {
+            fn validate_at(&self, prefix: &str, violations: &mut ::std::vec::Vec<crate::validation::Violation>) {
+                #(#statics)*
+                #body
+            }
+        }
+    }
+}
+
 /// The checks for one member, reading the field (unwrapping `Option`).
 fn member_checks(member: &Member, statics: &mut Vec<TokenStream>) -> TokenStream {
     let field = ident(&member.field_name);
     let wire = &member.wire_name;
-    let body = value_checks(
-        quote!(value),
-        &member.ty,
-        &member.constraints,
-        &member.item_constraints,
-        member.sensitive,
-        0,
-        statics,
-    );
+    let body = value_checks(quote!(value), &member.ty, &Spec::of(member), 0, statics);
     if body.is_empty() {
         return body;
     }
@@ -292,17 +358,42 @@ fn member_checks(member: &Member, statics: &mut Vec<TokenStream>) -> TokenStream
     }
 }
 
+/// What to check on a member's value: its constraints, its items' constraints, whether it
+/// is sensitive, and whether structures or unions inside it have checks of their own.
+#[derive(Clone, Copy)]
+struct Spec<'a> {
+    constraints: &'a Constraints,
+    item_constraints: &'a Constraints,
+    sensitive: bool,
+    nested: bool,
+}
+
+impl<'a> Spec<'a> {
+    fn of(member: &'a Member) -> Spec<'a> {
+        Spec {
+            constraints: &member.constraints,
+            item_constraints: &member.item_constraints,
+            sensitive: member.sensitive,
+            nested: member.nested_checks,
+        }
+    }
+}
+
 /// Checks on one value of type `ty` (a reference expression `value`); the closure
 /// `path_<depth>` gives its member path.
 fn value_checks(
     value: TokenStream,
     ty: &RustType,
-    constraints: &Constraints,
-    item_constraints: &Constraints,
-    sensitive: bool,
+    spec: &Spec,
     depth: usize,
     statics: &mut Vec<TokenStream>,
 ) -> TokenStream {
+    let Spec {
+        constraints,
+        item_constraints,
+        sensitive,
+        nested,
+    } = *spec;
     let path_var = quote::format_ident!("path_{depth}");
     let path = quote!(&#path_var);
     let mut out = TokenStream::new();
@@ -317,33 +408,58 @@ fn value_checks(
         });
         out.extend(quote!(#static_name.check(#path, #value, #sensitive, violations);));
     }
-    if let Some((min, max)) = constraints.range {
+    let numeric = matches!(
+        ty,
+        RustType::Byte
+            | RustType::Short
+            | RustType::Integer
+            | RustType::Long
+            | RustType::Float
+            | RustType::Double
+    );
+    if let Some((min, max)) = constraints.range.filter(|_| numeric) {
         let (min, max) = (option_f64(min), option_f64(max));
         out.extend(quote!(crate::validation::range(#path, *#value as f64, #min, #max, #sensitive, violations);));
     }
     match ty {
-        RustType::Structure { .. } => {
+        RustType::Structure { .. } | RustType::Union { .. } if nested => {
             out.extend(
                 quote!(crate::validation::Validate::validate_at(#value, &#path_var(), violations);),
             );
         }
-        RustType::List(item) => {
-            let inner = value_checks(
-                quote!(item),
-                item,
-                item_constraints,
-                &Constraints::default(),
+        RustType::List(item)
+        | RustType::SparseList(item)
+        | RustType::Map(item)
+        | RustType::SparseMap(item) => {
+            let no_constraints = Constraints::default();
+            let item_spec = Spec {
+                constraints: item_constraints,
+                item_constraints: &no_constraints,
                 sensitive,
-                depth + 1,
-                statics,
-            );
+                nested,
+            };
+            let inner = value_checks(quote!(item), item, &item_spec, depth + 1, statics);
             if !inner.is_empty() {
                 let item_path = quote::format_ident!("path_{}", depth + 1);
-                out.extend(quote! {
-                    for (index, item) in #value.iter().enumerate() {
-                        let #item_path = || format!("{}[{index}]", #path_var());
-                        #inner
-                    }
+                let inner = match ty {
+                    RustType::SparseList(_) | RustType::SparseMap(_) => quote! {
+                        if let ::std::option::Option::Some(item) = item { #inner }
+                    },
+                    _ => inner,
+                };
+                out.extend(match ty {
+                    RustType::List(_) | RustType::SparseList(_) => quote! {
+                        for (index, item) in #value.iter().enumerate() {
+                            let #item_path = || format!("{}[{index}]", #path_var());
+                            #inner
+                        }
+                    },
+                    _ => quote! {
+                        for (key, item) in #value.iter() {
+                            let #item_path = || format!("{}[{key:?}]", #path_var());
+                            #inner
+                        }
+                    },
                 });
             }
         }

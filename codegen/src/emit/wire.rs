@@ -2,6 +2,7 @@
 //! operation, only the error-code dispatch is generated (in the operation's module); building
 //! requests and reading responses is written once here.
 
+use super::usage::Usage;
 use crate::plan::ir::Service;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -10,6 +11,18 @@ use quote::quote;
 pub fn emit_wire(service: &Service) -> TokenStream {
     let content_type = service.protocol.content_type();
     let protocol = service.protocol.name();
+    let usage = Usage::of(service);
+    let codecs = super::codecs::emit_codecs();
+    let timestamp_codecs = if usage.formatted_timestamps {
+        super::codecs::emit_timestamp_codecs()
+    } else {
+        quote!()
+    };
+    let idempotency = if usage.idempotency_tokens {
+        super::primitives_extra::idempotency_token()
+    } else {
+        quote!()
+    };
     let module_doc = format!(
         " The `{protocol}` wire protocol: requests are `POST /` with `Content-Type: {content_type}` and \
          `X-Amz-Target: <service>.<operation>`; responses are JSON."
@@ -42,10 +55,18 @@ pub fn emit_wire(service: &Service) -> TokenStream {
             /// typed variant, anything else `Unhandled`.
             fn error_from_response(response: ErrorResponse) -> Self::Error;
 
+            /// The input with the members the caller may leave empty filled in (a fresh
+            /// `@idempotencyToken`); `None` when nothing needed filling.
+            fn fill_defaults(_input: &Self::Input) -> ::std::option::Option<Self::Input> {
+                ::std::option::Option::None
+            }
+
             /// Checks the input against the model's constraints, then serializes it into a
             /// request: `POST /` with the protocol's headers and the JSON body. The caller adds
             /// the host, signs and sends it.
             fn serialize_request(input: &Self::Input) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, RequestError> {
+                let filled = Self::fill_defaults(input);
+                let input = filled.as_ref().unwrap_or(input);
                 crate::validation::Validate::validate(input).map_err(RequestError::Invalid)?;
                 request(Self::TARGET, input)
             }
@@ -53,7 +74,8 @@ pub fn emit_wire(service: &Service) -> TokenStream {
             /// Serializes the input exactly as built, without checking the model's constraints
             /// (for callers who must send what they built, and let the service decide).
             fn serialize_request_unchecked(input: &Self::Input) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, RequestError> {
-                request(Self::TARGET, input)
+                let filled = Self::fill_defaults(input);
+                request(Self::TARGET, filled.as_ref().unwrap_or(input))
             }
 
             /// Parses a response into the output (2xx) or the operation's error (anything else).
@@ -470,6 +492,21 @@ pub fn emit_wire(service: &Service) -> TokenStream {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(self, map: A) -> ::std::result::Result<T, A::Error> {
                 T::from_map(map)
             }
+        }
+
+        #codecs
+        #timestamp_codecs
+        #idempotency
+
+        /// `deserialize_with` for a defaulted member whose type needs codec `C`: `null` gives the
+        /// default.
+        pub fn decode_or_default<'de, C, T, D>(deserializer: D) -> ::std::result::Result<T, D::Error>
+        where
+            C: Codec<T>,
+            T: ::std::default::Default,
+            D: ::serde::Deserializer<'de>,
+        {
+            Optional::<C>::default().decode(deserializer).map(::std::option::Option::unwrap_or_default)
         }
 
         /// Reads a member that has a model default: `null` counts as absent and gives the default.

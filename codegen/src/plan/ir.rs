@@ -31,6 +31,14 @@ pub struct Service {
     pub enums: Vec<Enum>,
     /// Every error structure reached, sorted by Rust name.
     pub errors: Vec<ErrorShape>,
+    /// Every union reached, sorted by Rust name.
+    pub unions: Vec<Union>,
+    /// Every integer enum reached, sorted by Rust name.
+    pub int_enums: Vec<IntEnum>,
+    /// Operations left out, with why (event streams, ...); the caller reports them.
+    pub skipped: Vec<(ShapeId, String)>,
+    /// Parts of the model generated in a reduced form, with why; the caller reports them.
+    pub warnings: Vec<String>,
     /// How many model shapes the selected operations reach, the operations included.
     pub shape_count: usize,
 }
@@ -101,8 +109,16 @@ pub enum RustType {
     Float,
     /// `f64`.
     Double,
-    /// The crate's own `DateTime`.
-    Timestamp,
+    /// The crate's own `DateTime`, in a wire format.
+    Timestamp(TimestampFormat),
+    /// The crate's own `Blob` (base64 on the wire).
+    Blob,
+    /// Any JSON value (`serde_json::Value`).
+    Document,
+    /// An arbitrary-precision integer, kept as its decimal text.
+    BigInteger,
+    /// An arbitrary-precision decimal, kept as its text.
+    BigDecimal,
     /// A generated enum.
     Enum(TypeName),
     /// A generated structure (`boxed` where it is part of a cycle).
@@ -112,8 +128,62 @@ pub enum RustType {
         /// Whether the member holds it in a `Box` to break a recursive cycle.
         boxed: bool,
     },
-    /// A list of values.
+    /// A generated union.
+    Union {
+        /// The union.
+        name: TypeName,
+        /// Whether the member holds it in a `Box` to break a recursive cycle.
+        boxed: bool,
+    },
+    /// A generated integer enum.
+    IntEnum(TypeName),
+    /// A list of values; nulls on the wire are dropped.
     List(Box<RustType>),
+    /// A `@sparse` list: items may be null.
+    SparseList(Box<RustType>),
+    /// A map with string keys; null values on the wire are dropped.
+    Map(Box<RustType>),
+    /// A `@sparse` map: values may be null.
+    SparseMap(Box<RustType>),
+}
+
+impl RustType {
+    /// The item or value type of a collection.
+    pub fn element(&self) -> Option<&RustType> {
+        match self {
+            RustType::List(item)
+            | RustType::SparseList(item)
+            | RustType::Map(item)
+            | RustType::SparseMap(item) => Some(item),
+            _ => None,
+        }
+    }
+
+    /// Whether serde's own impls give the wrong wire form for this type, so the field goes
+    /// through the wire module's codecs: collections (nulls dropped or kept), floats (`NaN`
+    /// and infinities as strings) and timestamps in a non-default format.
+    pub fn needs_codec(&self) -> bool {
+        match self {
+            RustType::Float | RustType::Double => true,
+            RustType::Timestamp(format) => *format != TimestampFormat::EpochSeconds,
+            RustType::List(_)
+            | RustType::SparseList(_)
+            | RustType::Map(_)
+            | RustType::SparseMap(_) => true,
+            _ => false,
+        }
+    }
+}
+
+/// `smithy.api#timestampFormat`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TimestampFormat {
+    /// Seconds since the epoch, as a number (the awsJson default).
+    EpochSeconds,
+    /// RFC 3339 `date-time`, as a string.
+    DateTime,
+    /// RFC 7231 IMF-fixdate, as a string.
+    HttpDate,
 }
 
 /// A structure that is not an error.
@@ -131,6 +201,49 @@ pub struct Structure {
     pub role: StructureRole,
     /// Whether it is reachable from an operation input, so it gets client-side validation.
     pub validated: bool,
+    /// `smithy.api#deprecated`, as the note for `#[deprecated]`.
+    pub deprecated: Option<String>,
+}
+
+/// A union: exactly one member is set.
+#[derive(Clone, Debug)]
+pub struct Union {
+    /// Its shape id.
+    pub id: ShapeId,
+    /// Where it lives and its Rust name.
+    pub name: TypeName,
+    /// Rustdoc Markdown.
+    pub docs: Option<String>,
+    /// The members, in model order; `field_name` is unused and `variant` names the variant.
+    pub variants: Vec<UnionVariant>,
+    /// Whether it is reachable from an operation input.
+    pub validated: bool,
+    /// `smithy.api#deprecated`.
+    pub deprecated: Option<String>,
+}
+
+/// One union member.
+#[derive(Clone, Debug)]
+pub struct UnionVariant {
+    /// The Rust variant name.
+    pub variant: String,
+    /// The member, as for structures; `ty` is `None` for a `smithy.api#Unit` member.
+    pub member: Member,
+    /// Whether the member targets `smithy.api#Unit` (a variant without a value).
+    pub unit: bool,
+}
+
+/// An integer enum.
+#[derive(Clone, Debug)]
+pub struct IntEnum {
+    /// Its shape id.
+    pub id: ShapeId,
+    /// Where it lives and its Rust name.
+    pub name: TypeName,
+    /// Rustdoc Markdown.
+    pub docs: Option<String>,
+    /// Known values in model order: Rust variant name, value, docs.
+    pub variants: Vec<(String, i32, Option<String>)>,
 }
 
 /// What a structure is for, which decides where it lives and how it is documented.
@@ -181,6 +294,13 @@ pub struct Member {
     pub constraints: Constraints,
     /// For list members: the constraints on each item (the list member's target and traits).
     pub item_constraints: Constraints,
+    /// `smithy.api#idempotencyToken`: filled with a fresh token when left unset.
+    pub idempotency_token: bool,
+    /// Whether the member's value holds a structure or union with constraints to check
+    /// (so validation descends into it).
+    pub nested_checks: bool,
+    /// `smithy.api#deprecated` on the member.
+    pub deprecated: Option<String>,
     /// The target shape id.
     pub target: ShapeId,
 }
@@ -232,6 +352,8 @@ pub struct EnumVariant {
     pub value: String,
     /// Rustdoc Markdown.
     pub docs: Option<String>,
+    /// `smithy.api#deprecated`.
+    pub deprecated: Option<String>,
 }
 
 /// Whether an error is the caller's fault or the service's.
@@ -283,6 +405,8 @@ pub struct Operation {
     pub paginated: Option<Paginated>,
     /// `smithy.api#examples`, values kept as JSON in wire form.
     pub examples: Vec<Example>,
+    /// `smithy.api#deprecated`.
+    pub deprecated: Option<String>,
 }
 
 /// An error an operation can return.

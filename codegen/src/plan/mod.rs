@@ -34,7 +34,7 @@ pub fn plan(files: &[LoadedFile], options: &PlanOptions) -> Result<Service, Diag
     let index = Index::build(files)?;
     let service_id = index.select_service(options.service.as_deref())?;
     let operations = index.select_operations(&service_id, options.operations.as_deref())?;
-    let planner = Planner::new(&index, service_id, operations)?;
+    let planner = Planner::new(&index, service_id, operations, options.operations.is_some())?;
     planner.build(options)
 }
 
@@ -258,6 +258,12 @@ struct Planner<'a> {
     closure: BTreeSet<ShapeId>,
     uses: BTreeMap<ShapeId, Uses>,
     problems: Diagnostics,
+    /// Operations left out, with the reason.
+    skipped: Vec<(ShapeId, String)>,
+    /// The Rust name of every generated type, decided once for the whole closure.
+    rust_names: BTreeMap<ShapeId, String>,
+    /// Things generated differently from what the model asks, for the caller to report.
+    warnings: Vec<String>,
 }
 
 impl<'a> Planner<'a> {
@@ -265,6 +271,7 @@ impl<'a> Planner<'a> {
         index: &'a Index<'a>,
         service_id: ShapeId,
         operations: Vec<ShapeId>,
+        explicitly_selected: bool,
     ) -> Result<Self, Diagnostics> {
         let service = index.get(&service_id).ok_or_else(|| {
             Diagnostics::one(Diagnostic::general(format!("{service_id} is not defined")))
@@ -273,13 +280,107 @@ impl<'a> Planner<'a> {
             index,
             service_id,
             service,
-            operations,
+            operations: Vec::new(),
             closure: BTreeSet::new(),
             uses: BTreeMap::new(),
             problems: Diagnostics::default(),
+            skipped: Vec::new(),
+            rust_names: BTreeMap::new(),
+            warnings: Vec::new(),
         };
+        for op in operations {
+            match planner.streaming_member(&op) {
+                Some(member) if explicitly_selected => planner.problem(
+                    &op,
+                    format!("uses the streaming member {member}; event streams and streaming blobs are not supported"),
+                ),
+                Some(member) => planner.skipped.push((
+                    op,
+                    format!("its member {member} is an event stream or streaming blob, which is not supported"),
+                )),
+                None => planner.operations.push(op),
+            }
+        }
         planner.walk();
+        planner.assign_type_names();
         Ok(planner)
+    }
+
+    /// The first input or output member of an operation that targets a `@streaming` shape.
+    fn streaming_member(&self, op_id: &ShapeId) -> Option<ShapeId> {
+        let op = self.index.get(op_id)?;
+        for io in [&op.input, &op.output].into_iter().flatten() {
+            let io_id = ShapeId::parse(&io.target).ok()?;
+            for (name, member) in &self.index.get(&io_id)?.members {
+                let target = ShapeId::parse(&member.target).ok()?;
+                if self
+                    .index
+                    .get(&target)
+                    .is_some_and(|t| traits::has(&t.traits, "smithy.api#streaming"))
+                {
+                    return Some(io_id.with_member(name));
+                }
+            }
+        }
+        None
+    }
+
+    /// Decides the Rust name of every generated type. Two shapes that would share a name in
+    /// the same module are told apart deterministically: the one in the service's namespace
+    /// keeps the name, others get their namespace's last segment in front, then a number.
+    fn assign_type_names(&mut self) {
+        let mut taken: BTreeSet<(Module, String)> = BTreeSet::new();
+        for op in &self.operations {
+            let module = Module::Operation(names::field_name(self.shape_name(op)));
+            let marker = names::type_name(self.shape_name(op));
+            taken.insert((module.clone(), format!("{marker}Error")));
+            taken.insert((module, marker));
+        }
+        let mut candidates: Vec<(Module, String, bool, ShapeId)> = Vec::new();
+        for id in &self.closure {
+            let Some(shape) = self.index.get(id) else {
+                continue;
+            };
+            let module = match shape.kind.as_str() {
+                "structure" if traits::has(&shape.traits, "smithy.api#error") => Module::Errors,
+                "structure" => self.placement(id).1,
+                "enum" | "intEnum" | "union" => Module::Types,
+                _ => continue,
+            };
+            let foreign = id.namespace() != self.service_id.namespace();
+            candidates.push((module, self.type_ident(id), foreign, id.clone()));
+        }
+        candidates.sort();
+        for (module, base, _, id) in candidates {
+            let is_structure = self.index.get(&id).is_some_and(|s| s.kind == "structure");
+            let free = |name: &str| {
+                let builder_taken =
+                    is_structure && taken.contains(&(module.clone(), format!("{name}Builder")));
+                !(taken.contains(&(module.clone(), name.to_owned())) || builder_taken)
+            };
+            let prefixed = names::type_name(&format!(
+                "{}_{base}",
+                id.namespace().rsplit('.').next().unwrap_or_default()
+            ));
+            let name = [base.clone(), prefixed.clone()]
+                .into_iter()
+                .chain((2..).map(|n| format!("{prefixed}{n}")))
+                .find(|name| free(name))
+                .unwrap_or(base);
+            if is_structure {
+                taken.insert((module.clone(), format!("{name}Builder")));
+            }
+            taken.insert((module, name.clone()));
+            self.rust_names.insert(id, name);
+        }
+    }
+
+    /// The Rust name of a generated type (see `assign_type_names`).
+    fn type_ident(&self, id: &ShapeId) -> String {
+        self.rust_names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| names::type_name(self.shape_name(id)))
     }
 
     fn problem(&mut self, at: &ShapeId, message: impl Into<String>) {
@@ -386,6 +487,8 @@ impl<'a> Planner<'a> {
         let mut structures = Vec::new();
         let mut enums = Vec::new();
         let mut errors = Vec::new();
+        let mut unions = Vec::new();
+        let mut int_enums = Vec::new();
         for id in self.closure.clone() {
             let Some(shape) = self.index.get(&id) else {
                 continue;
@@ -406,7 +509,17 @@ impl<'a> Planner<'a> {
                         enums.push(e);
                     }
                 }
-                "list" | "set" => {}
+                "union" => {
+                    if let Some(u) = self.union(&id, shape) {
+                        unions.push(u);
+                    }
+                }
+                "intEnum" => {
+                    if let Some(e) = self.int_enum(&id, shape) {
+                        int_enums.push(e);
+                    }
+                }
+                "list" | "set" | "map" | "blob" | "document" | "bigInteger" | "bigDecimal" => {}
                 kind if SIMPLE_KINDS.contains(&kind) => {}
                 "operation" | "service" | "resource" => {
                     // Reached only as a member target; the member reports it.
@@ -423,10 +536,12 @@ impl<'a> Planner<'a> {
                 operations.push(op);
             }
         }
-        box_recursive_members(&mut structures, &mut errors);
-        mark_validated(&mut structures, &operations);
-        for op in &operations {
-            self.check_pagination(op, &structures);
+        box_recursive_members(&mut structures, &mut errors, &mut unions);
+        mark_validated(&mut structures, &mut unions, &operations);
+        for op in &mut operations {
+            if !self.check_pagination(op, &structures) {
+                op.paginated = None;
+            }
         }
         for op in &operations {
             for (name, role) in [(&op.input, "input"), (&op.output, "output")] {
@@ -441,8 +556,9 @@ impl<'a> Planner<'a> {
         structures.sort_by(|a, b| a.name.cmp(&b.name));
         enums.sort_by(|a, b| a.name.cmp(&b.name));
         errors.sort_by(|a, b| a.structure.name.cmp(&b.structure.name));
+        unions.sort_by(|a, b| a.name.cmp(&b.name));
+        int_enums.sort_by(|a, b| a.name.cmp(&b.name));
         operations.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
-        self.check_type_names(&structures, &enums, &errors, &operations);
 
         let sdk_id = self
             .service
@@ -480,6 +596,10 @@ impl<'a> Planner<'a> {
             structures,
             enums,
             errors,
+            unions,
+            int_enums,
+            skipped: std::mem::take(&mut self.skipped),
+            warnings: std::mem::take(&mut self.warnings),
             shape_count: self.closure.len() + self.operations.len(),
         };
         self.problems.into_result(service)
@@ -548,7 +668,7 @@ impl<'a> Planner<'a> {
         let (role, module) = self.placement(id);
         let name = TypeName {
             module,
-            name: names::type_name(self.shape_name(id)),
+            name: self.type_ident(id),
         };
         let members = self.members(id, shape);
         Structure {
@@ -558,6 +678,7 @@ impl<'a> Planner<'a> {
             members,
             role,
             validated: false,
+            deprecated: traits::deprecated(&shape.traits),
         }
     }
 
@@ -592,7 +713,7 @@ impl<'a> Planner<'a> {
             Err(_) => return None, // reported by the walk
         };
         let target = self.target_shape(&target_id);
-        let ty = match self.rust_type(&target_id) {
+        let ty = match self.rust_type(&target_id, &member.traits) {
             Ok(ty) => ty,
             Err(why) => {
                 self.problem(member_id, why);
@@ -653,7 +774,115 @@ impl<'a> Planner<'a> {
             sensitive: self.is_sensitive(&target_id, 0),
             constraints,
             item_constraints,
+            idempotency_token: traits::has(&member.traits, "smithy.api#idempotencyToken"),
+            nested_checks: false,
+            deprecated: traits::deprecated(&member.traits),
             target: target_id,
+        })
+    }
+
+    fn union(&mut self, id: &ShapeId, shape: &Shape) -> Option<Union> {
+        if shape.members.is_empty() {
+            self.problem(id, "a union needs at least one member");
+            return None;
+        }
+        let mut variants = Vec::new();
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        for (wire_name, member) in &shape.members {
+            let member_id = id.with_member(wire_name);
+            let mut variant = names::type_name(wire_name);
+            if variant == "Unknown" {
+                // `Unknown` is the catch-all for members the model does not list.
+                variant = "UnknownMember".to_owned();
+            }
+            if let Some(other) = seen.insert(variant.clone(), wire_name.clone()) {
+                self.problem(&member_id, format!("members `{other}` and `{wire_name}` both become the Rust variant `{variant}`"));
+            }
+            let unit = member.target == UNIT;
+            let member = if unit {
+                Member {
+                    wire_name: wire_name.clone(),
+                    field_name: names::field_name(wire_name),
+                    docs: self.docs(&member.traits),
+                    ty: RustType::Structure {
+                        name: TypeName {
+                            module: Module::Types,
+                            name: String::new(),
+                        },
+                        boxed: false,
+                    },
+                    required: false,
+                    default: None,
+                    sensitive: false,
+                    constraints: Constraints::default(),
+                    item_constraints: Constraints::default(),
+                    idempotency_token: false,
+                    nested_checks: false,
+                    deprecated: traits::deprecated(&member.traits),
+                    target: ShapeId::parse(UNIT).ok()?,
+                }
+            } else {
+                self.member(&member_id, wire_name, names::field_name(wire_name), member)?
+            };
+            variants.push(UnionVariant {
+                variant,
+                member,
+                unit,
+            });
+        }
+        Some(Union {
+            id: id.clone(),
+            name: TypeName {
+                module: Module::Types,
+                name: self.type_ident(id),
+            },
+            docs: self.docs(&shape.traits),
+            variants,
+            validated: false,
+            deprecated: traits::deprecated(&shape.traits),
+        })
+    }
+
+    fn int_enum(&mut self, id: &ShapeId, shape: &Shape) -> Option<IntEnum> {
+        if shape.members.is_empty() {
+            self.problem(id, "an intEnum needs at least one member");
+            return None;
+        }
+        let mut variants = Vec::new();
+        let mut seen_values: BTreeMap<i64, String> = BTreeMap::new();
+        for (member_name, member) in &shape.members {
+            let member_id = id.with_member(member_name);
+            let value = member
+                .traits
+                .get("smithy.api#enumValue")
+                .and_then(Value::as_i64);
+            let Some(value) = value.and_then(|v| i32::try_from(v).ok()) else {
+                self.problem(
+                    &member_id,
+                    "an intEnum member needs an integer `enumValue` that fits in 32 bits",
+                );
+                continue;
+            };
+            if let Some(other) = seen_values.insert(i64::from(value), member_name.clone()) {
+                self.problem(
+                    &member_id,
+                    format!("value {value} is also the value of member `{other}`"),
+                );
+            }
+            let mut name = names::type_name(member_name);
+            if name == "Unknown" {
+                name = "UnknownValue".to_owned();
+            }
+            variants.push((name, value, self.docs(&member.traits)));
+        }
+        Some(IntEnum {
+            id: id.clone(),
+            name: TypeName {
+                module: Module::Types,
+                name: self.type_ident(id),
+            },
+            docs: self.docs(&shape.traits),
+            variants,
         })
     }
 
@@ -711,11 +940,24 @@ impl<'a> Planner<'a> {
     }
 
     /// The Rust type for a member targeting `id`.
-    fn rust_type(&self, id: &ShapeId) -> Result<RustType, String> {
-        let kind = match self.index.get(id) {
+    /// The Rust type for a member targeting `id`, with the member's own traits (a member
+    /// `timestampFormat` overrides the target's).
+    fn rust_type(
+        &self,
+        id: &ShapeId,
+        member_traits: &BTreeMap<String, Value>,
+    ) -> Result<RustType, String> {
+        let shape = self.index.get(id);
+        let kind = match shape {
             Some(shape) => shape.kind.as_str(),
             None if is_prelude(id) => prelude_kind(id),
             None => return Err(format!("targets {id}, which is not defined")),
+        };
+        let traits = shape.map(|s| &s.traits);
+        let has = |name: &str| traits.is_some_and(|t| t.contains_key(name));
+        let generated = || TypeName {
+            module: Module::Types,
+            name: self.type_ident(id),
         };
         Ok(match kind {
             "string" => RustType::String,
@@ -726,42 +968,89 @@ impl<'a> Planner<'a> {
             "long" => RustType::Long,
             "float" => RustType::Float,
             "double" => RustType::Double,
-            "timestamp" => RustType::Timestamp,
-            "enum" => RustType::Enum(TypeName {
-                module: Module::Types,
-                name: names::type_name(self.shape_name(id)),
-            }),
+            "blob" => RustType::Blob,
+            "document" => RustType::Document,
+            "bigInteger" => RustType::BigInteger,
+            "bigDecimal" => RustType::BigDecimal,
+            "timestamp" => {
+                let format = member_traits
+                    .get("smithy.api#timestampFormat")
+                    .or_else(|| traits.and_then(|t| t.get("smithy.api#timestampFormat")))
+                    .and_then(Value::as_str);
+                RustType::Timestamp(match format {
+                    None | Some("epoch-seconds") => TimestampFormat::EpochSeconds,
+                    Some("date-time") => TimestampFormat::DateTime,
+                    Some("http-date") => TimestampFormat::HttpDate,
+                    Some(other) => return Err(format!("unknown timestamp format `{other}`")),
+                })
+            }
+            "enum" => RustType::Enum(generated()),
+            "intEnum" => RustType::IntEnum(generated()),
+            "union" => RustType::Union {
+                name: generated(),
+                boxed: false,
+            },
             "structure" => {
-                let shape = self.index.get(id);
-                if shape.is_some_and(|s| traits::has(&s.traits, "smithy.api#error")) {
+                if has("smithy.api#error") {
                     return Err(format!(
                         "targets the error structure {id}, which cannot be a member"
+                    ));
+                }
+                if id.to_string() == UNIT {
+                    return Err(format!(
+                        "targets {UNIT}, which only unions and operations may use"
                     ));
                 }
                 let module = self.structure_module(id);
                 RustType::Structure {
                     name: TypeName {
                         module,
-                        name: names::type_name(self.shape_name(id)),
+                        name: self.type_ident(id),
                     },
                     boxed: false,
                 }
             }
             "list" | "set" => {
-                let member = self
-                    .index
-                    .get(id)
+                let member = shape
                     .and_then(|s| s.member.as_ref())
                     .ok_or_else(|| format!("list {id} has no `member`"))?;
-                let target = ShapeId::parse(&member.target)?;
-                RustType::List(Box::new(self.rust_type(&target)?))
+                let item = self.rust_type(&ShapeId::parse(&member.target)?, &member.traits)?;
+                if has("smithy.api#sparse") {
+                    RustType::SparseList(Box::new(item))
+                } else {
+                    RustType::List(Box::new(item))
+                }
+            }
+            "map" => {
+                let key = shape
+                    .and_then(|s| s.key.as_ref())
+                    .ok_or_else(|| format!("map {id} has no `key`"))?;
+                let key_id = ShapeId::parse(&key.target)?;
+                let key_kind = self
+                    .index
+                    .get(&key_id)
+                    .map_or_else(|| prelude_kind(&key_id), |k| k.kind.as_str());
+                if !matches!(key_kind, "string" | "enum") {
+                    return Err(format!(
+                        "map {id} has `{key_kind}` keys; awsJson maps need string keys"
+                    ));
+                }
+                let value = shape
+                    .and_then(|s| s.value.as_ref())
+                    .ok_or_else(|| format!("map {id} has no `value`"))?;
+                let value = self.rust_type(&ShapeId::parse(&value.target)?, &value.traits)?;
+                if has("smithy.api#sparse") {
+                    RustType::SparseMap(Box::new(value))
+                } else {
+                    RustType::Map(Box::new(value))
+                }
             }
             "operation" | "service" | "resource" => {
                 return Err(format!("targets {id}, which is a {kind}, not a data shape"));
             }
             other => {
                 return Err(format!(
-                    "targets {id}, a `{other}`, which this generator does not support yet"
+                    "targets {id}, a `{other}`, which this generator does not support"
                 ))
             }
         })
@@ -829,6 +1118,7 @@ impl<'a> Planner<'a> {
                 self.problem(&member_id, format!("members `{other}` and `{member_name}` both become the Rust variant `{name}`"));
             }
             variants.push(EnumVariant {
+                deprecated: traits::deprecated(&member.traits),
                 name,
                 value,
                 docs: self.docs(&member.traits),
@@ -838,7 +1128,7 @@ impl<'a> Planner<'a> {
             id: id.clone(),
             name: TypeName {
                 module: Module::Types,
-                name: names::type_name(self.shape_name(id)),
+                name: self.type_ident(id),
             },
             docs: self.docs(&shape.traits),
             variants,
@@ -912,6 +1202,7 @@ impl<'a> Planner<'a> {
                         members: Vec::new(),
                         role,
                         validated: false,
+                        deprecated: None,
                     });
                     io.push(name);
                 }
@@ -924,7 +1215,7 @@ impl<'a> Planner<'a> {
                         {
                             io.push(TypeName {
                                 module: self.structure_module(&id),
-                                name: names::type_name(self.shape_name(&id)),
+                                name: self.type_ident(&id),
                             });
                         }
                         Some(shape) => {
@@ -956,7 +1247,7 @@ impl<'a> Planner<'a> {
             }
             match self.index.get(&error_id) {
                 Some(shape) if shape.kind == "structure" && traits::has(&shape.traits, "smithy.api#error") => {
-                    let name = names::type_name(self.shape_name(&error_id));
+                    let name = self.type_ident(&error_id);
                     errors.push(OperationError {
                         variant: name.clone(),
                         error: TypeName { module: Module::Errors, name },
@@ -995,6 +1286,7 @@ impl<'a> Planner<'a> {
             target_header,
             paginated,
             examples,
+            deprecated: traits::deprecated(&op.traits),
         })
     }
 
@@ -1023,9 +1315,9 @@ impl<'a> Planner<'a> {
 
     /// The paginated trait must name top-level members: string tokens, a list of items and a
     /// numeric page size.
-    fn check_pagination(&mut self, op: &Operation, structures: &[Structure]) {
+    fn check_pagination(&mut self, op: &Operation, structures: &[Structure]) -> bool {
         let Some(paginated) = &op.paginated else {
-            return;
+            return true;
         };
         let find = |name: &TypeName, member: &str| {
             structures
@@ -1070,24 +1362,38 @@ impl<'a> Planner<'a> {
                 "an integer",
             ),
         ];
+        let mut supported = true;
         for (key, member, structure, fits, expected) in checks {
             let Some(member) = member else { continue };
-            let message = if member.contains('.') {
-                format!("`paginated.{key}` `{member}` is a nested path, which is not supported yet")
+            // Shapes that are valid Smithy but that the generated pagers do not handle
+            // (nested paths, non-string tokens such as DynamoDB's key maps) leave the
+            // operation without pagination helpers, with a warning; wrong names are errors.
+            let unsupported = if member.contains('.') {
+                format!("`paginated.{key}` `{member}` is a nested path")
             } else {
                 match find(structure, member) {
-                    None => format!(
-                        "`paginated.{key}` names `{member}`, which is not a member of {}",
-                        structure.name
-                    ),
+                    None => {
+                        self.problem(
+                            &op.id,
+                            format!(
+                                "`paginated.{key}` names `{member}`, which is not a member of {}",
+                                structure.name
+                            ),
+                        );
+                        supported = false;
+                        continue;
+                    }
                     Some(ty) if !fits(&ty) => {
-                        format!("`paginated.{key}` member `{member}` must be {expected}")
+                        format!("`paginated.{key}` member `{member}` is not {expected}")
                     }
                     Some(_) => continue,
                 }
             };
-            self.problem(&op.id, message);
+            self.warnings
+                .push(format!("{}: no pagination helpers: {unsupported}", op.id));
+            supported = false;
         }
+        supported
     }
 
     fn examples(&mut self, op_id: &ShapeId, op: &Shape) -> Vec<Example> {
@@ -1125,74 +1431,6 @@ impl<'a> Planner<'a> {
             });
         }
         examples
-    }
-
-    /// Reports two types that would have the same Rust name in the same module.
-    fn check_type_names(
-        &mut self,
-        structures: &[Structure],
-        enums: &[Enum],
-        errors: &[ErrorShape],
-        operations: &[Operation],
-    ) {
-        let mut taken: BTreeMap<(Module, String), Vec<String>> = BTreeMap::new();
-        let mut add = |name: &TypeName, origin: String| {
-            taken
-                .entry((name.module.clone(), name.name.clone()))
-                .or_default()
-                .push(origin);
-        };
-        for s in structures {
-            add(&s.name, s.id.to_string());
-        }
-        for e in enums {
-            add(&e.name, e.id.to_string());
-        }
-        for e in errors {
-            add(&e.structure.name, e.structure.id.to_string());
-        }
-        for op in operations {
-            let module = Module::Operation(op.module.clone());
-            add(
-                &TypeName {
-                    module: module.clone(),
-                    name: op.rust_name.clone(),
-                },
-                format!("{} (operation)", op.id),
-            );
-            add(
-                &TypeName {
-                    module,
-                    name: op.error_enum.clone(),
-                },
-                format!("{} (error enum)", op.id),
-            );
-        }
-        let reserved = [
-            "DateTime",
-            "BuildError",
-            "UnhandledError",
-            "UnknownValue",
-            "ErrorFault",
-        ];
-        for ((module, name), origins) in taken {
-            if origins.len() > 1 {
-                let first = origins[0].clone();
-                let at = ShapeId::parse(first.split(' ').next().unwrap_or_default()).ok();
-                let message = format!(
-                    "the shapes {} all become the Rust type `{name}`",
-                    origins.join(", ")
-                );
-                match at {
-                    Some(at) => self.problem(&at, message),
-                    None => self.problems.push(Diagnostic::general(message)),
-                }
-            } else if module == Module::Types && reserved.contains(&name.as_str()) {
-                if let Some(at) = origins.first().and_then(|o| ShapeId::parse(o).ok()) {
-                    self.problem(&at, format!("the Rust name `{name}` is reserved for the generated crate's own types"));
-                }
-            }
-        }
     }
 }
 
@@ -1251,43 +1489,128 @@ type PaginationCheck<'a> = (
     &'static str,
 );
 
-/// Marks the structures reachable from an operation input: they get client-side validation.
-fn mark_validated(structures: &mut [Structure], operations: &[Operation]) {
-    fn structure_names(ty: &RustType, out: &mut Vec<TypeName>) {
-        match ty {
-            RustType::Structure { name, .. } => out.push(name.clone()),
-            RustType::List(item) => structure_names(item, out),
-            _ => {}
+/// The generated structures and unions a type refers to, through collections too.
+fn referenced_types(ty: &RustType, out: &mut Vec<TypeName>) {
+    match ty {
+        RustType::Structure { name, .. } | RustType::Union { name, .. } => out.push(name.clone()),
+        other => {
+            if let Some(element) = other.element() {
+                referenced_types(element, out);
+            }
         }
     }
+}
+
+/// Marks the structures and unions reachable from an operation input: they get client-side
+/// validation.
+fn mark_validated(structures: &mut [Structure], unions: &mut [Union], operations: &[Operation]) {
     let mut pending: Vec<TypeName> = operations.iter().map(|op| op.input.clone()).collect();
     let mut reached = BTreeSet::new();
     while let Some(name) = pending.pop() {
         if !reached.insert(name.clone()) {
             continue;
         }
-        if let Some(s) = structures.iter().find(|s| s.name == name) {
-            for member in &s.members {
-                structure_names(&member.ty, &mut pending);
-            }
+        let members = structures
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.members.iter().collect::<Vec<_>>())
+            .or_else(|| {
+                unions.iter().find(|u| u.name == name).map(|u| {
+                    u.variants
+                        .iter()
+                        .filter(|v| !v.unit)
+                        .map(|v| &v.member)
+                        .collect()
+                })
+            });
+        for member in members.into_iter().flatten() {
+            referenced_types(&member.ty, &mut pending);
         }
     }
     for s in structures.iter_mut() {
         s.validated = reached.contains(&s.name);
     }
+    for u in unions.iter_mut() {
+        u.validated = reached.contains(&u.name);
+    }
+    // Which types have a constraint somewhere inside them: a fixpoint over the type graph.
+    let own = |m: &Member| !m.constraints.is_empty() || !m.item_constraints.is_empty();
+    let mut with_checks: BTreeSet<TypeName> = BTreeSet::new();
+    loop {
+        let before = with_checks.len();
+        let members = structures
+            .iter()
+            .map(|s| (&s.name, s.members.iter().collect::<Vec<_>>()))
+            .chain(unions.iter().map(|u| {
+                (
+                    &u.name,
+                    u.variants
+                        .iter()
+                        .filter(|v| !v.unit)
+                        .map(|v| &v.member)
+                        .collect(),
+                )
+            }));
+        let mut found = Vec::new();
+        for (name, members) in members {
+            let inner = members.iter().any(|m| {
+                let mut refs = Vec::new();
+                referenced_types(&m.ty, &mut refs);
+                own(m) || refs.iter().any(|r| with_checks.contains(r))
+            });
+            if inner {
+                found.push(name.clone());
+            }
+        }
+        with_checks.extend(found);
+        if with_checks.len() == before {
+            break;
+        }
+    }
+    let nested = |m: &mut Member| {
+        let mut refs = Vec::new();
+        referenced_types(&m.ty, &mut refs);
+        m.nested_checks = refs.iter().any(|r| with_checks.contains(r));
+    };
+    structures
+        .iter_mut()
+        .flat_map(|s| s.members.iter_mut())
+        .for_each(nested);
+    unions
+        .iter_mut()
+        .flat_map(|u| u.variants.iter_mut())
+        .for_each(|v| nested(&mut v.member));
 }
 
-/// Boxes structure members that close a cycle of directly nested structures, so the
-/// generated types have a finite size. Lists already add indirection.
-fn box_recursive_members(structures: &mut [Structure], errors: &mut [ErrorShape]) {
+/// Boxes members that close a cycle of directly nested structures and unions, so the
+/// generated types have a finite size. Lists and maps already add indirection.
+fn box_recursive_members(
+    structures: &mut [Structure],
+    errors: &mut [ErrorShape],
+    unions: &mut [Union],
+) {
+    let direct = |ty: &RustType| match ty {
+        RustType::Structure { name, .. } | RustType::Union { name, .. }
+            if !name.name.is_empty() =>
+        {
+            Some(name.clone())
+        }
+        _ => None,
+    };
     let mut edges: BTreeMap<TypeName, Vec<TypeName>> = BTreeMap::new();
-    let all = structures.iter().chain(errors.iter().map(|e| &e.structure));
-    for s in all {
-        let targets = s.members.iter().filter_map(|m| match &m.ty {
-            RustType::Structure { name, .. } => Some(name.clone()),
-            _ => None,
-        });
-        edges.entry(s.name.clone()).or_default().extend(targets);
+    for s in structures.iter().chain(errors.iter().map(|e| &e.structure)) {
+        edges
+            .entry(s.name.clone())
+            .or_default()
+            .extend(s.members.iter().filter_map(|m| direct(&m.ty)));
+    }
+    for u in unions.iter() {
+        edges.entry(u.name.clone()).or_default().extend(
+            u.variants
+                .iter()
+                .filter(|v| !v.unit)
+                .filter_map(|v| direct(&v.member.ty)),
+        );
     }
     let reaches = |from: &TypeName, to: &TypeName| -> bool {
         let mut stack = vec![from.clone()];
@@ -1302,15 +1625,25 @@ fn box_recursive_members(structures: &mut [Structure], errors: &mut [ErrorShape]
         }
         false
     };
-    let all = structures
-        .iter_mut()
-        .chain(errors.iter_mut().map(|e| &mut e.structure));
-    for s in all {
-        let owner = s.name.clone();
-        for member in &mut s.members {
-            if let RustType::Structure { name, boxed } = &mut member.ty {
-                *boxed = reaches(name, &owner);
-            }
+    let set_boxed = |owner: &TypeName, member: &mut Member| {
+        if let RustType::Structure { name, boxed } | RustType::Union { name, boxed } =
+            &mut member.ty
+        {
+            *boxed = !name.name.is_empty() && reaches(name, owner);
         }
+    };
+    for s in structures
+        .iter_mut()
+        .chain(errors.iter_mut().map(|e| &mut e.structure))
+    {
+        let owner = s.name.clone();
+        s.members.iter_mut().for_each(|m| set_boxed(&owner, m));
+    }
+    for u in unions.iter_mut() {
+        let owner = u.name.clone();
+        u.variants
+            .iter_mut()
+            .filter(|v| !v.unit)
+            .for_each(|v| set_boxed(&owner, &mut v.member));
     }
 }

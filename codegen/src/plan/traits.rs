@@ -13,10 +13,6 @@ const UNSUPPORTED_WIRE_TRAITS: &[(&str, &str)] = &[
         "smithy.api#streaming",
         "streaming blobs and event streams are not supported",
     ),
-    (
-        "smithy.api#sparse",
-        "sparse lists and maps (members that may be null) are not supported",
-    ),
     ("smithy.api#eventHeader", "event streams are not supported"),
     ("smithy.api#eventPayload", "event streams are not supported"),
     (
@@ -29,8 +25,8 @@ const UNSUPPORTED_WIRE_TRAITS: &[(&str, &str)] = &[
 pub fn unsupported_reason(trait_id: &str, value: &Value) -> Option<String> {
     if trait_id == "smithy.api#timestampFormat" {
         return match value.as_str() {
-            Some("epoch-seconds") => None,
-            Some(other) => Some(format!("timestamp format `{other}` is not supported yet")),
+            Some("epoch-seconds" | "date-time" | "http-date") => None,
+            Some(other) => Some(format!("unknown timestamp format `{other}`")),
             None => Some("`timestampFormat` must be a string".to_owned()),
         };
     }
@@ -47,6 +43,19 @@ pub fn documentation(traits: &BTreeMap<String, Value>) -> Option<&str> {
         .and_then(Value::as_str)
 }
 
+/// `smithy.api#deprecated` as a note for `#[deprecated]`: the message and `since`, if any.
+pub fn deprecated(traits: &BTreeMap<String, Value>) -> Option<String> {
+    let value = traits.get("smithy.api#deprecated")?;
+    let message = value.get("message").and_then(Value::as_str);
+    let since = value.get("since").and_then(Value::as_str);
+    Some(match (message, since) {
+        (Some(message), Some(since)) => format!("{message} (deprecated since {since})"),
+        (Some(message), None) => message.to_owned(),
+        (None, Some(since)) => format!("deprecated since {since}"),
+        (None, None) => "deprecated in the model".to_owned(),
+    })
+}
+
 /// Whether a presence trait (`required`, `sensitive`, `input`, ...) is applied.
 pub fn has(traits: &BTreeMap<String, Value>, trait_id: &str) -> bool {
     traits.contains_key(trait_id)
@@ -57,7 +66,10 @@ pub fn has(traits: &BTreeMap<String, Value>, trait_id: &str) -> bool {
 pub fn constraints(traits: &BTreeMap<String, Value>, kind: &str) -> Result<Constraints, String> {
     let mut constraints = Constraints::default();
     if let Some(length) = traits.get("smithy.api#length") {
-        if !matches!(kind, "string" | "list" | "set" | "map" | "blob") {
+        if !matches!(
+            kind,
+            "string" | "list" | "set" | "map" | "blob" | "document"
+        ) {
             return Err(format!("`length` cannot apply to a {kind}"));
         }
         let min = bound_u64(length, "min", "length")?;

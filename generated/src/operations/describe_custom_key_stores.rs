@@ -292,6 +292,10 @@ pub struct DescribeCustomKeyStoresResponse {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
+    #[serde(
+        serialize_with = "crate::wire::encode::<crate::wire::Optional<crate :: wire :: List < crate :: wire :: Plain >>, _, _>",
+        deserialize_with = "crate::wire::decode::<crate::wire::Optional<crate :: wire :: List < crate :: wire :: Plain >>, _, _>"
+    )]
     pub custom_key_stores:
         ::std::option::Option<::std::vec::Vec<crate::types::CustomKeyStoresListEntry>>,
     /// Set only when `Truncated` is true; send it as `Marker` to fetch the next page.
