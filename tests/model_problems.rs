@@ -320,7 +320,7 @@ fn file_level_problems_name_the_file_and_position() {
         generate_text("bad-json", "{\"smithy\": \"2.0\",\n \"shapes\": {,}}", None).unwrap_err();
     assert_mentions(
         &text,
-        &["model.json", "not a valid Smithy JSON AST", "line 2"],
+        &["model.json", "not a valid Smithy JSON AST", "model.json:2:"],
     );
     let text = generate_text("version", r#"{"smithy": "1.0", "shapes": {}}"#, None).unwrap_err();
     assert_mentions(&text, &["model.json", "unsupported Smithy version \"1.0\""]);

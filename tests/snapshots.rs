@@ -22,3 +22,41 @@ fn every_generated_file_matches_its_snapshot() {
         generation.files.len()
     );
 }
+
+/// One representative shape of each kind the bundled model lacks, from tests/models/kinds.json:
+/// a union (recursive, with a unit member), an integer enum, a structure with every member kind
+/// (blob, document, big numbers, floats, timestamps in three formats, sparse and dense
+/// collections, jsonName, keyword and defaulted members), a recursive structure, a renamed and
+/// a collision-resolved shape, a Unit operation, an idempotent deprecated operation, and the
+/// optional support code.
+#[test]
+fn representative_shapes_of_every_kind() {
+    let model = workspace_tests::root().join("tests/models/kinds.json");
+    let generation =
+        workspace_tests::generate_from(&model, None).expect("the kinds model generates");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        for path in [
+            "src/types/shape.rs",
+            "src/types/level.rs",
+            "src/types/everything.rs",
+            "src/types/tree.rs",
+            "src/types/foreign_thing.rs",
+            "src/types/other_widget.rs",
+            "src/types/result.rs",
+            "src/operations/ping.rs",
+            "src/operations/create_thing.rs",
+            "src/primitives.rs",
+            "src/wire.rs",
+            "Cargo.toml",
+        ] {
+            let name = format!(
+                "kinds_{}",
+                path.trim_start_matches("src/").replace(['/', '.'], "_")
+            );
+            insta::assert_snapshot!(name, &generation.files[path]);
+        }
+    });
+}

@@ -97,3 +97,36 @@ fn full_official_model_loads() {
         .count();
     assert_eq!(operations, 54);
 }
+
+/// Generating the three real models and our kinds model is deterministic too.
+#[test]
+fn every_model_generates_byte_identical_output_twice() {
+    let mut models = vec![workspace_tests::root().join("tests/models/kinds.json")];
+    match workspace_tests::shared_dir() {
+        Some(shared) => {
+            for name in [
+                "kms.smithy-rs.json",
+                "dynamodb.smithy-rs.json",
+                "cloudwatch-logs.smithy-rs.json",
+            ] {
+                models.push(shared.join("models").join(name));
+            }
+        }
+        None => workspace_tests::skipped(
+            "every_model_generates_byte_identical_output_twice (real models)",
+            "../shared is not present",
+        ),
+    }
+    for model in &models {
+        let first =
+            generate_from(model, None).unwrap_or_else(|e| panic!("{}: {e}", model.display()));
+        let second =
+            generate_from(model, None).unwrap_or_else(|e| panic!("{}: {e}", model.display()));
+        assert_eq!(
+            first.files,
+            second.files,
+            "{} is not deterministic",
+            model.display()
+        );
+    }
+}

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 pub struct Diagnostic {
     /// The model file the problem is in, when known.
     pub file: Option<PathBuf>,
+    /// Line and column (1-based) in the file, when known.
+    pub position: Option<(usize, usize)>,
     /// The shape id (with `$member` when it is about a member), when the problem has one.
     pub shape: Option<String>,
     /// What is wrong.
@@ -20,6 +22,7 @@ impl Diagnostic {
     pub fn in_file(file: &Path, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             file: Some(file.to_path_buf()),
+            position: None,
             shape: None,
             message: message.into(),
         }
@@ -29,6 +32,7 @@ impl Diagnostic {
     pub fn at_shape(shape: impl fmt::Display, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             file: None,
+            position: None,
             shape: Some(shape.to_string()),
             message: message.into(),
         }
@@ -38,6 +42,7 @@ impl Diagnostic {
     pub fn general(message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             file: None,
+            position: None,
             shape: None,
             message: message.into(),
         }
@@ -47,8 +52,12 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("error: ")?;
-        if let Some(file) = &self.file {
-            write!(f, "{}: ", file.display())?;
+        match (&self.file, self.position) {
+            (Some(file), Some((line, column))) => {
+                write!(f, "{}:{line}:{column}: ", file.display())?
+            }
+            (Some(file), None) => write!(f, "{}: ", file.display())?,
+            _ => {}
         }
         if let Some(shape) = &self.shape {
             write!(f, "{shape}: ")?;
@@ -89,6 +98,26 @@ impl Diagnostics {
         self.0
     }
 
+    /// Fills in the line and column of every problem that names a shape, by finding the
+    /// shape's key (and the member's key inside it) in the text of its file. Only runs when
+    /// there are problems, so a valid model pays nothing for it.
+    pub fn locate(&mut self) {
+        let mut texts: std::collections::BTreeMap<PathBuf, Option<String>> = Default::default();
+        for diagnostic in &mut self.0 {
+            let (Some(file), Some(shape), None) =
+                (&diagnostic.file, &diagnostic.shape, diagnostic.position)
+            else {
+                continue;
+            };
+            let text = texts
+                .entry(file.clone())
+                .or_insert_with(|| std::fs::read_to_string(file).ok());
+            if let Some(text) = text {
+                diagnostic.position = locate_shape(text, shape);
+            }
+        }
+    }
+
     /// The problems in the order they were found.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.0.iter()
@@ -121,3 +150,36 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+/// The 1-based line and column of `"ns#Name"` as a key in a JSON AST, or of the member key
+/// `"member"` after it for `ns#Name$member`.
+fn locate_shape(text: &str, shape: &str) -> Option<(usize, usize)> {
+    let (root, member) = match shape.split_once('$') {
+        Some((root, member)) => (root, Some(member)),
+        None => (shape, None),
+    };
+    let is_key = |at: usize, len: usize| {
+        text.get(at + len..)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    };
+    let key = format!("\"{root}\"");
+    let mut at = text
+        .match_indices(&key)
+        .map(|(i, _)| i)
+        .find(|&i| is_key(i, key.len()))?;
+    if let Some(member) = member {
+        let member_key = format!("\"{member}\"");
+        let after = text.get(at..).unwrap_or_default();
+        if let Some(offset) = after
+            .match_indices(&member_key)
+            .map(|(i, _)| i)
+            .find(|&i| is_key(at + i, member_key.len()))
+        {
+            at += offset;
+        }
+    }
+    let before = text.get(..at)?;
+    let line = before.matches('\n').count() + 1;
+    let column = before.rfind('\n').map_or(at, |newline| at - newline - 1) + 1;
+    Some((line, column))
+}

@@ -15,6 +15,7 @@ pub mod format;
 pub mod load;
 pub mod output;
 pub mod plan;
+pub mod wire_cases;
 
 use diagnostics::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
@@ -63,7 +64,10 @@ pub fn generate(options: &Options) -> Result<Generation, Diagnostics> {
         }
     }
     let loaded = problems.into_result(loaded)?;
-    let service = plan::plan(&loaded, &options.plan)?;
+    let service = plan::plan(&loaded, &options.plan).map_err(|mut problems| {
+        problems.locate();
+        problems
+    })?;
     let mut files =
         emit::emit_crate(&service).map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;
     format::rustfmt_crate(&mut files).map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;

@@ -123,9 +123,9 @@ impl DateTime {
             ::std::option::Option::Some(rest) => (true, rest),
             ::std::option::Option::None => (false, text),
         };
-        let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
-            ::std::option::Option::Some(at) => {
-                (&unsigned[..at], unsigned[at + 1..].parse::<i64>().ok()?)
+        let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+            ::std::option::Option::Some((mantissa, exponent)) => {
+                (mantissa, exponent.parse::<i64>().ok()?)
             }
             ::std::option::Option::None => (unsigned, 0),
         };
@@ -160,7 +160,8 @@ impl DateTime {
                     ::std::string::String::new(),
                 )
             } else {
-                (digits[..point].to_owned(), digits[point..].to_owned())
+                let (whole, fraction) = digits.split_at_checked(point)?;
+                (whole.to_owned(), fraction.to_owned())
             }
         };
         let nanos_text: ::std::string::String = fraction
@@ -318,6 +319,26 @@ impl ::std::fmt::Display for UnhandledError {
     }
 }
 impl ::std::error::Error for UnhandledError {}
+/// The response a modelled error was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResponseMeta {
+    status: u16,
+    request_id: ::std::option::Option<::std::string::String>,
+}
+impl ResponseMeta {
+    /// A response's status and request id.
+    pub fn new(status: u16, request_id: ::std::option::Option<::std::string::String>) -> Self {
+        ResponseMeta { status, request_id }
+    }
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+    /// The `x-amzn-RequestId`, when present.
+    pub fn request_id(&self) -> ::std::option::Option<&str> {
+        self.request_id.as_deref()
+    }
+}
 /// What `Debug` prints in place of a sensitive value.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Redacted;

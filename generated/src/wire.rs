@@ -278,9 +278,21 @@ pub trait OperationError: ::std::error::Error + ::std::convert::From<UnhandledEr
     fn code(&self) -> ::std::option::Option<&str>;
     /// The message the service sent, if any.
     fn message(&self) -> ::std::option::Option<&str>;
+    /// The HTTP status of the response the error came from (`None` for an error built
+    /// by hand).
+    fn http_status(&self) -> ::std::option::Option<u16>;
+    /// The `x-amzn-RequestId` of the response the error came from, when present.
+    fn request_id(&self) -> ::std::option::Option<&str>;
     /// The unhandled error, when the response was not one of the operation's modelled
     /// errors.
     fn as_unhandled(&self) -> ::std::option::Option<&UnhandledError>;
+}
+/// A modelled error structure, which remembers the response it was read from.
+pub trait ModelledError {
+    /// Records the response the error was read from.
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta);
+    /// The response the error was read from, if it was read from one.
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta>;
 }
 /// Why a request could not be built.
 #[non_exhaustive]
@@ -412,14 +424,23 @@ impl ErrorResponse {
     }
     /// Reads the body as a modelled error structure; when the body does not fit it,
     /// the response is returned as an unhandled error instead.
-    pub fn typed<T: ::serde::de::DeserializeOwned>(
+    pub fn typed<T: ::serde::de::DeserializeOwned + ModelledError>(
         self,
     ) -> ::std::result::Result<T, UnhandledError> {
         let body = ::serde_json::Value::Object(self.body.clone());
-        ::serde_path_to_error::deserialize(body).map_err(|error| {
-            self.into_unhandled()
-                .with_deserialize_error(path_error(error))
-        })
+        match ::serde_path_to_error::deserialize::<_, T>(body) {
+            ::std::result::Result::Ok(mut error) => {
+                error.attach_response(crate::primitives::ResponseMeta::new(
+                    self.status,
+                    self.request_id,
+                ));
+                ::std::result::Result::Ok(error)
+            }
+            ::std::result::Result::Err(error) => ::std::result::Result::Err(
+                self.into_unhandled()
+                    .with_deserialize_error(path_error(error)),
+            ),
+        }
     }
     /// The response as an unhandled error.
     pub fn into_unhandled(self) -> UnhandledError {
@@ -848,8 +869,13 @@ where
         .decode(deserializer)
         .map(::std::option::Option::unwrap_or_default)
 }
+/// Whether a value equals its type's default (input members equal to their model
+/// default are not sent).
+pub fn is_default<T: ::std::default::Default + ::std::cmp::PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
 /// Reads a member that has a model default: `null` counts as absent and gives the default.
-pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> ::std::result::Result<T, D::Error>
+pub fn null_as_default<'de, D, T>(deserializer: D) -> ::std::result::Result<T, D::Error>
 where
     D: ::serde::Deserializer<'de>,
     T: ::serde::Deserialize<'de> + ::std::default::Default,

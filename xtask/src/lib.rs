@@ -6,6 +6,8 @@
 //!                     [--out DIR] [--crate-name NAME] [--check]
 //! ```
 
+pub mod verify_models;
+
 use codegen::plan::PlanOptions;
 use codegen::{output, workspace_root, Options};
 use std::io::Write;
@@ -56,6 +58,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             }
             Err(message) => usage_error(&message, err),
         },
+        Some("verify-models") => verify_models::run(&args[1..], out, err),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");
             SUCCESS

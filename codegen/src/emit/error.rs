@@ -69,6 +69,16 @@ pub fn emit_error_struct(error: &ErrorShape) -> TokenStream {
         }
 
         impl ::std::error::Error for #name {}
+
+        impl crate::wire::ModelledError for #name {
+            fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+                self.response = ::std::option::Option::Some(response);
+            }
+
+            fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+                self.response.as_ref()
+            }
+        }
     }
 }
 
@@ -111,6 +121,14 @@ pub fn emit_operation_error(operation: &Operation) -> TokenStream {
                 }
             }
         }
+    });
+    let status_arms = operation.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        quote!(#name::#variant(error) => crate::wire::ModelledError::response(error).map(|r| r.status()),)
+    });
+    let request_id_arms = operation.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        quote!(#name::#variant(error) => crate::wire::ModelledError::response(error).and_then(|r| r.request_id()),)
     });
     let other_arm = if operation.errors.is_empty() {
         quote!()
@@ -164,6 +182,20 @@ pub fn emit_operation_error(operation: &Operation) -> TokenStream {
 
             fn message(&self) -> ::std::option::Option<&str> {
                 #name::message(self)
+            }
+
+            fn http_status(&self) -> ::std::option::Option<u16> {
+                match self {
+                    #(#status_arms)*
+                    #name::Unhandled(error) => ::std::option::Option::Some(error.http_status()),
+                }
+            }
+
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                match self {
+                    #(#request_id_arms)*
+                    #name::Unhandled(error) => error.request_id(),
+                }
             }
 
             fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {

@@ -22,6 +22,11 @@ pub fn emit_primitives(usage: &super::usage::Usage) -> TokenStream {
     } else {
         quote!()
     };
+    let unknown_member = if usage.unions {
+        super::primitives_extra::unknown_member()
+    } else {
+        quote!()
+    };
     quote! {
 
         //! Support types used by the generated shapes.
@@ -142,8 +147,8 @@ pub fn emit_primitives(usage: &super::usage::Usage) -> TokenStream {
                     ::std::option::Option::Some(rest) => (true, rest),
                     ::std::option::Option::None => (false, text),
                 };
-                let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
-                    ::std::option::Option::Some(at) => (&unsigned[..at], unsigned[at + 1..].parse::<i64>().ok()?),
+                let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+                    ::std::option::Option::Some((mantissa, exponent)) => (mantissa, exponent.parse::<i64>().ok()?),
                     ::std::option::Option::None => (unsigned, 0),
                 };
                 let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -171,7 +176,8 @@ pub fn emit_primitives(usage: &super::usage::Usage) -> TokenStream {
                     if digits.len() <= point {
                         (format!("{digits}{}", "0".repeat(point - digits.len())), ::std::string::String::new())
                     } else {
-                        (digits[..point].to_owned(), digits[point..].to_owned())
+                        let (whole, fraction) = digits.split_at_checked(point)?;
+                        (whole.to_owned(), fraction.to_owned())
                     }
                 };
                 let nanos_text: ::std::string::String = fraction.chars().chain(::std::iter::repeat('0')).take(9).collect();
@@ -336,6 +342,30 @@ pub fn emit_primitives(usage: &super::usage::Usage) -> TokenStream {
 
         impl ::std::error::Error for UnhandledError {}
 
+        /// The response a modelled error was read from.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub struct ResponseMeta {
+            status: u16,
+            request_id: ::std::option::Option<::std::string::String>,
+        }
+
+        impl ResponseMeta {
+            /// A response's status and request id.
+            pub fn new(status: u16, request_id: ::std::option::Option<::std::string::String>) -> Self {
+                ResponseMeta { status, request_id }
+            }
+
+            /// The HTTP status.
+            pub fn status(&self) -> u16 {
+                self.status
+            }
+
+            /// The `x-amzn-RequestId`, when present.
+            pub fn request_id(&self) -> ::std::option::Option<&str> {
+                self.request_id.as_deref()
+            }
+        }
+
         /// What `Debug` prints in place of a sensitive value.
         #[derive(Clone, Copy, PartialEq, Eq)]
         pub struct Redacted;
@@ -354,5 +384,6 @@ pub fn emit_primitives(usage: &super::usage::Usage) -> TokenStream {
         #blob
         #big
         #formats
+        #unknown_member
     }
 }

@@ -78,6 +78,35 @@ pub fn blob() -> TokenStream {
     }
 }
 
+/// `UnknownMember`: a union member the model did not list, kept whole.
+pub fn unknown_member() -> TokenStream {
+    quote! {
+        /// A union member that the model did not list when the crate was generated: its name
+        /// and raw JSON value, kept so that reading and re-sending it loses nothing.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct UnknownMember {
+            name: ::std::string::String,
+            value: ::serde_json::Value,
+        }
+
+        impl UnknownMember {
+            pub(crate) fn new(name: ::std::string::String, value: ::serde_json::Value) -> Self {
+                UnknownMember { name, value }
+            }
+
+            /// The member's name on the wire.
+            pub fn name(&self) -> &str {
+                &self.name
+            }
+
+            /// The member's value, as received.
+            pub fn value(&self) -> &::serde_json::Value {
+                &self.value
+            }
+        }
+    }
+}
+
 /// `BigInteger` and `BigDecimal`: kept as the exact JSON number text.
 pub fn big_numbers() -> TokenStream {
     let one = |name: proc_macro2::Ident, doc: &str, integer: bool| {
@@ -230,10 +259,10 @@ pub fn timestamp_formats() -> TokenStream {
                 let (clock, offset) = if let ::std::option::Option::Some(clock) = rest.strip_suffix(['Z', 'z']) {
                     (clock, 0)
                 } else {
-                    let at = rest.rfind(['+', '-'])?;
-                    let (hours, minutes) = rest[at + 1..].split_once(':')?;
-                    let sign = if rest[at..].starts_with('-') { -1 } else { 1 };
-                    (&rest[..at], sign * i64::from(digits(hours)? * 3600 + digits(minutes)? * 60))
+                    let (clock, zone) = rest.split_at_checked(rest.rfind(['+', '-'])?)?;
+                    let (hours, minutes) = zone.get(1..)?.split_once(':')?;
+                    let sign = if zone.starts_with('-') { -1 } else { 1 };
+                    (clock, sign * i64::from(digits(hours)? * 3600 + digits(minutes)? * 60))
                 };
                 let (seconds, nanos) = parse_clock(clock)?;
                 let total = days_from_civil(year, month, day).checked_mul(86_400)?.checked_add(seconds - offset)?;

@@ -16,7 +16,11 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
         let ty = field_type(member);
         let docs = member_docs(member);
         let deprecated = deprecated_attr(member.deprecated.as_deref());
-        let mut serde = serde_attrs(&structure.name.name, member);
+        let mut serde = serde_attrs(
+            &structure.name.name,
+            member,
+            structure.role == StructureRole::Input,
+        );
         if structure.role == StructureRole::Error
             && member.wire_name.eq_ignore_ascii_case("message")
         {
@@ -35,10 +39,13 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
             pub #field: #ty,
         }
     });
-    let default_fns = structure
-        .members
-        .iter()
-        .filter_map(|m| default_fns(&structure.name.name, m));
+    let default_fns = structure.members.iter().filter_map(|m| {
+        default_fns(
+            &structure.name.name,
+            m,
+            structure.role == StructureRole::Input,
+        )
+    });
     let debug_derive = if structure.has_sensitive() {
         quote!()
     } else {
@@ -51,6 +58,12 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
     };
     let builder = emit_builder(structure);
     let validate = super::validation::emit_validate(structure);
+    // Errors remember the response they came from (status, request id); not on the wire.
+    let response_field = if structure.role == StructureRole::Error {
+        quote!(#[serde(skip)] response: ::std::option::Option<crate::primitives::ResponseMeta>,)
+    } else {
+        quote!()
+    };
     let struct_deprecated = deprecated_attr(structure.deprecated.as_deref());
     let default_impl = if structure.has_required_without_default() {
         quote!()
@@ -71,6 +84,7 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
         #[serde(remote = "Self")]
         pub struct #name {
             #(#fields)*
+            #response_field
         }
 
         crate::wire::json_object!(#name);
@@ -86,7 +100,7 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
 
 /// The serde attributes that give a field its wire form: the member name, optional members
 /// left out when unset, and `null` read as absent (or as the default, for defaulted members).
-fn serde_attrs(type_name: &str, member: &Member) -> TokenStream {
+fn serde_attrs(type_name: &str, member: &Member, skip_defaults: bool) -> TokenStream {
     let wire = &member.wire_name;
     // Types whose wire form serde's own impls get wrong go through the wire module's codecs.
     let codec = member
@@ -104,12 +118,19 @@ fn serde_attrs(type_name: &str, member: &Member) -> TokenStream {
         }
     };
     match (&member.default, member.required) {
+        // Inputs leave out members equal to their model default: the service fills them in,
+        // and a client that sends them would pin an old default.
         (Some(default), _) if is_rust_default(&member.ty, default) => {
+            let skip = if skip_defaults {
+                quote!(#[serde(skip_serializing_if = "crate::wire::is_default")])
+            } else {
+                quote!()
+            };
             if codec.is_some() {
                 let with = with("encode", "decode_or_default");
-                quote!(#[serde(rename = #wire, default)] #with)
+                quote!(#[serde(rename = #wire, default)] #with #skip)
             } else {
-                quote!(#[serde(rename = #wire, default, deserialize_with = "crate::wire::null_as_default")])
+                quote!(#[serde(rename = #wire, default, deserialize_with = "crate::wire::null_as_default")] #skip)
             }
         }
         (Some(_), _) => {
@@ -120,9 +141,16 @@ fn serde_attrs(type_name: &str, member: &Member) -> TokenStream {
                 let encode = format!("crate::wire::encode::<{codec}, _, _>");
                 quote!(#[serde(serialize_with = #encode)])
             });
+            let skip = if skip_defaults {
+                let is_default = format!("{default_fn}_is");
+                quote!(#[serde(skip_serializing_if = #is_default)])
+            } else {
+                quote!()
+            };
             quote! {
                 #[serde(rename = #wire, default = #default_fn, deserialize_with = #deserialize_fn)]
                 #encode
+                #skip
             }
         }
         (None, true) => {
@@ -171,19 +199,31 @@ fn default_fn_names(type_name: &str, member: &Member) -> (proc_macro2::Ident, pr
 
 /// For a member whose model default is not the Rust type's `Default`: a function giving the
 /// default and one reading `null` as that default.
-fn default_fns(type_name: &str, member: &Member) -> Option<TokenStream> {
+fn default_fns(type_name: &str, member: &Member, skip_defaults: bool) -> Option<TokenStream> {
     let default = member.default.as_ref()?;
     if is_rust_default(&member.ty, default) {
         return None;
     }
     let (default_fn, deserialize_fn) = default_fn_names(type_name, member);
+    let is_default_fn = quote::format_ident!("{default_fn}_is");
     let ty = rust_type(&member.ty);
+    let is_default = if skip_defaults {
+        quote! {
+            fn #is_default_fn(value: &#ty) -> bool {
+                *value == #default_fn()
+            }
+        }
+    } else {
+        quote!()
+    };
     let codec = codec(&member.ty);
     let value = default_value(&member.ty, default);
     Some(quote! {
         fn #default_fn() -> #ty {
             #value
         }
+
+        #is_default
 
         fn #deserialize_fn<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<#ty, D::Error> {
             let value: ::std::option::Option<#ty> = crate::wire::decode::<crate::wire::Optional<#codec>, _, _>(deserializer)?;
@@ -268,6 +308,11 @@ pub fn redacting_debug(
 /// The `FooBuilder` type: optional fields, one setter and one `set_` per member, and
 /// `build()`, which fails only when the structure has required members without defaults.
 fn emit_builder(structure: &Structure) -> TokenStream {
+    let response_init = if structure.role == StructureRole::Error {
+        quote!(response: ::std::option::Option::None,)
+    } else {
+        quote!()
+    };
     let name = ident(&structure.name.name);
     let builder = format_ident!("{}Builder", structure.name.name);
     let builder_doc = format!(
@@ -335,13 +380,13 @@ fn emit_builder(structure: &Structure) -> TokenStream {
     let (build_ret, build_body, build_doc) = if structure.has_required_without_default() {
         (
             quote!(::std::result::Result<#name, crate::primitives::BuildError>),
-            quote!(::std::result::Result::Ok(#name { #(#inits)* })),
+            quote!(::std::result::Result::Ok(#name { #(#inits)* #response_init })),
             " Builds the value; fails naming the first required member that is not set.",
         )
     } else {
         (
             quote!(#name),
-            quote!(#name { #(#inits)* }),
+            quote!(#name { #(#inits)* #response_init }),
             " Builds the value; members left unset take their defaults.",
         )
     };

@@ -70,7 +70,7 @@ pub fn emit_union(union: &Union) -> TokenStream {
                     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         match self {
                             #(#arms)*
-                            #name::Unknown(member) => f.debug_tuple("Unknown").field(member).finish(),
+                            #name::Unknown(member) => f.debug_tuple("Unknown").field(&member.name()).finish(),
                         }
                     }
                 }
@@ -90,9 +90,9 @@ pub fn emit_union(union: &Union) -> TokenStream {
         #[allow(clippy::large_enum_variant)]
         pub enum #name {
             #(#variants)*
-            /// A member the model did not list when this crate was generated (its name). It is
-            /// read so that a new member never breaks parsing, but cannot be sent.
-            Unknown(::std::string::String),
+            /// A member the model did not list when this crate was generated, with its name and
+            /// raw value, so a new member never breaks parsing and is written back unchanged.
+            Unknown(crate::primitives::UnknownMember),
         }
 
         #debug_impl
@@ -103,9 +103,7 @@ pub fn emit_union(union: &Union) -> TokenStream {
                 let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
                 match self {
                     #(#serialize_arms)*
-                    #name::Unknown(member) => {
-                        return ::std::result::Result::Err(<S::Error as ::serde::ser::Error>::custom(format!("cannot send the unknown union member `{member}`")));
-                    }
+                    #name::Unknown(member) => map.serialize_entry(member.name(), member.value())?,
                 }
                 map.end()
             }
@@ -131,9 +129,10 @@ pub fn emit_union(union: &Union) -> TokenStream {
                                     map.next_value::<::serde::de::IgnoredAny>()?;
                                     ::std::option::Option::None
                                 }
-                                _ => map
-                                    .next_value::<::std::option::Option<::serde::de::IgnoredAny>>()?
-                                    .map(|_| #name::Unknown(key)),
+                                _ => match map.next_value::<::serde_json::Value>()? {
+                                    ::serde_json::Value::Null => ::std::option::Option::None,
+                                    value => ::std::option::Option::Some(#name::Unknown(crate::primitives::UnknownMember::new(key, value))),
+                                },
                             };
                             if let ::std::option::Option::Some(value) = value {
                                 if found.is_some() {

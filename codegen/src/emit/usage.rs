@@ -16,12 +16,17 @@ pub struct Usage {
     pub patterns: bool,
     /// Any `@idempotencyToken` member.
     pub idempotency_tokens: bool,
+    /// Any union.
+    pub unions: bool,
 }
 
 impl Usage {
     /// Scans every member of every generated type.
     pub fn of(service: &Service) -> Usage {
-        let mut usage = Usage::default();
+        let mut usage = Usage {
+            unions: !service.unions.is_empty(),
+            ..Usage::default()
+        };
         let members = service
             .structures
             .iter()

@@ -39,14 +39,12 @@ pub fn load_file(path: &Path) -> Result<LoadedFile, Diagnostics> {
 /// Parses JSON AST text; `path` is only used to name the file in errors.
 pub fn parse_model(path: &Path, text: &str) -> Result<LoadedFile, Diagnostics> {
     let model: Model = serde_json::from_str(text).map_err(|err| {
-        Diagnostics::one(Diagnostic::in_file(
-            path,
-            format!(
-                "not a valid Smithy JSON AST (line {}, column {}): {err}",
-                err.line(),
-                err.column()
-            ),
-        ))
+        let mut diagnostic =
+            Diagnostic::in_file(path, format!("not a valid Smithy JSON AST: {err}"));
+        if err.line() > 0 {
+            diagnostic.position = Some((err.line(), err.column()));
+        }
+        Diagnostics::one(diagnostic)
     })?;
     if !SUPPORTED_VERSIONS.contains(&model.smithy.as_str()) {
         return Err(Diagnostics::one(Diagnostic::in_file(

@@ -54,6 +54,7 @@ impl<'a> Index<'a> {
                     Ok(_) => {
                         problems.push(Diagnostic {
                             file: Some(file.path.clone()),
+                            position: None,
                             shape: Some(raw_id.clone()),
                             message: "a shape id in `shapes` cannot name a member".to_owned(),
                         });
@@ -67,6 +68,7 @@ impl<'a> Index<'a> {
                 if let Some((_, other)) = shapes.insert(id.clone(), (shape, file.path.as_path())) {
                     problems.push(Diagnostic {
                         file: Some(file.path.clone()),
+                        position: None,
                         shape: Some(id.to_string()),
                         message: format!("shape is also defined in {}", other.display()),
                     });

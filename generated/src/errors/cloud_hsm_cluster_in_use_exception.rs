@@ -18,6 +18,8 @@ pub struct CloudHsmClusterInUseException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(CloudHsmClusterInUseException);
 impl ::std::default::Default for CloudHsmClusterInUseException {
@@ -51,6 +53,7 @@ impl CloudHsmClusterInUseExceptionBuilder {
     pub fn build(self) -> CloudHsmClusterInUseException {
         CloudHsmClusterInUseException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -76,3 +79,11 @@ impl ::std::fmt::Display for CloudHsmClusterInUseException {
     }
 }
 impl ::std::error::Error for CloudHsmClusterInUseException {}
+impl crate::wire::ModelledError for CloudHsmClusterInUseException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

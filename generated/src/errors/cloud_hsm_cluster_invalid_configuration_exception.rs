@@ -23,6 +23,8 @@ pub struct CloudHsmClusterInvalidConfigurationException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(CloudHsmClusterInvalidConfigurationException);
 impl ::std::default::Default for CloudHsmClusterInvalidConfigurationException {
@@ -56,6 +58,7 @@ impl CloudHsmClusterInvalidConfigurationExceptionBuilder {
     pub fn build(self) -> CloudHsmClusterInvalidConfigurationException {
         CloudHsmClusterInvalidConfigurationException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -81,3 +84,11 @@ impl ::std::fmt::Display for CloudHsmClusterInvalidConfigurationException {
     }
 }
 impl ::std::error::Error for CloudHsmClusterInvalidConfigurationException {}
+impl crate::wire::ModelledError for CloudHsmClusterInvalidConfigurationException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

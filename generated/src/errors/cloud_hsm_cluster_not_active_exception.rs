@@ -17,6 +17,8 @@ pub struct CloudHsmClusterNotActiveException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(CloudHsmClusterNotActiveException);
 impl ::std::default::Default for CloudHsmClusterNotActiveException {
@@ -50,6 +52,7 @@ impl CloudHsmClusterNotActiveExceptionBuilder {
     pub fn build(self) -> CloudHsmClusterNotActiveException {
         CloudHsmClusterNotActiveException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -75,3 +78,11 @@ impl ::std::fmt::Display for CloudHsmClusterNotActiveException {
     }
 }
 impl ::std::error::Error for CloudHsmClusterNotActiveException {}
+impl crate::wire::ModelledError for CloudHsmClusterNotActiveException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

@@ -17,6 +17,8 @@ pub struct CloudHsmClusterNotFoundException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(CloudHsmClusterNotFoundException);
 impl ::std::default::Default for CloudHsmClusterNotFoundException {
@@ -50,6 +52,7 @@ impl CloudHsmClusterNotFoundExceptionBuilder {
     pub fn build(self) -> CloudHsmClusterNotFoundException {
         CloudHsmClusterNotFoundException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -75,3 +78,11 @@ impl ::std::fmt::Display for CloudHsmClusterNotFoundException {
     }
 }
 impl ::std::error::Error for CloudHsmClusterNotFoundException {}
+impl crate::wire::ModelledError for CloudHsmClusterNotFoundException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

@@ -19,6 +19,8 @@ pub struct CloudHsmClusterNotRelatedException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(CloudHsmClusterNotRelatedException);
 impl ::std::default::Default for CloudHsmClusterNotRelatedException {
@@ -52,6 +54,7 @@ impl CloudHsmClusterNotRelatedExceptionBuilder {
     pub fn build(self) -> CloudHsmClusterNotRelatedException {
         CloudHsmClusterNotRelatedException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -77,3 +80,11 @@ impl ::std::fmt::Display for CloudHsmClusterNotRelatedException {
     }
 }
 impl ::std::error::Error for CloudHsmClusterNotRelatedException {}
+impl crate::wire::ModelledError for CloudHsmClusterNotRelatedException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

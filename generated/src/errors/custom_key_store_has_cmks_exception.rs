@@ -18,6 +18,8 @@ pub struct CustomKeyStoreHasCmksException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(CustomKeyStoreHasCmksException);
 impl ::std::default::Default for CustomKeyStoreHasCmksException {
@@ -51,6 +53,7 @@ impl CustomKeyStoreHasCmksExceptionBuilder {
     pub fn build(self) -> CustomKeyStoreHasCmksException {
         CustomKeyStoreHasCmksException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -76,3 +79,11 @@ impl ::std::fmt::Display for CustomKeyStoreHasCmksException {
     }
 }
 impl ::std::error::Error for CustomKeyStoreHasCmksException {}
+impl crate::wire::ModelledError for CustomKeyStoreHasCmksException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

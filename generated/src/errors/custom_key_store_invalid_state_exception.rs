@@ -25,6 +25,8 @@ pub struct CustomKeyStoreInvalidStateException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(CustomKeyStoreInvalidStateException);
 impl ::std::default::Default for CustomKeyStoreInvalidStateException {
@@ -58,6 +60,7 @@ impl CustomKeyStoreInvalidStateExceptionBuilder {
     pub fn build(self) -> CustomKeyStoreInvalidStateException {
         CustomKeyStoreInvalidStateException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -83,3 +86,11 @@ impl ::std::fmt::Display for CustomKeyStoreInvalidStateException {
     }
 }
 impl ::std::error::Error for CustomKeyStoreInvalidStateException {}
+impl crate::wire::ModelledError for CustomKeyStoreInvalidStateException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

@@ -17,6 +17,8 @@ pub struct CustomKeyStoreNameInUseException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(CustomKeyStoreNameInUseException);
 impl ::std::default::Default for CustomKeyStoreNameInUseException {
@@ -50,6 +52,7 @@ impl CustomKeyStoreNameInUseExceptionBuilder {
     pub fn build(self) -> CustomKeyStoreNameInUseException {
         CustomKeyStoreNameInUseException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -75,3 +78,11 @@ impl ::std::fmt::Display for CustomKeyStoreNameInUseException {
     }
 }
 impl ::std::error::Error for CustomKeyStoreNameInUseException {}
+impl crate::wire::ModelledError for CustomKeyStoreNameInUseException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

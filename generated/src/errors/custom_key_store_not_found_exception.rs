@@ -16,6 +16,8 @@ pub struct CustomKeyStoreNotFoundException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(CustomKeyStoreNotFoundException);
 impl ::std::default::Default for CustomKeyStoreNotFoundException {
@@ -49,6 +51,7 @@ impl CustomKeyStoreNotFoundExceptionBuilder {
     pub fn build(self) -> CustomKeyStoreNotFoundException {
         CustomKeyStoreNotFoundException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -74,3 +77,11 @@ impl ::std::fmt::Display for CustomKeyStoreNotFoundException {
     }
 }
 impl ::std::error::Error for CustomKeyStoreNotFoundException {}
+impl crate::wire::ModelledError for CustomKeyStoreNotFoundException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

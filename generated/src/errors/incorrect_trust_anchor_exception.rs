@@ -18,6 +18,8 @@ pub struct IncorrectTrustAnchorException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(IncorrectTrustAnchorException);
 impl ::std::default::Default for IncorrectTrustAnchorException {
@@ -51,6 +53,7 @@ impl IncorrectTrustAnchorExceptionBuilder {
     pub fn build(self) -> IncorrectTrustAnchorException {
         IncorrectTrustAnchorException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -76,3 +79,11 @@ impl ::std::fmt::Display for IncorrectTrustAnchorException {
     }
 }
 impl ::std::error::Error for IncorrectTrustAnchorException {}
+impl crate::wire::ModelledError for IncorrectTrustAnchorException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

@@ -16,6 +16,8 @@ pub struct InvalidMarkerException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(InvalidMarkerException);
 impl ::std::default::Default for InvalidMarkerException {
@@ -49,6 +51,7 @@ impl InvalidMarkerExceptionBuilder {
     pub fn build(self) -> InvalidMarkerException {
         InvalidMarkerException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -74,3 +77,11 @@ impl ::std::fmt::Display for InvalidMarkerException {
     }
 }
 impl ::std::error::Error for InvalidMarkerException {}
+impl crate::wire::ModelledError for InvalidMarkerException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

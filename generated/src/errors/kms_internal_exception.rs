@@ -16,6 +16,8 @@ pub struct KmsInternalException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(KmsInternalException);
 impl ::std::default::Default for KmsInternalException {
@@ -49,6 +51,7 @@ impl KmsInternalExceptionBuilder {
     pub fn build(self) -> KmsInternalException {
         KmsInternalException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -74,3 +77,11 @@ impl ::std::fmt::Display for KmsInternalException {
     }
 }
 impl ::std::error::Error for KmsInternalException {}
+impl crate::wire::ModelledError for KmsInternalException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

@@ -17,6 +17,8 @@ pub struct LimitExceededException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(LimitExceededException);
 impl ::std::default::Default for LimitExceededException {
@@ -50,6 +52,7 @@ impl LimitExceededExceptionBuilder {
     pub fn build(self) -> LimitExceededException {
         LimitExceededException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -75,3 +78,11 @@ impl ::std::fmt::Display for LimitExceededException {
     }
 }
 impl ::std::error::Error for LimitExceededException {}
+impl crate::wire::ModelledError for LimitExceededException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

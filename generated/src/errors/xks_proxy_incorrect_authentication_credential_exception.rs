@@ -18,6 +18,8 @@ pub struct XksProxyIncorrectAuthenticationCredentialException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(XksProxyIncorrectAuthenticationCredentialException);
 impl ::std::default::Default for XksProxyIncorrectAuthenticationCredentialException {
@@ -51,6 +53,7 @@ impl XksProxyIncorrectAuthenticationCredentialExceptionBuilder {
     pub fn build(self) -> XksProxyIncorrectAuthenticationCredentialException {
         XksProxyIncorrectAuthenticationCredentialException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -76,3 +79,11 @@ impl ::std::fmt::Display for XksProxyIncorrectAuthenticationCredentialException 
     }
 }
 impl ::std::error::Error for XksProxyIncorrectAuthenticationCredentialException {}
+impl crate::wire::ModelledError for XksProxyIncorrectAuthenticationCredentialException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

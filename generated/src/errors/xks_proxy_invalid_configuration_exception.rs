@@ -17,6 +17,8 @@ pub struct XksProxyInvalidConfigurationException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(XksProxyInvalidConfigurationException);
 impl ::std::default::Default for XksProxyInvalidConfigurationException {
@@ -50,6 +52,7 @@ impl XksProxyInvalidConfigurationExceptionBuilder {
     pub fn build(self) -> XksProxyInvalidConfigurationException {
         XksProxyInvalidConfigurationException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -75,3 +78,11 @@ impl ::std::fmt::Display for XksProxyInvalidConfigurationException {
     }
 }
 impl ::std::error::Error for XksProxyInvalidConfigurationException {}
+impl crate::wire::ModelledError for XksProxyInvalidConfigurationException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

@@ -18,6 +18,8 @@ pub struct XksProxyInvalidResponseException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(XksProxyInvalidResponseException);
 impl ::std::default::Default for XksProxyInvalidResponseException {
@@ -51,6 +53,7 @@ impl XksProxyInvalidResponseExceptionBuilder {
     pub fn build(self) -> XksProxyInvalidResponseException {
         XksProxyInvalidResponseException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -76,3 +79,11 @@ impl ::std::fmt::Display for XksProxyInvalidResponseException {
     }
 }
 impl ::std::error::Error for XksProxyInvalidResponseException {}
+impl crate::wire::ModelledError for XksProxyInvalidResponseException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

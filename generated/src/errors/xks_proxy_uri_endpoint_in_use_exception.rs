@@ -17,6 +17,8 @@ pub struct XksProxyUriEndpointInUseException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(XksProxyUriEndpointInUseException);
 impl ::std::default::Default for XksProxyUriEndpointInUseException {
@@ -50,6 +52,7 @@ impl XksProxyUriEndpointInUseExceptionBuilder {
     pub fn build(self) -> XksProxyUriEndpointInUseException {
         XksProxyUriEndpointInUseException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -75,3 +78,11 @@ impl ::std::fmt::Display for XksProxyUriEndpointInUseException {
     }
 }
 impl ::std::error::Error for XksProxyUriEndpointInUseException {}
+impl crate::wire::ModelledError for XksProxyUriEndpointInUseException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

@@ -17,6 +17,8 @@ pub struct XksProxyUriInUseException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(XksProxyUriInUseException);
 impl ::std::default::Default for XksProxyUriInUseException {
@@ -50,6 +52,7 @@ impl XksProxyUriInUseExceptionBuilder {
     pub fn build(self) -> XksProxyUriInUseException {
         XksProxyUriInUseException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -75,3 +78,11 @@ impl ::std::fmt::Display for XksProxyUriInUseException {
     }
 }
 impl ::std::error::Error for XksProxyUriInUseException {}
+impl crate::wire::ModelledError for XksProxyUriInUseException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

@@ -19,6 +19,8 @@ pub struct XksProxyUriUnreachableException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(XksProxyUriUnreachableException);
 impl ::std::default::Default for XksProxyUriUnreachableException {
@@ -52,6 +54,7 @@ impl XksProxyUriUnreachableExceptionBuilder {
     pub fn build(self) -> XksProxyUriUnreachableException {
         XksProxyUriUnreachableException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -77,3 +80,11 @@ impl ::std::fmt::Display for XksProxyUriUnreachableException {
     }
 }
 impl ::std::error::Error for XksProxyUriUnreachableException {}
+impl crate::wire::ModelledError for XksProxyUriUnreachableException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

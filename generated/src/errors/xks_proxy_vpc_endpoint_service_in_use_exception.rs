@@ -17,6 +17,8 @@ pub struct XksProxyVpcEndpointServiceInUseException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(XksProxyVpcEndpointServiceInUseException);
 impl ::std::default::Default for XksProxyVpcEndpointServiceInUseException {
@@ -50,6 +52,7 @@ impl XksProxyVpcEndpointServiceInUseExceptionBuilder {
     pub fn build(self) -> XksProxyVpcEndpointServiceInUseException {
         XksProxyVpcEndpointServiceInUseException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -75,3 +78,11 @@ impl ::std::fmt::Display for XksProxyVpcEndpointServiceInUseException {
     }
 }
 impl ::std::error::Error for XksProxyVpcEndpointServiceInUseException {}
+impl crate::wire::ModelledError for XksProxyVpcEndpointServiceInUseException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

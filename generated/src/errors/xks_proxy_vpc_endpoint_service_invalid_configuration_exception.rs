@@ -18,6 +18,8 @@ pub struct XksProxyVpcEndpointServiceInvalidConfigurationException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(XksProxyVpcEndpointServiceInvalidConfigurationException);
 impl ::std::default::Default for XksProxyVpcEndpointServiceInvalidConfigurationException {
@@ -51,6 +53,7 @@ impl XksProxyVpcEndpointServiceInvalidConfigurationExceptionBuilder {
     pub fn build(self) -> XksProxyVpcEndpointServiceInvalidConfigurationException {
         XksProxyVpcEndpointServiceInvalidConfigurationException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -76,3 +79,11 @@ impl ::std::fmt::Display for XksProxyVpcEndpointServiceInvalidConfigurationExcep
     }
 }
 impl ::std::error::Error for XksProxyVpcEndpointServiceInvalidConfigurationException {}
+impl crate::wire::ModelledError for XksProxyVpcEndpointServiceInvalidConfigurationException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

@@ -18,6 +18,8 @@ pub struct XksProxyVpcEndpointServiceNotFoundException {
     )]
     #[serde(alias = "Message")]
     pub message: ::std::option::Option<::std::string::String>,
+    #[serde(skip)]
+    response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
 crate::wire::json_object!(XksProxyVpcEndpointServiceNotFoundException);
 impl ::std::default::Default for XksProxyVpcEndpointServiceNotFoundException {
@@ -51,6 +53,7 @@ impl XksProxyVpcEndpointServiceNotFoundExceptionBuilder {
     pub fn build(self) -> XksProxyVpcEndpointServiceNotFoundException {
         XksProxyVpcEndpointServiceNotFoundException {
             message: self.message,
+            response: ::std::option::Option::None,
         }
     }
 }
@@ -76,3 +79,11 @@ impl ::std::fmt::Display for XksProxyVpcEndpointServiceNotFoundException {
     }
 }
 impl ::std::error::Error for XksProxyVpcEndpointServiceNotFoundException {}
+impl crate::wire::ModelledError for XksProxyVpcEndpointServiceNotFoundException {
+    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+        self.response = ::std::option::Option::Some(response);
+    }
+    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+        self.response.as_ref()
+    }
+}

@@ -289,6 +289,48 @@ impl crate::wire::OperationError for ConnectCustomKeyStoreError {
     fn message(&self) -> ::std::option::Option<&str> {
         ConnectCustomKeyStoreError::message(self)
     }
+    fn http_status(&self) -> ::std::option::Option<u16> {
+        match self {
+            ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            ConnectCustomKeyStoreError::KmsInternalException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            ConnectCustomKeyStoreError::Unhandled(error) => {
+                ::std::option::Option::Some(error.http_status())
+            }
+        }
+    }
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        match self {
+            ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            ConnectCustomKeyStoreError::KmsInternalException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            ConnectCustomKeyStoreError::Unhandled(error) => error.request_id(),
+        }
+    }
     fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
         match self {
             ConnectCustomKeyStoreError::Unhandled(error) => ::std::option::Option::Some(error),

@@ -1028,6 +1028,120 @@ impl crate::wire::OperationError for CreateCustomKeyStoreError {
     fn message(&self) -> ::std::option::Option<&str> {
         CreateCustomKeyStoreError::message(self)
     }
+    fn http_status(&self) -> ::std::option::Option<u16> {
+        match self {
+            CreateCustomKeyStoreError::CloudHsmClusterInUseException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            CreateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            CreateCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            CreateCustomKeyStoreError::CloudHsmClusterNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            CreateCustomKeyStoreError::CustomKeyStoreNameInUseException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            CreateCustomKeyStoreError::IncorrectTrustAnchorException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            CreateCustomKeyStoreError::KmsInternalException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            CreateCustomKeyStoreError::LimitExceededException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            CreateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException(
+                error,
+            ) => crate::wire::ModelledError::response(error).map(|r| r.status()),
+            CreateCustomKeyStoreError::XksProxyInvalidConfigurationException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            CreateCustomKeyStoreError::XksProxyInvalidResponseException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            CreateCustomKeyStoreError::XksProxyUriEndpointInUseException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            CreateCustomKeyStoreError::XksProxyUriInUseException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            CreateCustomKeyStoreError::XksProxyUriUnreachableException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException(
+                error,
+            ) => crate::wire::ModelledError::response(error).map(|r| r.status()),
+            CreateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            CreateCustomKeyStoreError::Unhandled(error) => {
+                ::std::option::Option::Some(error.http_status())
+            }
+        }
+    }
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateCustomKeyStoreError::CloudHsmClusterInUseException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            CreateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            CreateCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            CreateCustomKeyStoreError::CloudHsmClusterNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            CreateCustomKeyStoreError::CustomKeyStoreNameInUseException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            CreateCustomKeyStoreError::IncorrectTrustAnchorException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            CreateCustomKeyStoreError::KmsInternalException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            CreateCustomKeyStoreError::LimitExceededException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            CreateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException(
+                error,
+            ) => crate::wire::ModelledError::response(error).and_then(|r| r.request_id()),
+            CreateCustomKeyStoreError::XksProxyInvalidConfigurationException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            CreateCustomKeyStoreError::XksProxyInvalidResponseException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            CreateCustomKeyStoreError::XksProxyUriEndpointInUseException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            CreateCustomKeyStoreError::XksProxyUriInUseException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            CreateCustomKeyStoreError::XksProxyUriUnreachableException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            CreateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException(
+                error,
+            ) => crate::wire::ModelledError::response(error).and_then(|r| r.request_id()),
+            CreateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            CreateCustomKeyStoreError::Unhandled(error) => error.request_id(),
+        }
+    }
     fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
         match self {
             CreateCustomKeyStoreError::Unhandled(error) => ::std::option::Option::Some(error),

@@ -263,6 +263,42 @@ impl crate::wire::OperationError for DeleteCustomKeyStoreError {
     fn message(&self) -> ::std::option::Option<&str> {
         DeleteCustomKeyStoreError::message(self)
     }
+    fn http_status(&self) -> ::std::option::Option<u16> {
+        match self {
+            DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            DeleteCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            DeleteCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            DeleteCustomKeyStoreError::KmsInternalException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            DeleteCustomKeyStoreError::Unhandled(error) => {
+                ::std::option::Option::Some(error.http_status())
+            }
+        }
+    }
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            DeleteCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            DeleteCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            DeleteCustomKeyStoreError::KmsInternalException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            DeleteCustomKeyStoreError::Unhandled(error) => error.request_id(),
+        }
+    }
     fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
         match self {
             DeleteCustomKeyStoreError::Unhandled(error) => ::std::option::Option::Some(error),

@@ -447,6 +447,36 @@ impl crate::wire::OperationError for DescribeCustomKeyStoresError {
     fn message(&self) -> ::std::option::Option<&str> {
         DescribeCustomKeyStoresError::message(self)
     }
+    fn http_status(&self) -> ::std::option::Option<u16> {
+        match self {
+            DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            DescribeCustomKeyStoresError::InvalidMarkerException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            DescribeCustomKeyStoresError::KmsInternalException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            DescribeCustomKeyStoresError::Unhandled(error) => {
+                ::std::option::Option::Some(error.http_status())
+            }
+        }
+    }
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        match self {
+            DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            DescribeCustomKeyStoresError::InvalidMarkerException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            DescribeCustomKeyStoresError::KmsInternalException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            DescribeCustomKeyStoresError::Unhandled(error) => error.request_id(),
+        }
+    }
     fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
         match self {
             DescribeCustomKeyStoresError::Unhandled(error) => ::std::option::Option::Some(error),

@@ -249,6 +249,36 @@ impl crate::wire::OperationError for DisconnectCustomKeyStoreError {
     fn message(&self) -> ::std::option::Option<&str> {
         DisconnectCustomKeyStoreError::message(self)
     }
+    fn http_status(&self) -> ::std::option::Option<u16> {
+        match self {
+            DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            DisconnectCustomKeyStoreError::KmsInternalException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            DisconnectCustomKeyStoreError::Unhandled(error) => {
+                ::std::option::Option::Some(error.http_status())
+            }
+        }
+    }
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        match self {
+            DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            DisconnectCustomKeyStoreError::KmsInternalException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            DisconnectCustomKeyStoreError::Unhandled(error) => error.request_id(),
+        }
+    }
     fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
         match self {
             DisconnectCustomKeyStoreError::Unhandled(error) => ::std::option::Option::Some(error),

@@ -1074,6 +1074,120 @@ impl crate::wire::OperationError for UpdateCustomKeyStoreError {
     fn message(&self) -> ::std::option::Option<&str> {
         UpdateCustomKeyStoreError::message(self)
     }
+    fn http_status(&self) -> ::std::option::Option<u16> {
+        match self {
+            UpdateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            UpdateCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            UpdateCustomKeyStoreError::CloudHsmClusterNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            UpdateCustomKeyStoreError::CloudHsmClusterNotRelatedException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            UpdateCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            UpdateCustomKeyStoreError::CustomKeyStoreNameInUseException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            UpdateCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            UpdateCustomKeyStoreError::KmsInternalException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            UpdateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException(
+                error,
+            ) => crate::wire::ModelledError::response(error).map(|r| r.status()),
+            UpdateCustomKeyStoreError::XksProxyInvalidConfigurationException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            UpdateCustomKeyStoreError::XksProxyInvalidResponseException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            UpdateCustomKeyStoreError::XksProxyUriEndpointInUseException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            UpdateCustomKeyStoreError::XksProxyUriInUseException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            UpdateCustomKeyStoreError::XksProxyUriUnreachableException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException(
+                error,
+            ) => crate::wire::ModelledError::response(error).map(|r| r.status()),
+            UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            UpdateCustomKeyStoreError::Unhandled(error) => {
+                ::std::option::Option::Some(error.http_status())
+            }
+        }
+    }
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            UpdateCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            UpdateCustomKeyStoreError::CloudHsmClusterNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            UpdateCustomKeyStoreError::CloudHsmClusterNotRelatedException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            UpdateCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            UpdateCustomKeyStoreError::CustomKeyStoreNameInUseException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            UpdateCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            UpdateCustomKeyStoreError::KmsInternalException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            UpdateCustomKeyStoreError::XksProxyIncorrectAuthenticationCredentialException(
+                error,
+            ) => crate::wire::ModelledError::response(error).and_then(|r| r.request_id()),
+            UpdateCustomKeyStoreError::XksProxyInvalidConfigurationException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            UpdateCustomKeyStoreError::XksProxyInvalidResponseException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            UpdateCustomKeyStoreError::XksProxyUriEndpointInUseException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            UpdateCustomKeyStoreError::XksProxyUriInUseException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            UpdateCustomKeyStoreError::XksProxyUriUnreachableException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInUseException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceInvalidConfigurationException(
+                error,
+            ) => crate::wire::ModelledError::response(error).and_then(|r| r.request_id()),
+            UpdateCustomKeyStoreError::XksProxyVpcEndpointServiceNotFoundException(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            UpdateCustomKeyStoreError::Unhandled(error) => error.request_id(),
+        }
+    }
     fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
         match self {
             UpdateCustomKeyStoreError::Unhandled(error) => ::std::option::Option::Some(error),

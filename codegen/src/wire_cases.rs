@@ -1,0 +1,109 @@
+//! Wire-test cases derived from a model's `smithy.api#examples`, in the data-driven case
+//! format of the workspace's wire tests: each example's input must serialize to exactly that
+//! body, and its output must parse to exactly that output (members with a model default appear
+//! with their default when the example leaves them out).
+
+use crate::plan::ir::{RustType, Service, Structure, TypeName};
+use serde_json::{json, Value};
+
+/// The cases, and the examples left out because their values are not wire data (AWS models
+/// write placeholders such as `"<binary data>"` for blobs).
+#[derive(Debug, Default)]
+pub struct ExampleCases {
+    /// Case objects in the wire-case format.
+    pub cases: Vec<Value>,
+    /// `Operation: title: why` for each example left out.
+    pub skipped: Vec<String>,
+}
+
+/// One request case per example, and one response case per example with an output.
+pub fn from_examples(service: &Service) -> ExampleCases {
+    let mut result = ExampleCases::default();
+    let cases = &mut result.cases;
+    for op in &service.operations {
+        for (i, example) in op.examples.iter().enumerate() {
+            let name = format!("{}-example-{i}-{}", op.wire_name, example.title);
+            let output_fits = example
+                .output
+                .as_ref()
+                .is_none_or(|output| fits_structure(service, &op.output, output));
+            if !fits_structure(service, &op.input, &example.input) || !output_fits {
+                result.skipped.push(format!(
+                    "{}: {}: a value is not valid wire data (a placeholder?)",
+                    op.wire_name, example.title
+                ));
+                continue;
+            }
+            let headers = json!({"X-Amz-Target": op.target_header, "Content-Type": service.protocol.content_type()});
+            cases.push(json!({
+                "kind": "request", "name": name, "operation": op.wire_name, "input": example.input,
+                "expect": {"method": "POST", "uri": "/", "headers": headers, "body": example.input.to_string()},
+            }));
+            if let Some(output) = &example.output {
+                let mut expected = output.clone();
+                if let Some(structure) = service.structures.iter().find(|s| s.name == op.output) {
+                    fill_defaults(structure, &mut expected);
+                }
+                cases.push(json!({
+                    "kind": "response", "name": name, "operation": op.wire_name, "status": 200,
+                    "headers": {}, "body": output.to_string(), "expect": {"output": expected},
+                }));
+            }
+        }
+    }
+    result
+}
+
+fn fits_structure(service: &Service, name: &TypeName, value: &Value) -> bool {
+    let Some(structure) = service.structures.iter().find(|s| &s.name == name) else {
+        return true;
+    };
+    let Some(object) = value.as_object() else {
+        return false;
+    };
+    structure.members.iter().all(|m| {
+        object
+            .get(&m.wire_name)
+            .is_none_or(|v| fits(service, &m.ty, v))
+    })
+}
+
+/// Whether an example value can be read as the type (blobs must be base64).
+fn fits(service: &Service, ty: &RustType, value: &Value) -> bool {
+    match (ty, value) {
+        (_, Value::Null) => true,
+        (RustType::Blob, Value::String(text)) => is_base64(text),
+        (RustType::Blob, _) => false,
+        (RustType::Structure { name, .. }, _) => fits_structure(service, name, value),
+        (RustType::List(item) | RustType::SparseList(item), Value::Array(items)) => {
+            items.iter().all(|v| fits(service, item, v))
+        }
+        (RustType::Map(item) | RustType::SparseMap(item), Value::Object(entries)) => {
+            entries.values().all(|v| fits(service, item, v))
+        }
+        _ => true,
+    }
+}
+
+/// Standard base64 with padding.
+fn is_base64(text: &str) -> bool {
+    let body = text.trim_end_matches('=');
+    text.len().is_multiple_of(4)
+        && text.len() - body.len() <= 2
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+}
+
+fn fill_defaults(structure: &Structure, value: &mut Value) {
+    let Some(object) = value.as_object_mut() else {
+        return;
+    };
+    for member in &structure.members {
+        if let Some(default) = &member.default {
+            object
+                .entry(member.wire_name.clone())
+                .or_insert_with(|| default.clone());
+        }
+    }
+}

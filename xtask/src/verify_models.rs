@@ -1,0 +1,308 @@
+//! `cargo xtask verify-models --dir DIR`: for every `*.json` model in DIR, generate its crate,
+//! build it with `cargo clippy --all-targets -- -D warnings` (so it compiles without warnings
+//! and is clippy-clean), and run the wire cases that target it (`tests/wire-models/*.json` with
+//! a matching `"model"`, plus the model's own examples). One line per model, then a summary;
+//! exit status 1 when any model fails.
+
+use codegen::workspace_root;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+/// Usage of the subcommand.
+pub const USAGE: &str = "\
+usage: cargo xtask verify-models --dir DIR [--cases DIR]
+
+Generates a crate from every *.json model in DIR, builds it clippy-clean (-D warnings) and runs
+its wire cases. Builds go to target/verify-models/ so later runs reuse compiled dependencies.
+
+options:
+  --dir DIR     the directory of models (required)
+  --cases DIR   the directory of model-targeted case files (default: tests/wire-models)";
+
+/// Runs the subcommand; returns the exit status.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut dir = None;
+    let mut cases = workspace_root().join("tests/wire-models");
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--dir" => dir = iter.next().map(PathBuf::from),
+            "--cases" => match iter.next() {
+                Some(path) => cases = PathBuf::from(path),
+                None => return usage(err, "--cases needs a value"),
+            },
+            "-h" | "--help" => {
+                let _ = writeln!(out, "{USAGE}");
+                return 0;
+            }
+            other => return usage(err, &format!("unknown option `{other}`")),
+        }
+    }
+    let Some(dir) = dir else {
+        return usage(err, "--dir is required");
+    };
+    let models = match model_files(&dir) {
+        Ok(models) if !models.is_empty() => models,
+        Ok(_) => {
+            let _ = writeln!(err, "error: {} holds no *.json model", dir.display());
+            return 1;
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: cannot read {}: {e}", dir.display());
+            return 1;
+        }
+    };
+    let mut failed = 0;
+    for model in &models {
+        let report = verify(model, &cases);
+        let _ = writeln!(out, "verify-models: {}", report.line);
+        if !report.ok {
+            failed += 1;
+            let _ = writeln!(err, "{}", report.details);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "verify-models: {} models, {} ok, {failed} failed",
+        models.len(),
+        models.len() - failed
+    );
+    u8::from(failed > 0)
+}
+
+fn usage(err: &mut dyn Write, message: &str) -> u8 {
+    let _ = writeln!(err, "error: {message}\n\n{USAGE}");
+    2
+}
+
+fn model_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The outcome for one model: its report line, whether it passed, and what to show if not.
+struct Report {
+    line: String,
+    ok: bool,
+    details: String,
+}
+
+fn verify(model: &Path, cases: &Path) -> Report {
+    let name = model
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let started = Instant::now();
+    let options = codegen::Options {
+        models: vec![model.to_path_buf()],
+        ..Default::default()
+    };
+    let generation = match codegen::generate(&options) {
+        Ok(generation) => generation,
+        Err(problems) => {
+            return Report {
+                line: format!("{name}: generation failed"),
+                ok: false,
+                details: problems.to_string(),
+            };
+        }
+    };
+    let generated_ms = started.elapsed().as_millis();
+    let service = &generation.service;
+    let summary = format!(
+        "{name}: {} operations, {} shapes, {} lines, generated in {generated_ms} ms",
+        service.operations.len(),
+        generation.shape_count(),
+        generation.line_count()
+    );
+    let stem = model
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let crate_dir = workspace_root()
+        .join("target/verify-models/crates")
+        .join(&stem);
+    let (example_cases, skipped_examples) = match write_test_crate(&generation, &name, &crate_dir) {
+        Ok(counts) => counts,
+        Err(e) => {
+            return Report {
+                line: format!("{summary}; cannot write the crate"),
+                ok: false,
+                details: e.to_string(),
+            }
+        }
+    };
+    let target = workspace_root().join("target/verify-models/target");
+    let manifest = crate_dir.join("Cargo.toml");
+
+    let clippy_started = Instant::now();
+    let clippy = cargo(&target)
+        .args(["clippy", "--quiet", "--all-targets", "--manifest-path"])
+        .arg(&manifest)
+        .args(["--", "-D", "warnings"])
+        .output();
+    let clippy_s = clippy_started.elapsed().as_secs();
+    match clippy {
+        Ok(output) if output.status.success() => {}
+        Ok(output) => {
+            return Report {
+                line: format!("{summary}; clippy -D warnings: FAILED"),
+                ok: false,
+                details: String::from_utf8_lossy(&output.stderr).into_owned(),
+            };
+        }
+        Err(e) => {
+            return Report {
+                line: format!("{summary}; cannot run cargo"),
+                ok: false,
+                details: e.to_string(),
+            }
+        }
+    }
+
+    let file_cases = targeted_case_files(cases, &name);
+    let skipped_note = if skipped_examples > 0 {
+        format!(" ({skipped_examples} examples with placeholder values left out)")
+    } else {
+        String::new()
+    };
+    if example_cases == 0 && file_cases == 0 {
+        return Report {
+            line: format!("{summary}; clippy -D warnings: ok ({clippy_s} s); wire cases: none for this model{skipped_note}"),
+            ok: true,
+            details: String::new(),
+        };
+    }
+    let dirs = [cases.to_path_buf(), crate_dir.join("tests/cases")];
+    let joined = std::env::join_paths(dirs).unwrap_or_default();
+    let test = cargo(&target)
+        .args(["test", "--quiet", "--test", "wire", "--manifest-path"])
+        .arg(&manifest)
+        .env("WIRE_CASES_DIRS", joined)
+        .env("WIRE_CASES_MODEL", &name)
+        .output();
+    match test {
+        Ok(output) => {
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            let counts = stdout
+                .lines()
+                .find_map(|line| {
+                    line.split_once("wire cases from ")
+                        .and_then(|(_, rest)| rest.rsplit_once(": "))
+                        .map(|(_, c)| c.to_owned())
+                })
+                .unwrap_or_else(|| "no count".to_owned());
+            Report {
+                line: format!(
+                    "{summary}; clippy -D warnings: ok ({clippy_s} s); wire cases: {counts}{skipped_note}"),
+                ok: output.status.success(),
+                details: format!("{stdout}{}", String::from_utf8_lossy(&output.stderr)),
+            }
+        }
+        Err(e) => Report {
+            line: format!("{summary}; cannot run cargo"),
+            ok: false,
+            details: e.to_string(),
+        },
+    }
+}
+
+/// How many case files in `dir` name `model`.
+fn targeted_case_files(dir: &Path, model: &str) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .filter_map(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .filter(|file| file.get("model").and_then(|m| m.as_str()) == Some(model))
+        .count()
+}
+
+fn cargo(target: &Path) -> Command {
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command.env("CARGO_TARGET_DIR", target);
+    command
+}
+
+/// The generated crate as its own workspace, with a `tests/wire.rs` that runs the shared
+/// harness against it and the model's examples as cases.
+/// Returns how many example cases were written and how many examples were left out.
+fn write_test_crate(
+    generation: &codegen::Generation,
+    model_name: &str,
+    dir: &Path,
+) -> std::io::Result<(usize, usize)> {
+    let mut files = generation.files.clone();
+    if let Some(manifest) = files.get_mut("Cargo.toml") {
+        // Its own workspace: the crate lives under this repository's target directory.
+        manifest.push_str("\n[workspace]\n");
+    }
+    let harness = std::fs::read_to_string(workspace_root().join("tests/wire_harness.rs"))?;
+    // Below `tests/`, a file in a subdirectory is not a test target of its own.
+    files.insert("tests/support/wire_harness.rs".to_owned(), harness);
+    files.insert(
+        "tests/wire.rs".to_owned(),
+        wire_test(generation, model_name),
+    );
+    let examples = codegen::wire_cases::from_examples(&generation.service);
+    let skipped = examples.skipped.len();
+    let count = examples.cases.len();
+    let file = serde_json::json!({"model": model_name, "cases": examples.cases});
+    files.insert(
+        "tests/cases/examples.json".to_owned(),
+        format!("{file:#}\n"),
+    );
+    codegen::output::write_atomically(&files, dir)?;
+    Ok((count, skipped))
+}
+
+/// The test file: the crate as `api`, the harness, and a dispatch over the operations.
+fn wire_test(generation: &codegen::Generation, model_name: &str) -> String {
+    let service = &generation.service;
+    let krate = service.crate_name.replace('-', "_");
+    let arms: String = service
+        .operations
+        .iter()
+        .map(|op| {
+            let module = op.module.trim_start_matches("r#");
+            format!(
+                "        Some({:?}) => run_case::<api::operations::{module}::{}>(case),\n",
+                op.wire_name, op.rust_name
+            )
+        })
+        .collect();
+    format!(
+        r#"//! Wire cases for `{model_name}`, written by `cargo xtask verify-models`.
+// Deprecated operations are still tested.
+#![allow(deprecated)]
+
+use {krate} as api;
+
+include!("support/wire_harness.rs");
+
+fn dispatch(case: &Value) -> Result<(), String> {{
+    match field(case, "operation")?.as_str() {{
+{arms}        other => Err(format!("unknown operation {{other:?}}")),
+    }}
+}}
+
+#[test]
+fn wire() {{
+    let dirs: Vec<PathBuf> = std::env::var_os("WIRE_CASES_DIRS")
+        .map(|dirs| std::env::split_paths(&dirs).collect())
+        .unwrap_or_default();
+    let model = std::env::var("WIRE_CASES_MODEL").unwrap_or_default();
+    let failures = run_suite(&dirs, Some(&model), Vec::new(), dispatch);
+    assert!(failures.is_empty(), "{{}} wire cases failed", failures.len());
+}}
+"#
+    )
+}
