@@ -26,7 +26,23 @@ pub struct LoadedFile {
 const SUPPORTED_VERSIONS: &[&str] = &["2.0", "2"];
 
 /// Reads and parses one JSON AST file.
+/// Model files larger than this are refused: the largest AWS service models are a few MiB,
+/// so a bigger file is almost certainly the wrong file, and reading it would only waste time.
+pub const MAX_MODEL_BYTES: u64 = 32 * 1024 * 1024;
+
 pub fn load_file(path: &Path) -> Result<LoadedFile, Diagnostics> {
+    if let Ok(metadata) = std::fs::metadata(path) {
+        if metadata.len() > MAX_MODEL_BYTES {
+            return Err(Diagnostics::one(Diagnostic::in_file(
+                path,
+                format!(
+                    "the model is {:.1} MiB; files over {} MiB are refused as not being Smithy models",
+                    metadata.len() as f64 / (1024.0 * 1024.0),
+                    MAX_MODEL_BYTES / (1024 * 1024)
+                ),
+            )));
+        }
+    }
     let text = std::fs::read_to_string(path).map_err(|err| {
         Diagnostics::one(Diagnostic::in_file(
             path,

@@ -61,7 +61,9 @@ impl<'a> Index<'a> {
                         continue;
                     }
                     Err(why) => {
-                        problems.push(Diagnostic::in_file(&file.path, why));
+                        let mut problem = Diagnostic::in_file(&file.path, why);
+                        problem.shape = Some(raw_id.clone());
+                        problems.push(problem);
                         continue;
                     }
                 };
@@ -208,7 +210,11 @@ impl<'a> Index<'a> {
             Some(shape) if shape.kind == kind => Ok(id),
             Some(shape) => Err(self.problem(
                 from,
-                format!("refers to {id} as a {kind}, but it is a {}", shape.kind),
+                format!(
+                    "refers to {id} as {}, but it is {}",
+                    traits::a(kind),
+                    traits::a(&shape.kind)
+                ),
             )),
             None => Err(self.problem(from, format!("refers to {id}, which is not defined"))),
         }
@@ -538,6 +544,7 @@ impl<'a> Planner<'a> {
                 operations.push(op);
             }
         }
+        self.check_required_cycles(&structures);
         box_recursive_members(&mut structures, &mut errors, &mut unions);
         mark_validated(&mut structures, &mut unions, &operations);
         for op in &mut operations {
@@ -1048,7 +1055,10 @@ impl<'a> Planner<'a> {
                 }
             }
             "operation" | "service" | "resource" => {
-                return Err(format!("targets {id}, which is a {kind}, not a data shape"));
+                return Err(format!(
+                    "targets {id}, which is {}, not a data shape",
+                    traits::a(kind)
+                ));
             }
             other => {
                 return Err(format!(
@@ -1311,6 +1321,36 @@ impl<'a> Planner<'a> {
             _ => {
                 self.problem(op_id, "`paginated` needs `inputToken` and `outputToken` (on the operation or the service)");
                 None
+            }
+        }
+    }
+
+    /// Structures that require each other (through required members without defaults) have
+    /// no finite value: Smithy forbids such recursion, and no Rust type can be built for it.
+    fn check_required_cycles(&mut self, structures: &[Structure]) {
+        let required = |s: &Structure| -> Vec<TypeName> {
+            s.members
+                .iter()
+                .filter(|m| m.required && m.default.is_none())
+                .filter_map(|m| match &m.ty {
+                    RustType::Structure { name, .. } => Some(name.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let edges: BTreeMap<&TypeName, Vec<TypeName>> =
+            structures.iter().map(|s| (&s.name, required(s))).collect();
+        for s in structures {
+            let mut stack = edges.get(&s.name).cloned().unwrap_or_default();
+            let mut seen = BTreeSet::new();
+            while let Some(next) = stack.pop() {
+                if next == s.name {
+                    self.problem(&s.id, "requires itself through required structure members, so no finite value exists; make one member of the cycle optional");
+                    break;
+                }
+                if seen.insert(next.clone()) {
+                    stack.extend(edges.get(&next).cloned().unwrap_or_default());
+                }
             }
         }
     }

@@ -70,7 +70,7 @@ pub fn constraints(traits: &BTreeMap<String, Value>, kind: &str) -> Result<Const
             kind,
             "string" | "list" | "set" | "map" | "blob" | "document"
         ) {
-            return Err(format!("`length` cannot apply to a {kind}"));
+            return Err(format!("`length` cannot apply to {}", a(kind)));
         }
         let min = bound_u64(length, "min", "length")?;
         let max = bound_u64(length, "max", "length")?;
@@ -86,7 +86,7 @@ pub fn constraints(traits: &BTreeMap<String, Value>, kind: &str) -> Result<Const
     }
     if let Some(pattern) = traits.get("smithy.api#pattern") {
         if kind != "string" {
-            return Err(format!("`pattern` cannot apply to a {kind}"));
+            return Err(format!("`pattern` cannot apply to {}", a(kind)));
         }
         let pattern = pattern.as_str().ok_or("`pattern` must be a string")?;
         // Smithy patterns are ECMA-262 regular expressions; the generated crate checks them
@@ -98,7 +98,7 @@ pub fn constraints(traits: &BTreeMap<String, Value>, kind: &str) -> Result<Const
     }
     if let Some(range) = traits.get("smithy.api#range") {
         if !is_number_kind(kind) {
-            return Err(format!("`range` applies to numbers, not to a {kind}"));
+            return Err(format!("`range` applies to numbers, not to {}", a(kind)));
         }
         let min = bound_f64(range, "min")?;
         let max = bound_f64(range, "max")?;
@@ -110,6 +110,16 @@ pub fn constraints(traits: &BTreeMap<String, Value>, kind: &str) -> Result<Const
         constraints.range = Some((min, max));
     }
     Ok(constraints)
+}
+
+/// A shape type with its article, for messages (`an integer`, `a string`).
+pub fn a(kind: &str) -> String {
+    let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {kind}")
 }
 
 /// Whether a shape type is numeric.
@@ -168,6 +178,6 @@ pub fn check_default(value: &Value, kind: &str, enum_values: &[String]) -> Resul
     if fits {
         Ok(())
     } else {
-        Err(format!("default value {value} does not fit a {kind}"))
+        Err(format!("default value {value} does not fit {}", a(kind)))
     }
 }
