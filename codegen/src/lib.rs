@@ -37,6 +37,21 @@ pub struct Generation {
     pub service: plan::ir::Service,
     /// File contents by path relative to the crate root (`/`-separated), sorted.
     pub files: BTreeMap<String, String>,
+    /// How long each stage took.
+    pub timings: Timings,
+}
+
+/// Wall time of each stage of a generation.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timings {
+    /// Reading and parsing the model files.
+    pub load: std::time::Duration,
+    /// Planning (checks and the IR).
+    pub plan: std::time::Duration,
+    /// Emitting tokens and printing them with prettyplease.
+    pub emit: std::time::Duration,
+    /// The rustfmt pass.
+    pub format: std::time::Duration,
 }
 
 impl Generation {
@@ -54,6 +69,8 @@ impl Generation {
 
 /// Loads the models, plans the service and emits the crate, in memory.
 pub fn generate(options: &Options) -> Result<Generation, Diagnostics> {
+    let mut timings = Timings::default();
+    let started = std::time::Instant::now();
     let files = model_files(&options.models)?;
     let mut loaded = Vec::new();
     let mut problems = Diagnostics::default();
@@ -64,14 +81,25 @@ pub fn generate(options: &Options) -> Result<Generation, Diagnostics> {
         }
     }
     let loaded = problems.into_result(loaded)?;
+    timings.load = started.elapsed();
+    let started = std::time::Instant::now();
     let service = plan::plan(&loaded, &options.plan).map_err(|mut problems| {
         problems.locate();
         problems
     })?;
+    timings.plan = started.elapsed();
+    let started = std::time::Instant::now();
     let mut files =
         emit::emit_crate(&service).map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;
+    timings.emit = started.elapsed();
+    let started = std::time::Instant::now();
     format::rustfmt_crate(&mut files).map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;
-    Ok(Generation { service, files })
+    timings.format = started.elapsed();
+    Ok(Generation {
+        service,
+        files,
+        timings,
+    })
 }
 
 /// Expands directories into their `*.json` files (sorted); files are taken as given.

@@ -328,16 +328,22 @@ pub fn request<T: ::serde::Serialize + ?Sized>(
     target: &str,
     input: &T,
 ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, RequestError> {
-    let body =
-        ::serde_json::to_vec(input).map_err(|error| RequestError::Serialize(error.to_string()))?;
-    ::http::Request::builder()
-        .method(::http::Method::POST)
-        .uri("/")
-        .header(::http::header::CONTENT_TYPE, CONTENT_TYPE)
-        .header("x-amz-target", target)
-        .header(::http::header::CONTENT_LENGTH, body.len())
-        .body(body)
-        .map_err(|error| RequestError::Serialize(error.to_string()))
+    let mut body = ::std::vec::Vec::with_capacity(256);
+    ::serde_json::to_writer(&mut body, input)
+        .map_err(|error| RequestError::Serialize(error.to_string()))?;
+    let target = ::http::HeaderValue::from_str(target)
+        .map_err(|error| RequestError::Serialize(error.to_string()))?;
+    let mut request = ::http::Request::new(body);
+    *request.method_mut() = ::http::Method::POST;
+    let length = ::http::HeaderValue::from(request.body().len());
+    let headers = request.headers_mut();
+    headers.insert(
+        ::http::header::CONTENT_TYPE,
+        ::http::HeaderValue::from_static(CONTENT_TYPE),
+    );
+    headers.insert(::http::HeaderName::from_static("x-amz-target"), target);
+    headers.insert(::http::header::CONTENT_LENGTH, length);
+    ::std::result::Result::Ok(request)
 }
 /// Parses a 2xx body into an output: the body must be UTF-8 JSON, an empty body counts
 /// as `{}`, unknown members are ignored, and a wrongly typed value is an error naming
@@ -348,10 +354,16 @@ pub fn parse_output<T: ::serde::de::DeserializeOwned>(
     let body =
         ::std::str::from_utf8(body).map_err(|error| format!("the body is not UTF-8: {error}"))?;
     let body = if body.trim().is_empty() { "{}" } else { body };
-    let mut deserializer = ::serde_json::Deserializer::from_str(body);
-    let value = ::serde_path_to_error::deserialize(&mut deserializer).map_err(path_error)?;
-    deserializer.end().map_err(|error| error.to_string())?;
-    ::std::result::Result::Ok(value)
+    match ::serde_json::from_str(body) {
+        ::std::result::Result::Ok(value) => ::std::result::Result::Ok(value),
+        ::std::result::Result::Err(_) => {
+            let mut deserializer = ::serde_json::Deserializer::from_str(body);
+            let value: T =
+                ::serde_path_to_error::deserialize(&mut deserializer).map_err(path_error)?;
+            deserializer.end().map_err(|error| error.to_string())?;
+            ::std::result::Result::Ok(value)
+        }
+    }
 }
 fn path_error<E: ::std::fmt::Display>(
     error: ::serde_path_to_error::Error<E>,
@@ -576,6 +588,39 @@ impl<'de, C: Codec<T>, T> ::serde::de::DeserializeSeed<'de> for Decoded<C, T> {
         C::default().decode(deserializer)
     }
 }
+/// Reads a string enum from a borrowed string when it can: only unknown values
+/// allocate.
+pub struct EnumVisitor<E>(::std::marker::PhantomData<E>);
+impl<E> EnumVisitor<E> {
+    /// The visitor.
+    pub fn new() -> Self {
+        EnumVisitor(::std::marker::PhantomData)
+    }
+}
+impl<E> ::std::default::Default for EnumVisitor<E> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+impl<
+        'de,
+        E: for<'a> ::std::convert::From<&'a str> + ::std::convert::From<::std::string::String>,
+    > ::serde::de::Visitor<'de> for EnumVisitor<E>
+{
+    type Value = E;
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<Err: ::serde::de::Error>(self, value: &str) -> ::std::result::Result<E, Err> {
+        ::std::result::Result::Ok(E::from(value))
+    }
+    fn visit_string<Err: ::serde::de::Error>(
+        self,
+        value: ::std::string::String,
+    ) -> ::std::result::Result<E, Err> {
+        ::std::result::Result::Ok(E::from(value))
+    }
+}
 /// serde's own form.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Plain;
@@ -648,7 +693,7 @@ fn encode_seq<'a, C: Codec<T>, T: 'a, S: ::serde::Serializer>(
 ) -> ::std::result::Result<S::Ok, S::Error> {
     serializer.collect_seq(items.map(|item| Encoded::<C, T>(item, ::std::marker::PhantomData)))
 }
-/// Reads a JSON array item by item through `Optional<C>`, keeping or dropping nulls.
+/// Reads a JSON array item by item through `Optional<C>`, keeping nulls.
 struct SeqVisitor<C, T, const KEEP_NULLS: bool>(::std::marker::PhantomData<(C, fn() -> T)>);
 impl<'de, C: Codec<T>, T, const KEEP_NULLS: bool> ::serde::de::Visitor<'de>
     for SeqVisitor<C, T, KEEP_NULLS>
@@ -672,6 +717,28 @@ impl<'de, C: Codec<T>, T, const KEEP_NULLS: bool> ::serde::de::Visitor<'de>
         ::std::result::Result::Ok(items)
     }
 }
+/// Reads a JSON array straight into a `Vec<T>`, dropping null items.
+struct DenseSeqVisitor<C, T>(::std::marker::PhantomData<(C, fn() -> T)>);
+impl<'de, C: Codec<T>, T> ::serde::de::Visitor<'de> for DenseSeqVisitor<C, T> {
+    type Value = ::std::vec::Vec<T>;
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("a JSON array")
+    }
+    fn visit_seq<A: ::serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> ::std::result::Result<Self::Value, A::Error> {
+        let mut items = ::std::vec::Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let ::std::option::Option::Some(item) =
+            seq.next_element_seed(Decoded::<Optional<C>, ::std::option::Option<T>>::new())?
+        {
+            if let ::std::option::Option::Some(item) = item {
+                items.push(item);
+            }
+        }
+        ::std::result::Result::Ok(items)
+    }
+}
 impl<C: Codec<T>, T> Codec<::std::vec::Vec<T>> for List<C> {
     fn encode<S: ::serde::Serializer>(
         &self,
@@ -684,9 +751,7 @@ impl<C: Codec<T>, T> Codec<::std::vec::Vec<T>> for List<C> {
         &self,
         deserializer: D,
     ) -> ::std::result::Result<::std::vec::Vec<T>, D::Error> {
-        let items =
-            deserializer.deserialize_seq(SeqVisitor::<C, T, false>(::std::marker::PhantomData))?;
-        ::std::result::Result::Ok(items.into_iter().flatten().collect())
+        deserializer.deserialize_seq(DenseSeqVisitor::<C, T>(::std::marker::PhantomData))
     }
 }
 impl<C: Codec<T>, T> Codec<::std::vec::Vec<::std::option::Option<T>>> for SparseList<C> {

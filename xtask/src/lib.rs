@@ -26,7 +26,8 @@ options:
   --operations A,B,...  operation names to generate (default: all of the service's operations)
   --out DIR             where to write the crate (default: generated/)
   --crate-name NAME     the generated package's name (default: <sdkId>-api)
-  --check               write nothing; exit 1 listing every stale, missing or extra file
+    --check               write nothing; exit 1 listing every stale, missing or extra file
+  --timings             also print how long each stage took
   -h, --help            this text";
 
 /// Parsed `codegen` arguments.
@@ -38,6 +39,7 @@ struct CodegenArgs {
     out: Option<PathBuf>,
     crate_name: Option<String>,
     check: bool,
+    timings: bool,
 }
 
 /// Exit status for success.
@@ -106,6 +108,7 @@ fn parse_codegen(args: &[String]) -> Result<Option<CodegenArgs>, String> {
             "--out" => parsed.out = Some(PathBuf::from(value("--out")?)),
             "--crate-name" => parsed.crate_name = Some(value("--crate-name")?),
             "--check" if inline.is_none() => parsed.check = true,
+            "--timings" if inline.is_none() => parsed.timings = true,
             "-h" | "--help" => return Ok(None),
             other => return Err(format!("unknown option `{other}`")),
         }
@@ -179,6 +182,17 @@ fn codegen(args: CodegenArgs, out_stream: &mut dyn Write, err: &mut dyn Write) -
         generation.line_count(),
         started.elapsed().as_millis(),
     );
+    if args.timings {
+        let t = generation.timings;
+        let _ = writeln!(
+            out_stream,
+            "codegen: load {} ms, plan {} ms, emit {} ms, rustfmt {} ms",
+            t.load.as_millis(),
+            t.plan.as_millis(),
+            t.emit.as_millis(),
+            t.format.as_millis()
+        );
+    }
     SUCCESS
 }
 

@@ -61,6 +61,39 @@ pub fn emit_codecs() -> TokenStream {
             }
         }
 
+                /// Reads a string enum from a borrowed string when it can: only unknown values
+        /// allocate.
+        pub struct EnumVisitor<E>(::std::marker::PhantomData<E>);
+
+        impl<E> EnumVisitor<E> {
+            /// The visitor.
+            pub fn new() -> Self {
+                EnumVisitor(::std::marker::PhantomData)
+            }
+        }
+
+        impl<E> ::std::default::Default for EnumVisitor<E> {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl<'de, E: for<'a> ::std::convert::From<&'a str> + ::std::convert::From<::std::string::String>> ::serde::de::Visitor<'de> for EnumVisitor<E> {
+            type Value = E;
+
+            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_str<Err: ::serde::de::Error>(self, value: &str) -> ::std::result::Result<E, Err> {
+                ::std::result::Result::Ok(E::from(value))
+            }
+
+            fn visit_string<Err: ::serde::de::Error>(self, value: ::std::string::String) -> ::std::result::Result<E, Err> {
+                ::std::result::Result::Ok(E::from(value))
+            }
+        }
+
         /// serde's own form.
         #[derive(Clone, Copy, Debug, Default)]
         pub struct Plain;
@@ -120,7 +153,7 @@ pub fn emit_codecs() -> TokenStream {
             serializer.collect_seq(items.map(|item| Encoded::<C, T>(item, ::std::marker::PhantomData)))
         }
 
-        /// Reads a JSON array item by item through `Optional<C>`, keeping or dropping nulls.
+                /// Reads a JSON array item by item through `Optional<C>`, keeping nulls.
         struct SeqVisitor<C, T, const KEEP_NULLS: bool>(::std::marker::PhantomData<(C, fn() -> T)>);
 
         impl<'de, C: Codec<T>, T, const KEEP_NULLS: bool> ::serde::de::Visitor<'de> for SeqVisitor<C, T, KEEP_NULLS> {
@@ -141,14 +174,34 @@ pub fn emit_codecs() -> TokenStream {
             }
         }
 
+                /// Reads a JSON array straight into a `Vec<T>`, dropping null items.
+        struct DenseSeqVisitor<C, T>(::std::marker::PhantomData<(C, fn() -> T)>);
+
+        impl<'de, C: Codec<T>, T> ::serde::de::Visitor<'de> for DenseSeqVisitor<C, T> {
+            type Value = ::std::vec::Vec<T>;
+
+            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str("a JSON array")
+            }
+
+            fn visit_seq<A: ::serde::de::SeqAccess<'de>>(self, mut seq: A) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut items = ::std::vec::Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+                while let ::std::option::Option::Some(item) = seq.next_element_seed(Decoded::<Optional<C>, ::std::option::Option<T>>::new())? {
+                    if let ::std::option::Option::Some(item) = item {
+                        items.push(item);
+                    }
+                }
+                ::std::result::Result::Ok(items)
+            }
+        }
+
         impl<C: Codec<T>, T> Codec<::std::vec::Vec<T>> for List<C> {
             fn encode<S: ::serde::Serializer>(&self, value: &::std::vec::Vec<T>, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 encode_seq::<C, T, S>(value.iter(), serializer)
             }
 
             fn decode<'de, D: ::serde::Deserializer<'de>>(&self, deserializer: D) -> ::std::result::Result<::std::vec::Vec<T>, D::Error> {
-                let items = deserializer.deserialize_seq(SeqVisitor::<C, T, false>(::std::marker::PhantomData))?;
-                ::std::result::Result::Ok(items.into_iter().flatten().collect())
+                deserializer.deserialize_seq(DenseSeqVisitor::<C, T>(::std::marker::PhantomData))
             }
         }
 

@@ -100,10 +100,9 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for #name {
+                impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value: ::std::string::String = ::serde::Deserialize::deserialize(deserializer)?;
-                ::std::result::Result::Ok(Self::from(value))
+                deserializer.deserialize_str(crate::wire::EnumVisitor::<Self>::new())
             }
         }
     }

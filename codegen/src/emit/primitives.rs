@@ -141,49 +141,62 @@ pub fn emit_primitives(usage: &super::usage::Usage) -> TokenStream {
 
         impl DateTime {
             /// Parses epoch seconds from JSON number text (`1600000000`, `1600000000.123`,
-            /// `1.6E9`); `None` for anything else or out of range.
+            /// `1.6E9`); `None` for anything else or out of range. Works on the digits directly,
+            /// without floating point or allocation; digits beyond nanoseconds are dropped.
             pub fn parse_epoch_seconds(text: &str) -> ::std::option::Option<DateTime> {
-                let (negative, unsigned) = match text.strip_prefix('-') {
-                    ::std::option::Option::Some(rest) => (true, rest),
-                    ::std::option::Option::None => (false, text),
+                let bytes = text.as_bytes();
+                let (negative, rest) = match bytes.split_first() {
+                    ::std::option::Option::Some((b'-', rest)) => (true, rest),
+                    _ => (false, bytes),
                 };
-                let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
-                    ::std::option::Option::Some((mantissa, exponent)) => (mantissa, exponent.parse::<i64>().ok()?),
-                    ::std::option::Option::None => (unsigned, 0),
+                let (mantissa, exponent) = match rest.iter().position(|b| *b == b'e' || *b == b'E') {
+                    ::std::option::Option::Some(at) => {
+                        let (mantissa, exponent) = rest.split_at(at);
+                        (mantissa, parse_exponent(exponent.get(1..)?)?)
+                    }
+                    ::std::option::Option::None => (rest, 0),
                 };
-                let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-                let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-                if int_part.is_empty() || !all_digits(int_part) || !all_digits(frac_part) || (mantissa.contains('.') && frac_part.is_empty()) {
+                let (int_part, frac_part): (&[u8], &[u8]) = match mantissa.iter().position(|b| *b == b'.') {
+                    ::std::option::Option::Some(at) => {
+                        let (int_part, frac_part) = mantissa.split_at(at);
+                        let frac_part = frac_part.get(1..)?;
+                        if frac_part.is_empty() {
+                            return ::std::option::Option::None;
+                        }
+                        (int_part, frac_part)
+                    }
+                    ::std::option::Option::None => (mantissa, &[]),
+                };
+                if int_part.is_empty() || !int_part.iter().chain(frac_part).all(u8::is_ascii_digit) {
                     return ::std::option::Option::None;
                 }
-                let mut digits = format!("{int_part}{frac_part}");
-                // Position of the decimal point within `digits` once the exponent is applied.
-                let mut point = i64::try_from(int_part.len()).ok()?.checked_add(exponent)?;
-                let leading_zeros = digits.len() - digits.trim_start_matches('0').len();
-                digits.drain(..leading_zeros);
-                point -= i64::try_from(leading_zeros).ok()?;
-                if digits.is_empty() {
+                // The digits of int_part then frac_part, read as one sequence; the decimal point
+                // sits after `point` of them once the exponent is applied.
+                let len = int_part.len() + frac_part.len();
+                let digit = |k: i64| -> u64 {
+                    let byte = usize::try_from(k).ok().and_then(|k| {
+                        int_part.get(k).or_else(|| frac_part.get(k.checked_sub(int_part.len())?))
+                    });
+                    byte.map_or(0, |b| u64::from(b - b'0'))
+                };
+                let leading_zeros = int_part.iter().chain(frac_part).take_while(|b| **b == b'0').count();
+                if leading_zeros == len {
                     return ::std::option::Option::Some(DateTime::from_secs(0));
                 }
-                if point > 19 {
+                let first = i64::try_from(leading_zeros).ok()?;
+                let point = i64::try_from(int_part.len()).ok()?.checked_add(exponent)?;
+                if point - first > 19 {
                     return ::std::option::Option::None;
                 }
-                let (whole, fraction): (::std::string::String, ::std::string::String) = if point <= 0 {
-                    let zeros = usize::try_from(-point).ok()?.min(9);
-                    ("0".to_owned(), format!("{}{digits}", "0".repeat(zeros)))
-                } else {
-                    let point = usize::try_from(point).ok()?;
-                    if digits.len() <= point {
-                        (format!("{digits}{}", "0".repeat(point - digits.len())), ::std::string::String::new())
-                    } else {
-                        let (whole, fraction) = digits.split_at_checked(point)?;
-                        (whole.to_owned(), fraction.to_owned())
-                    }
-                };
-                let nanos_text: ::std::string::String = fraction.chars().chain(::std::iter::repeat('0')).take(9).collect();
-                let whole: i128 = whole.parse().ok()?;
-                let nanos: i128 = nanos_text.parse().ok()?;
-                let mut total = whole * 1_000_000_000 + nanos;
+                let mut whole: u64 = 0;
+                for k in first..point {
+                    whole = whole.checked_mul(10)?.checked_add(digit(k))?;
+                }
+                let mut nanos: u64 = 0;
+                for k in point..point.saturating_add(9) {
+                    nanos = nanos * 10 + if k < first { 0 } else { digit(k) };
+                }
+                let mut total = i128::from(whole) * 1_000_000_000 + i128::from(nanos);
                 if negative {
                     total = -total;
                 }
@@ -191,6 +204,21 @@ pub fn emit_primitives(usage: &super::usage::Usage) -> TokenStream {
                 let nanos = u32::try_from(total.rem_euclid(1_000_000_000)).ok()?;
                 ::std::option::Option::Some(DateTime { seconds, nanos })
             }
+        }
+
+        /// An exponent's digits with an optional sign, clamped to a range that cannot overflow
+        /// the position arithmetic (anything larger is out of range or rounds to zero anyway).
+        fn parse_exponent(text: &[u8]) -> ::std::option::Option<i64> {
+            let (negative, digits) = match text.split_first() {
+                ::std::option::Option::Some((b'-', rest)) => (true, rest),
+                ::std::option::Option::Some((b'+', rest)) => (false, rest),
+                _ => (false, text),
+            };
+            if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+                return ::std::option::Option::None;
+            }
+            let value = digits.iter().fold(0i64, |value, b| (value * 10 + i64::from(b - b'0')).min(1_000_000));
+            ::std::option::Option::Some(if negative { -value } else { value })
         }
 
         /// An enum value that the model did not list when the crate was generated. It is kept

@@ -338,27 +338,36 @@ pub fn emit_wire(service: &Service) -> TokenStream {
 
         /// Builds the request for an operation target and input.
         pub fn request<T: ::serde::Serialize + ?Sized>(target: &str, input: &T) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, RequestError> {
-            let body = ::serde_json::to_vec(input).map_err(|error| RequestError::Serialize(error.to_string()))?;
-            ::http::Request::builder()
-                .method(::http::Method::POST)
-                .uri("/")
-                .header(::http::header::CONTENT_TYPE, CONTENT_TYPE)
-                .header("x-amz-target", target)
-                .header(::http::header::CONTENT_LENGTH, body.len())
-                .body(body)
-                .map_err(|error| RequestError::Serialize(error.to_string()))
+                        let mut body = ::std::vec::Vec::with_capacity(256);
+            ::serde_json::to_writer(&mut body, input).map_err(|error| RequestError::Serialize(error.to_string()))?;
+            let target = ::http::HeaderValue::from_str(target).map_err(|error| RequestError::Serialize(error.to_string()))?;
+            let mut request = ::http::Request::new(body);
+            *request.method_mut() = ::http::Method::POST;
+            let length = ::http::HeaderValue::from(request.body().len());
+            let headers = request.headers_mut();
+            headers.insert(::http::header::CONTENT_TYPE, ::http::HeaderValue::from_static(CONTENT_TYPE));
+            headers.insert(::http::HeaderName::from_static("x-amz-target"), target);
+            headers.insert(::http::header::CONTENT_LENGTH, length);
+            ::std::result::Result::Ok(request)
         }
 
         /// Parses a 2xx body into an output: the body must be UTF-8 JSON, an empty body counts
         /// as `{}`, unknown members are ignored, and a wrongly typed value is an error naming
         /// its member path.
         pub fn parse_output<T: ::serde::de::DeserializeOwned>(body: &[u8]) -> ::std::result::Result<T, ::std::string::String> {
-            let body = ::std::str::from_utf8(body).map_err(|error| format!("the body is not UTF-8: {error}"))?;
+                        let body = ::std::str::from_utf8(body).map_err(|error| format!("the body is not UTF-8: {error}"))?;
             let body = if body.trim().is_empty() { "{}" } else { body };
-            let mut deserializer = ::serde_json::Deserializer::from_str(body);
-            let value = ::serde_path_to_error::deserialize(&mut deserializer).map_err(path_error)?;
-            deserializer.end().map_err(|error| error.to_string())?;
-            ::std::result::Result::Ok(value)
+            // The fast path reads without tracking member paths; only a body that fails is read
+            // again, with tracking, to say where it went wrong.
+            match ::serde_json::from_str(body) {
+                ::std::result::Result::Ok(value) => ::std::result::Result::Ok(value),
+                ::std::result::Result::Err(_) => {
+                    let mut deserializer = ::serde_json::Deserializer::from_str(body);
+                    let value: T = ::serde_path_to_error::deserialize(&mut deserializer).map_err(path_error)?;
+                    deserializer.end().map_err(|error| error.to_string())?;
+                    ::std::result::Result::Ok(value)
+                }
+            }
         }
 
         fn path_error<E: ::std::fmt::Display>(error: ::serde_path_to_error::Error<E>) -> ::std::string::String {

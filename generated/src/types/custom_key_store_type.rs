@@ -80,7 +80,6 @@ impl<'de> ::serde::Deserialize<'de> for CustomKeyStoreType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value: ::std::string::String = ::serde::Deserialize::deserialize(deserializer)?;
-        ::std::result::Result::Ok(Self::from(value))
+        deserializer.deserialize_str(crate::wire::EnumVisitor::<Self>::new())
     }
 }
