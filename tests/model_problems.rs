@@ -36,6 +36,7 @@ fn generate_text(
             operations,
             ..Default::default()
         },
+        ..Default::default()
     };
     codegen::generate(&options).map_err(|problems| problems.to_string())
 }

@@ -130,3 +130,28 @@ fn every_model_generates_byte_identical_output_twice() {
         );
     }
 }
+
+/// The formatting cache changes nothing but time: a cold run (filling it) and a warm run
+/// (reading it) give exactly the files of a run without it.
+#[test]
+fn the_format_cache_gives_identical_output() {
+    let cache = TempDir::new("format-cache");
+    let with_cache = |dir: &std::path::Path| {
+        let options = codegen::Options {
+            models: vec![workspace_tests::models_dir()],
+            format_cache: Some(dir.to_path_buf()),
+            ..Default::default()
+        };
+        codegen::generate(&options).expect("generates")
+    };
+    let plain = generate_bundled();
+    let cold = with_cache(cache.path());
+    let entries = std::fs::read_dir(cache.path()).unwrap().count();
+    assert!(
+        entries >= plain.files.len() - 1,
+        "the cold run fills the cache ({entries} entries)"
+    );
+    let warm = with_cache(cache.path());
+    assert_eq!(plain.files, cold.files);
+    assert_eq!(plain.files, warm.files);
+}

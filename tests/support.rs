@@ -73,6 +73,7 @@ pub fn generate_from(
             operations: operations.map(|ops| ops.iter().map(|s| s.to_string()).collect()),
             ..Default::default()
         },
+        ..Default::default()
     };
     codegen::generate(&options)
 }

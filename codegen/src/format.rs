@@ -1,16 +1,105 @@
 //! Formatting of the emitted Rust files with rustfmt, so that the checked-in crate is exactly
 //! what `cargo fmt` would leave. prettyplease gives rustfmt a readable starting point (rustfmt
 //! gives up on very long lines); rustfmt has the last word.
+//!
+//! Printing and formatting are most of a generation's time, so [`format_crate`] can keep a
+//! content-addressed cache: a file whose emitted tokens, header, rustfmt version and generator
+//! build are all unchanged is taken from the cache instead of being printed and formatted
+//! again. Regenerating after a small model change then costs little more than planning.
 
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// Prints and formats an emitted crate, using and filling `cache` when given.
+pub fn format_crate(
+    emitted: crate::emit::EmittedCrate,
+    cache: Option<&Path>,
+) -> Result<BTreeMap<String, String>, String> {
+    let mut files = emitted.text;
+    let build = cache.map(|_| cache_identity()).transpose()?;
+    let mut misses = Vec::new();
+    for (path, tokens) in emitted.rust {
+        let entry = match (cache, &build) {
+            (Some(dir), Some(build)) => {
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                (tokens.to_string(), crate::emit::HEADER_RUST, build).hash(&mut hasher);
+                let entry = dir.join(format!("{:016x}.rs", hasher.finish()));
+                if let Ok(text) = std::fs::read_to_string(&entry) {
+                    files.insert(path, text);
+                    continue;
+                }
+                Some(entry)
+            }
+            _ => None,
+        };
+        let text = crate::emit::render(tokens).map_err(|err| format!("{path}: {err}"))?;
+        files.insert(path.clone(), text);
+        misses.push((path, entry));
+    }
+    if misses.is_empty() {
+        return Ok(files);
+    }
+    // rustfmt follows the modules a file declares: when lib.rs itself is new, one run on it
+    // formats everything; otherwise only the new files are named.
+    let paths: Vec<&str> = if misses.iter().any(|(path, _)| path == "src/lib.rs") {
+        vec!["src/lib.rs"]
+    } else {
+        misses.iter().map(|(path, _)| path.as_str()).collect()
+    };
+    rustfmt_files(&mut files, &paths)?;
+    if let Some(dir) = cache {
+        // A failure to fill the cache only costs time on the next run.
+        let _ = std::fs::create_dir_all(dir);
+        for (path, entry) in &misses {
+            if let (Some(entry), Some(text)) = (entry, files.get(path)) {
+                let staging = entry.with_extension(format!("tmp{}", std::process::id()));
+                if std::fs::write(&staging, text).is_ok() {
+                    let _ = std::fs::rename(&staging, entry);
+                }
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// What, besides a file's tokens, decides its formatted text: the rustfmt version and this
+/// build of the generator (the running executable's size and modification time).
+fn cache_identity() -> Result<String, String> {
+    static IDENTITY: std::sync::OnceLock<Result<String, String>> = std::sync::OnceLock::new();
+    IDENTITY
+        .get_or_init(|| {
+            let binary = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
+            let output = Command::new(&binary)
+                .arg("--version")
+                .output()
+                .map_err(|e| format!("cannot run {}: {e}", Path::new(&binary).display()))?;
+            let exe = std::env::current_exe()
+                .and_then(std::fs::metadata)
+                .map_err(|e| e.to_string())?;
+            let modified = exe.modified().map_err(|e| e.to_string())?;
+            Ok(format!(
+                "{} {} {:?}",
+                String::from_utf8_lossy(&output.stdout).trim(),
+                exe.len(),
+                modified
+            ))
+        })
+        .clone()
+}
+
 /// Formats every `.rs` file of a crate in place with one rustfmt run (edition 2021, default
 /// configuration). The rustfmt binary is `$RUSTFMT`, else `rustfmt` on the `PATH`.
 pub fn rustfmt_crate(files: &mut BTreeMap<String, String>) -> Result<(), String> {
-    if !files.contains_key("src/lib.rs") {
+    rustfmt_files(files, &["src/lib.rs"])
+}
+
+/// Formats the named files in place (with the modules they declare); the other files are
+/// present beside them, as rustfmt needs to find declared modules.
+fn rustfmt_files(files: &mut BTreeMap<String, String>, targets: &[&str]) -> Result<(), String> {
+    if !targets.iter().any(|t| files.contains_key(*t)) {
         return Ok(());
     }
     let dir = TempDir::new()?;
@@ -30,7 +119,7 @@ pub fn rustfmt_crate(files: &mut BTreeMap<String, String>) -> Result<(), String>
     let binary = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
     let output = Command::new(&binary)
         .args(["--edition", "2021"])
-        .arg(dir.path().join("src/lib.rs"))
+        .args(targets.iter().filter(|t| files.contains_key(**t)).map(|t| dir.path().join(t)))
         .output()
         .map_err(|e| {
             format!(

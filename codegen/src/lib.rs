@@ -28,6 +28,8 @@ pub struct Options {
     pub models: Vec<PathBuf>,
     /// Service, operations and crate name.
     pub plan: plan::PlanOptions,
+    /// A directory for the formatting cache (see [`format`]); none when `None`.
+    pub format_cache: Option<PathBuf>,
 }
 
 /// The result of a generation: the planned service and every file of the crate.
@@ -89,11 +91,12 @@ pub fn generate(options: &Options) -> Result<Generation, Diagnostics> {
     })?;
     timings.plan = started.elapsed();
     let started = std::time::Instant::now();
-    let mut files =
-        emit::emit_crate(&service).map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;
+    let emitted = emit::emit_crate_tokens(&service)
+        .map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;
     timings.emit = started.elapsed();
     let started = std::time::Instant::now();
-    format::rustfmt_crate(&mut files).map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;
+    let files = format::format_crate(emitted, options.format_cache.as_deref())
+        .map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;
     timings.format = started.elapsed();
     Ok(Generation {
         service,

@@ -132,6 +132,8 @@ fn codegen(args: CodegenArgs, out_stream: &mut dyn Write, err: &mut dyn Write) -
             operations: args.operations,
             crate_name: args.crate_name,
         },
+        // Unchanged files are taken from here instead of being printed and formatted again.
+        format_cache: Some(root.join("target/codegen-cache")),
     };
     let generation = match codegen::generate(&options) {
         Ok(generation) => generation,
@@ -186,7 +188,7 @@ fn codegen(args: CodegenArgs, out_stream: &mut dyn Write, err: &mut dyn Write) -
         let t = generation.timings;
         let _ = writeln!(
             out_stream,
-            "codegen: load {} ms, plan {} ms, emit {} ms, rustfmt {} ms",
+            "codegen: load {} ms, plan {} ms, emit {} ms, print and rustfmt {} ms",
             t.load.as_millis(),
             t.plan.as_millis(),
             t.emit.as_millis(),

@@ -41,11 +41,30 @@ pub const HEADER_TOML: &str =
 
 /// Every file of the generated crate, by path relative to the crate root (`/`-separated).
 pub fn emit_crate(service: &Service) -> Result<BTreeMap<String, String>, String> {
-    let usage = usage::Usage::of(service);
-    let mut files = BTreeMap::new();
-    let mut add = |path: String, tokens: TokenStream| -> Result<(), String> {
+    let emitted = emit_crate_tokens(service)?;
+    let mut files = emitted.text;
+    for (path, tokens) in emitted.rust {
         let text = render(tokens).map_err(|err| format!("{path}: {err}"))?;
         files.insert(path, text);
+    }
+    Ok(files)
+}
+
+/// The generated crate before printing: Rust files as tokens, other files as text.
+#[derive(Debug, Default)]
+pub struct EmittedCrate {
+    /// Rust files by path.
+    pub rust: BTreeMap<String, TokenStream>,
+    /// Other files (the manifest) by path.
+    pub text: BTreeMap<String, String>,
+}
+
+/// Every file of the generated crate, as tokens (see [`emit_crate`] for printed text).
+pub fn emit_crate_tokens(service: &Service) -> Result<EmittedCrate, String> {
+    let usage = usage::Usage::of(service);
+    let mut emitted = EmittedCrate::default();
+    let mut add = |path: String, tokens: TokenStream| -> Result<(), String> {
+        emitted.rust.insert(path, tokens);
         Ok(())
     };
     add("src/lib.rs".to_owned(), crate_files::lib_rs(service))?;
@@ -118,8 +137,10 @@ pub fn emit_crate(service: &Service) -> Result<BTreeMap<String, String>, String>
         let path = format!("src/operations/{}.rs", common::file_stem(&op.module));
         add(path, operation::emit_operation(service, op))?;
     }
-    files.insert("Cargo.toml".to_owned(), crate_files::cargo_toml(service));
-    Ok(files)
+    emitted
+        .text
+        .insert("Cargo.toml".to_owned(), crate_files::cargo_toml(service));
+    Ok(emitted)
 }
 
 fn type_file(dir: &str, type_name: &str) -> String {
