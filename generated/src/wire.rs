@@ -328,7 +328,7 @@ pub fn request<T: ::serde::Serialize + ?Sized>(
     target: &str,
     input: &T,
 ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, RequestError> {
-    let mut body = ::std::vec::Vec::with_capacity(256);
+    let mut body = ::std::vec::Vec::with_capacity(1024);
     ::serde_json::to_writer(&mut body, input)
         .map_err(|error| RequestError::Serialize(error.to_string()))?;
     let target = ::http::HeaderValue::from_str(target)

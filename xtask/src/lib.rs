@@ -6,6 +6,7 @@
 //!                     [--out DIR] [--crate-name NAME] [--check]
 //! ```
 
+pub mod bloat;
 pub mod verify_models;
 
 use codegen::plan::PlanOptions;
@@ -61,6 +62,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             Err(message) => usage_error(&message, err),
         },
         Some("verify-models") => verify_models::run(&args[1..], out, err),
+        Some("bloat") => bloat::run(&args[1..], out, err),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");
             SUCCESS

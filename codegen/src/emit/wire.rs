@@ -338,7 +338,8 @@ pub fn emit_wire(service: &Service) -> TokenStream {
 
         /// Builds the request for an operation target and input.
         pub fn request<T: ::serde::Serialize + ?Sized>(target: &str, input: &T) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, RequestError> {
-                        let mut body = ::std::vec::Vec::with_capacity(256);
+                                    // Most request bodies fit; a larger one grows once or twice.
+            let mut body = ::std::vec::Vec::with_capacity(1024);
             ::serde_json::to_writer(&mut body, input).map_err(|error| RequestError::Serialize(error.to_string()))?;
             let target = ::http::HeaderValue::from_str(target).map_err(|error| RequestError::Serialize(error.to_string()))?;
             let mut request = ::http::Request::new(body);
