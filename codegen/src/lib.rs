@@ -28,7 +28,7 @@ pub struct Options {
     pub models: Vec<PathBuf>,
     /// Service, operations and crate name.
     pub plan: plan::PlanOptions,
-    /// A directory for the formatting cache (see [`format`]); none when `None`.
+    /// A directory for the formatting cache (see [`format`](mod@format)); none when `None`.
     pub format_cache: Option<PathBuf>,
 }
 
