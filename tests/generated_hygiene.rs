@@ -90,21 +90,14 @@ fn generated_files(model: &Path) -> Vec<(String, String)> {
 #[test]
 fn the_checked_in_crate_cannot_panic() {
     let dir = root().join("generated/src");
-    let mut files = Vec::new();
-    let mut pending = vec![dir.clone()];
-    while let Some(next) = pending.pop() {
-        for entry in std::fs::read_dir(&next).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                files.push((
-                    path.display().to_string(),
-                    std::fs::read_to_string(&path).unwrap(),
-                ));
-            }
-        }
-    }
+    let files = workspace_tests::files_under(&dir)
+        .into_iter()
+        .map(|(path, bytes)| {
+            (
+                format!("generated/src/{path}"),
+                String::from_utf8(bytes).unwrap(),
+            )
+        });
     let (scanned, found) = scan(files);
     assert!(scanned > 30);
     assert!(found.is_empty(), "{found:#?}");

@@ -78,6 +78,30 @@ pub fn generate_from(
     codegen::generate(&options)
 }
 
+/// Every file below `dir`, as (path relative to `dir`, contents), sorted by path.
+pub fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(next) = pending.pop() {
+        for entry in std::fs::read_dir(&next).unwrap_or_else(|e| panic!("{}: {e}", next.display()))
+        {
+            let path = entry.expect("directory entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let relative = path
+                    .strip_prefix(dir)
+                    .expect("below dir")
+                    .display()
+                    .to_string();
+                files.push((relative, std::fs::read(&path).expect("readable file")));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 /// A fresh, empty temporary directory for one test, removed when dropped.
 pub struct TempDir(PathBuf);
 

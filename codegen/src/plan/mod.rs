@@ -790,6 +790,31 @@ impl<'a> Planner<'a> {
         })
     }
 
+    /// The Rust variant for a member of an enum, intEnum or union. `Unknown` is the catch-all
+    /// variant for values (or members) the model does not list, so a member of that name
+    /// becomes `replacement`; two members with the same variant name are reported.
+    fn variant_name(
+        &mut self,
+        member_id: &ShapeId,
+        member_name: &str,
+        replacement: &str,
+        seen: &mut BTreeMap<String, String>,
+    ) -> String {
+        let mut name = names::type_name(member_name);
+        if name == "Unknown" {
+            name = replacement.to_owned();
+        }
+        if let Some(other) = seen.insert(name.clone(), member_name.to_owned()) {
+            self.problem(
+                member_id,
+                format!(
+                    "members `{other}` and `{member_name}` both become the Rust variant `{name}`"
+                ),
+            );
+        }
+        name
+    }
+
     fn union(&mut self, id: &ShapeId, shape: &Shape) -> Option<Union> {
         if shape.members.is_empty() {
             self.problem(id, "a union needs at least one member");
@@ -799,14 +824,7 @@ impl<'a> Planner<'a> {
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
         for (wire_name, member) in &shape.members {
             let member_id = id.with_member(wire_name);
-            let mut variant = names::type_name(wire_name);
-            if variant == "Unknown" {
-                // `Unknown` is the catch-all for members the model does not list.
-                variant = "UnknownMember".to_owned();
-            }
-            if let Some(other) = seen.insert(variant.clone(), wire_name.clone()) {
-                self.problem(&member_id, format!("members `{other}` and `{wire_name}` both become the Rust variant `{variant}`"));
-            }
+            let variant = self.variant_name(&member_id, wire_name, "UnknownMember", &mut seen);
             let unit = member.target == UNIT;
             let member = if unit {
                 Member {
@@ -859,6 +877,7 @@ impl<'a> Planner<'a> {
         }
         let mut variants = Vec::new();
         let mut seen_values: BTreeMap<i64, String> = BTreeMap::new();
+        let mut seen_names: BTreeMap<String, String> = BTreeMap::new();
         for (member_name, member) in &shape.members {
             let member_id = id.with_member(member_name);
             let value = member
@@ -878,10 +897,7 @@ impl<'a> Planner<'a> {
                     format!("value {value} is also the value of member `{other}`"),
                 );
             }
-            let mut name = names::type_name(member_name);
-            if name == "Unknown" {
-                name = "UnknownValue".to_owned();
-            }
+            let name = self.variant_name(&member_id, member_name, "UnknownValue", &mut seen_names);
             variants.push((name, value, self.docs(&member.traits)));
         }
         Some(IntEnum {
@@ -1121,14 +1137,7 @@ impl<'a> Planner<'a> {
                     format!("value `{value}` is also the value of member `{other}`"),
                 );
             }
-            let mut name = names::type_name(member_name);
-            if name == "Unknown" {
-                // `Unknown` is the catch-all variant for values the model does not list.
-                name = "UnknownValue".to_owned();
-            }
-            if let Some(other) = seen_names.insert(name.clone(), member_name.clone()) {
-                self.problem(&member_id, format!("members `{other}` and `{member_name}` both become the Rust variant `{name}`"));
-            }
+            let name = self.variant_name(&member_id, member_name, "UnknownValue", &mut seen_names);
             variants.push(EnumVariant {
                 deprecated: traits::deprecated(&member.traits),
                 name,
