@@ -90,14 +90,9 @@ fn cache_identity() -> Result<String, String> {
         .clone()
 }
 
-/// Formats every `.rs` file of a crate in place with one rustfmt run (edition 2021, default
-/// configuration). The rustfmt binary is `$RUSTFMT`, else `rustfmt` on the `PATH`.
-pub fn rustfmt_crate(files: &mut BTreeMap<String, String>) -> Result<(), String> {
-    rustfmt_files(files, &["src/lib.rs"])
-}
-
-/// Formats the named files in place (with the modules they declare); the other files are
-/// present beside them, as rustfmt needs to find declared modules.
+/// Formats the named files in place with rustfmt (edition 2021, default configuration), with
+/// the modules they declare; the other files are present beside them, as rustfmt needs to
+/// find declared modules. The rustfmt binary is `$RUSTFMT`, else `rustfmt` on the `PATH`.
 fn rustfmt_files(files: &mut BTreeMap<String, String>, targets: &[&str]) -> Result<(), String> {
     if !targets.iter().any(|t| files.contains_key(*t)) {
         return Ok(());

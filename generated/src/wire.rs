@@ -693,11 +693,9 @@ fn encode_seq<'a, C: Codec<T>, T: 'a, S: ::serde::Serializer>(
 ) -> ::std::result::Result<S::Ok, S::Error> {
     serializer.collect_seq(items.map(|item| Encoded::<C, T>(item, ::std::marker::PhantomData)))
 }
-/// Reads a JSON array item by item through `Optional<C>`, keeping nulls.
-struct SeqVisitor<C, T, const KEEP_NULLS: bool>(::std::marker::PhantomData<(C, fn() -> T)>);
-impl<'de, C: Codec<T>, T, const KEEP_NULLS: bool> ::serde::de::Visitor<'de>
-    for SeqVisitor<C, T, KEEP_NULLS>
-{
+/// Reads a JSON array item by item through `Optional<C>`, keeping nulls as `None`.
+struct SparseSeqVisitor<C, T>(::std::marker::PhantomData<(C, fn() -> T)>);
+impl<'de, C: Codec<T>, T> ::serde::de::Visitor<'de> for SparseSeqVisitor<C, T> {
     type Value = ::std::vec::Vec<::std::option::Option<T>>;
     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("a JSON array")
@@ -710,9 +708,7 @@ impl<'de, C: Codec<T>, T, const KEEP_NULLS: bool> ::serde::de::Visitor<'de>
         while let ::std::option::Option::Some(item) =
             seq.next_element_seed(Decoded::<Optional<C>, ::std::option::Option<T>>::new())?
         {
-            if KEEP_NULLS || item.is_some() {
-                items.push(item);
-            }
+            items.push(item);
         }
         ::std::result::Result::Ok(items)
     }
@@ -766,7 +762,7 @@ impl<C: Codec<T>, T> Codec<::std::vec::Vec<::std::option::Option<T>>> for Sparse
         &self,
         deserializer: D,
     ) -> ::std::result::Result<::std::vec::Vec<::std::option::Option<T>>, D::Error> {
-        deserializer.deserialize_seq(SeqVisitor::<C, T, true>(::std::marker::PhantomData))
+        deserializer.deserialize_seq(SparseSeqVisitor::<C, T>(::std::marker::PhantomData))
     }
 }
 /// A map with string keys whose null values are dropped (the default for maps).

@@ -153,10 +153,10 @@ pub fn emit_codecs() -> TokenStream {
             serializer.collect_seq(items.map(|item| Encoded::<C, T>(item, ::std::marker::PhantomData)))
         }
 
-                /// Reads a JSON array item by item through `Optional<C>`, keeping nulls.
-        struct SeqVisitor<C, T, const KEEP_NULLS: bool>(::std::marker::PhantomData<(C, fn() -> T)>);
+                        /// Reads a JSON array item by item through `Optional<C>`, keeping nulls as `None`.
+        struct SparseSeqVisitor<C, T>(::std::marker::PhantomData<(C, fn() -> T)>);
 
-        impl<'de, C: Codec<T>, T, const KEEP_NULLS: bool> ::serde::de::Visitor<'de> for SeqVisitor<C, T, KEEP_NULLS> {
+                impl<'de, C: Codec<T>, T> ::serde::de::Visitor<'de> for SparseSeqVisitor<C, T> {
             type Value = ::std::vec::Vec<::std::option::Option<T>>;
 
             fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -166,9 +166,7 @@ pub fn emit_codecs() -> TokenStream {
             fn visit_seq<A: ::serde::de::SeqAccess<'de>>(self, mut seq: A) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut items = ::std::vec::Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
                 while let ::std::option::Option::Some(item) = seq.next_element_seed(Decoded::<Optional<C>, ::std::option::Option<T>>::new())? {
-                    if KEEP_NULLS || item.is_some() {
-                        items.push(item);
-                    }
+                                        items.push(item);
                 }
                 ::std::result::Result::Ok(items)
             }
@@ -211,7 +209,7 @@ pub fn emit_codecs() -> TokenStream {
             }
 
             fn decode<'de, D: ::serde::Deserializer<'de>>(&self, deserializer: D) -> ::std::result::Result<::std::vec::Vec<::std::option::Option<T>>, D::Error> {
-                deserializer.deserialize_seq(SeqVisitor::<C, T, true>(::std::marker::PhantomData))
+                deserializer.deserialize_seq(SparseSeqVisitor::<C, T>(::std::marker::PhantomData))
             }
         }
 

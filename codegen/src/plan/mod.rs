@@ -356,7 +356,12 @@ impl<'a> Planner<'a> {
                 _ => continue,
             };
             let foreign = id.namespace() != self.service_id.namespace();
-            candidates.push((module, self.type_ident(id), foreign, id.clone()));
+            candidates.push((
+                module,
+                names::type_name(self.shape_name(id)),
+                foreign,
+                id.clone(),
+            ));
         }
         candidates.sort();
         for (module, base, _, id) in candidates {
