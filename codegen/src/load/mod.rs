@@ -11,6 +11,7 @@ pub use ast::{MemberShape, Model, Shape, ShapeRef};
 pub use shape_id::ShapeId;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// A model file after loading, remembered with where it came from.
@@ -18,8 +19,12 @@ use std::path::{Path, PathBuf};
 pub struct LoadedFile {
     /// The path the model was read from (used in diagnostics).
     pub path: PathBuf,
-    /// The parsed JSON AST.
+    /// The model, in JSON AST form (IDL files are converted to it).
     pub model: Model,
+    /// Where each shape and member is defined (`ns#Name` or `ns#Name$member` -> 1-based line
+    /// and column), when the loader knows; empty for JSON AST files, whose diagnostics are
+    /// located by searching the text instead.
+    pub positions: BTreeMap<String, (usize, usize)>,
 }
 
 /// The JSON AST versions this loader understands.
@@ -74,5 +79,6 @@ pub fn parse_model(path: &Path, text: &str) -> Result<LoadedFile, Diagnostics> {
     Ok(LoadedFile {
         path: path.to_path_buf(),
         model,
+        positions: BTreeMap::new(),
     })
 }
