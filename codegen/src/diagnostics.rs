@@ -98,10 +98,11 @@ impl Diagnostics {
         self.0
     }
 
-    /// Fills in the line and column of every problem that names a shape, by finding the
-    /// shape's key (and the member's key inside it) in the text of its file. Only runs when
-    /// there are problems, so a valid model pays nothing for it.
-    pub fn locate(&mut self) {
+    /// Fills in the line and column of every problem that names a shape: from the positions
+    /// an IDL file recorded, or by finding the shape's key (and the member's key inside it) in
+    /// the text of a JSON file. Only runs when there are problems, so a valid model pays
+    /// nothing for it.
+    pub fn locate(&mut self, files: &[crate::load::LoadedFile]) {
         let mut texts: std::collections::BTreeMap<PathBuf, Option<String>> = Default::default();
         for diagnostic in &mut self.0 {
             let (Some(file), Some(shape), None) =
@@ -109,6 +110,17 @@ impl Diagnostics {
             else {
                 continue;
             };
+            if let Some(loaded) = files.iter().find(|f| &f.path == file) {
+                if !loaded.positions.is_empty() {
+                    let root = shape.split_once('$').map_or(shape.as_str(), |(root, _)| root);
+                    diagnostic.position = loaded
+                        .positions
+                        .get(shape)
+                        .or_else(|| loaded.positions.get(root))
+                        .copied();
+                    continue;
+                }
+            }
             let text = texts
                 .entry(file.clone())
                 .or_insert_with(|| std::fs::read_to_string(file).ok());

@@ -71,22 +71,57 @@ impl Generation {
 
 /// Loads the models, plans the service and emits the crate, in memory.
 pub fn generate(options: &Options) -> Result<Generation, Diagnostics> {
-    let mut timings = Timings::default();
     let started = std::time::Instant::now();
-    let files = model_files(&options.models)?;
+    let loaded = load_models(&options.models)?;
+    let load = started.elapsed();
+    let mut generation = generate_loaded(&loaded, options)?;
+    generation.timings.load = load;
+    Ok(generation)
+}
+
+/// Reads model files: Smithy JSON AST (`*.json`) and Smithy IDL 2.0 (`*.smithy`) files, or
+/// directories, whose model files (subdirectories included) are all read. The IDL files are
+/// loaded together, so that `use`, `apply` and mixins may cross files.
+pub fn load_models(paths: &[PathBuf]) -> Result<Vec<load::LoadedFile>, Diagnostics> {
+    let files = model_files(paths)?;
     let mut loaded = Vec::new();
     let mut problems = Diagnostics::default();
+    let mut idl = Vec::new();
     for file in &files {
+        if is_idl(file) {
+            match std::fs::read_to_string(file) {
+                Ok(text) => idl.push((file.clone(), text)),
+                Err(err) => problems.push(Diagnostic::in_file(
+                    file,
+                    format!("cannot read the model: {err}"),
+                )),
+            }
+            continue;
+        }
         match load::load_file(file) {
             Ok(model) => loaded.push(model),
             Err(found) => problems.extend(found),
         }
     }
-    let loaded = problems.into_result(loaded)?;
-    timings.load = started.elapsed();
+    if !idl.is_empty() {
+        match load::idl::load_idl_files(&idl) {
+            Ok(files) => loaded.extend(files),
+            Err(found) => problems.extend(found),
+        }
+    }
+    problems.into_result(loaded)
+}
+
+/// Plans the service and emits the crate from models already loaded (by [`load_models`]);
+/// `options.models` is not read.
+pub fn generate_loaded(
+    loaded: &[load::LoadedFile],
+    options: &Options,
+) -> Result<Generation, Diagnostics> {
+    let mut timings = Timings::default();
     let started = std::time::Instant::now();
-    let service = plan::plan(&loaded, &options.plan).map_err(|mut problems| {
-        problems.locate();
+    let service = plan::plan(loaded, &options.plan).map_err(|mut problems| {
+        problems.locate(loaded);
         problems
     })?;
     timings.plan = started.elapsed();
@@ -105,7 +140,16 @@ pub fn generate(options: &Options) -> Result<Generation, Diagnostics> {
     })
 }
 
-/// Expands directories into their `*.json` files (sorted); files are taken as given.
+fn is_idl(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext == "smithy")
+}
+
+fn is_model_file(path: &Path) -> bool {
+    is_idl(path) || path.extension().is_some_and(|ext| ext == "json")
+}
+
+/// Expands directories into their model files (sorted, subdirectories included); files are
+/// taken as given.
 fn model_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
     if paths.is_empty() {
         return Err(Diagnostics::one(Diagnostic::general(
@@ -115,21 +159,18 @@ fn model_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let entries = std::fs::read_dir(path).map_err(|err| {
+            let mut found = Vec::new();
+            collect_model_files(path, &mut found, 0).map_err(|err| {
                 Diagnostics::one(Diagnostic::in_file(
                     path,
                     format!("cannot read the directory: {err}"),
                 ))
             })?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(|entry| entry.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|ext| ext == "json"))
-                .collect();
             found.sort();
             if found.is_empty() {
                 return Err(Diagnostics::one(Diagnostic::in_file(
                     path,
-                    "the directory holds no *.json model",
+                    "the directory holds no *.json or *.smithy model",
                 )));
             }
             files.extend(found);
@@ -138,6 +179,22 @@ fn model_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostics> {
         }
     }
     Ok(files)
+}
+
+/// The model files below `dir`; symbolic link loops are cut off by a depth limit.
+fn collect_model_files(dir: &Path, found: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
+    if depth > 16 {
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_model_files(&path, found, depth + 1)?;
+        } else if is_model_file(&path) {
+            found.push(path);
+        }
+    }
+    Ok(())
 }
 
 /// The directory holding `models/`, `generated/`, ... when running inside this workspace.

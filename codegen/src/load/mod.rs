@@ -5,6 +5,7 @@
 //! types and traits is the job of [`crate::plan`].
 
 mod ast;
+pub mod idl;
 mod shape_id;
 
 pub use ast::{MemberShape, Model, Shape, ShapeRef};
