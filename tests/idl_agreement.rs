@@ -23,7 +23,10 @@ fn load_idl() -> LoadedFile {
 fn the_idl_and_json_forms_of_the_bundled_model_load_to_identical_models() {
     let json = load_file(&models_dir().join("kms-custom-key-stores.json")).expect("JSON loads");
     let idl = load_idl();
-    assert_eq!(json.model.smithy.trim_end_matches(".0"), idl.model.smithy.trim_end_matches(".0"));
+    assert_eq!(
+        json.model.smithy.trim_end_matches(".0"),
+        idl.model.smithy.trim_end_matches(".0")
+    );
     assert_eq!(json.model.metadata, idl.model.metadata, "metadata");
     let json_ids: Vec<&String> = json.model.shapes.keys().collect();
     let idl_ids: Vec<&String> = idl.model.shapes.keys().collect();
@@ -41,7 +44,10 @@ fn the_idl_and_json_forms_of_the_bundled_model_load_to_identical_models() {
         assert!(idl.positions.contains_key(id), "{id} has no position");
         for member in shape.members.keys() {
             let member_id = format!("{id}${member}");
-            assert!(idl.positions.contains_key(&member_id), "{member_id} has no position");
+            assert!(
+                idl.positions.contains_key(&member_id),
+                "{member_id} has no position"
+            );
         }
     }
 }
@@ -56,7 +62,10 @@ fn the_idl_form_generates_the_same_crate() {
         from_idl.files.keys().collect::<Vec<_>>()
     );
     for (path, text) in &from_json.files {
-        assert!(text == &from_idl.files[path], "{path} differs when generated from the IDL");
+        assert!(
+            text == &from_idl.files[path],
+            "{path} differs when generated from the IDL"
+        );
     }
 }
 
@@ -64,12 +73,20 @@ fn the_idl_form_generates_the_same_crate() {
 fn cargo_xtask_codegen_accepts_a_smithy_model() {
     let model = idl_fixture();
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let args = ["codegen", "--model", model.to_str().expect("UTF-8 path"), "--check"]
-        .map(String::from);
+    let args = [
+        "codegen",
+        "--model",
+        model.to_str().expect("UTF-8 path"),
+        "--check",
+    ]
+    .map(String::from);
     let status = xtask::run(&args, &mut out, &mut err);
     let (out, err) = (String::from_utf8_lossy(&out), String::from_utf8_lossy(&err));
     assert_eq!(status, 0, "stdout: {out}\nstderr: {err}");
-    assert!(out.contains("(up to date)"), "generated/ matches the IDL: {out}");
+    assert!(
+        out.contains("(up to date)"),
+        "generated/ matches the IDL: {out}"
+    );
 }
 
 #[test]
@@ -82,16 +99,27 @@ fn an_idl_syntax_error_names_file_line_column_and_the_expected_token() {
     )
     .expect("write the model");
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let args = ["codegen", "--model", model.to_str().expect("UTF-8 path"), "--out"]
-        .map(String::from)
-        .into_iter()
-        .chain([dir.path().join("out").display().to_string()])
-        .collect::<Vec<_>>();
+    let args = [
+        "codegen",
+        "--model",
+        model.to_str().expect("UTF-8 path"),
+        "--out",
+    ]
+    .map(String::from)
+    .into_iter()
+    .chain([dir.path().join("out").display().to_string()])
+    .collect::<Vec<_>>();
     let status = xtask::run(&args, &mut out, &mut err);
     let err = String::from_utf8_lossy(&err);
     assert_eq!(status, 1, "{err}");
-    assert!(err.contains("broken.smithy:6:1: "), "file, line and column: {err}");
-    assert!(err.contains("expected") && err.contains('}'), "says what was expected: {err}");
+    assert!(
+        err.contains("broken.smithy:6:1: "),
+        "file, line and column: {err}"
+    );
+    assert!(
+        err.contains("expected") && err.contains('}'),
+        "says what was expected: {err}"
+    );
     assert!(!dir.path().join("out").exists(), "nothing is written");
 }
 
@@ -107,11 +135,19 @@ fn a_planning_problem_in_an_idl_model_points_at_the_member() {
     )
     .expect("write the model");
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let args = ["codegen", "--model", model.to_str().expect("UTF-8 path"), "--check"]
-        .map(String::from);
+    let args = [
+        "codegen",
+        "--model",
+        model.to_str().expect("UTF-8 path"),
+        "--check",
+    ]
+    .map(String::from);
     let status = xtask::run(&args, &mut out, &mut err);
     let err = String::from_utf8_lossy(&err);
     assert_eq!(status, 1, "{err}");
     // The planner finds this one; the position comes from the IDL loader's source map.
-    assert!(err.contains("service.smithy:15:9: example.plan#GetInput$id: `length.min`"), "the member's line: {err}");
+    assert!(
+        err.contains("service.smithy:15:9: example.plan#GetInput$id: `length.min`"),
+        "the member's line: {err}"
+    );
 }

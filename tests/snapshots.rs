@@ -60,3 +60,30 @@ fn representative_shapes_of_every_kind() {
         }
     });
 }
+
+/// The endpoint host prefix and request compression support, from our protocol fixture
+/// suite (`tests/protocol/passing/fixture.smithy`): the two operations that use them and the
+/// wire module that carries `host_label` and `compress`.
+#[test]
+fn host_prefix_and_request_compression() {
+    let model = workspace_tests::root().join("tests/protocol/passing/fixture.smithy");
+    let generation =
+        workspace_tests::generate_from(&model, None).expect("the fixture model generates");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        for path in [
+            "src/operations/prefixed.rs",
+            "src/operations/compressed.rs",
+            "src/wire.rs",
+            "Cargo.toml",
+        ] {
+            let name = format!(
+                "fixture_{}",
+                path.trim_start_matches("src/").replace(['/', '.'], "_")
+            );
+            insta::assert_snapshot!(name, &generation.files[path]);
+        }
+    });
+}

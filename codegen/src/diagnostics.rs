@@ -112,7 +112,9 @@ impl Diagnostics {
             };
             if let Some(loaded) = files.iter().find(|f| &f.path == file) {
                 if !loaded.positions.is_empty() {
-                    let root = shape.split_once('$').map_or(shape.as_str(), |(root, _)| root);
+                    let root = shape
+                        .split_once('$')
+                        .map_or(shape.as_str(), |(root, _)| root);
                     diagnostic.position = loaded
                         .positions
                         .get(shape)

@@ -45,7 +45,8 @@ pub trait Operation {
         input: &Self::Input,
     ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, RequestError> {
         let filled = Self::fill_defaults(input);
-        request(Self::TARGET, filled.as_ref().unwrap_or(input))
+        let input = filled.as_ref().unwrap_or(input);
+        request(Self::TARGET, input)
     }
     /// Parses a response into the output (2xx) or the operation's error (anything else).
     fn parse_response<B: ::std::convert::AsRef<[u8]>>(

@@ -7,17 +7,24 @@ use quote::quote;
 
 /// The generated crate's dependencies: serde for the wire form, serde_path_to_error to name
 /// the member a wrongly typed value sits at, http for the request and response types; regress
-/// (ECMAScript regexes) only when the model has patterns, base64 only when it has blobs.
+/// (ECMAScript regexes) only when the model has patterns, base64 only when it has blobs,
+/// flate2 (pure Rust gzip) only when an operation compresses requests. serde_json reads
+/// floats with `float_roundtrip`, so a double on the wire is read to the nearest `f64`.
 fn dependencies(usage: &super::usage::Usage) -> String {
     let mut deps = vec!["http = \"1\""];
     if usage.blob {
         deps.push("base64 = \"0.22\"");
     }
+    if usage.request_compression {
+        deps.push(
+            "flate2 = { version = \"1\", default-features = false, features = [\"rust_backend\"] }",
+        );
+    }
     if usage.patterns {
         deps.push("regress = \"0.12\"");
     }
     deps.push("serde = { version = \"1\", features = [\"derive\"] }");
-    deps.push("serde_json = { version = \"1\", features = [\"raw_value\"] }");
+    deps.push("serde_json = { version = \"1\", features = [\"raw_value\", \"float_roundtrip\"] }");
     deps.push("serde_path_to_error = \"0.1\"");
     deps.join("\n") + "\n"
 }

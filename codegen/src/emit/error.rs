@@ -135,10 +135,18 @@ pub fn emit_operation_error(operation: &Operation) -> TokenStream {
     } else {
         quote!(_ => ::std::option::Option::None,)
     };
+    // Variants hold the modelled errors by value, so callers can match and move out of them;
+    // an error with many members makes its variant large, which only the failure path pays.
+    let large_variant_allow = if operation.errors.is_empty() {
+        quote!()
+    } else {
+        quote!(#[allow(clippy::large_enum_variant)])
+    };
     quote! {
         #[doc = #docs]
         #[non_exhaustive]
         #[derive(Clone, Debug, PartialEq)]
+        #large_variant_allow
         pub enum #name {
             #(#variants)*
             /// An error the model does not list for this operation (throttling, an unexpected

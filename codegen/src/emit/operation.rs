@@ -88,6 +88,14 @@ fn emit_marker(service: &Service, operation: &Operation) -> TokenStream {
     } else {
         quote!(#error::Unhandled(response.into_unhandled()))
     };
+    let host_prefix = host_prefix(service, operation);
+    let compresses = if operation.request_compression {
+        quote!(
+            const COMPRESSES_REQUESTS: bool = true;
+        )
+    } else {
+        quote!()
+    };
     quote! {
         #doc
         #deprecated
@@ -102,6 +110,10 @@ fn emit_marker(service: &Service, operation: &Operation) -> TokenStream {
             type Error = #error;
 
             #fill_defaults
+
+            #host_prefix
+
+            #compresses
 
             fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
                 #dispatch
@@ -249,4 +261,43 @@ fn idempotency_fill(service: &Service, operation: &Operation) -> TokenStream {
 /// A type's path as rustdoc link text.
 fn type_path_text(name: &crate::plan::ir::TypeName) -> String {
     type_path(name).to_string().replace(' ', "")
+}
+
+/// `Operation::host_prefix` for an operation with `smithy.api#endpoint`: the literal parts
+/// and the checked `@hostLabel` members, in order.
+fn host_prefix(service: &Service, operation: &Operation) -> TokenStream {
+    use crate::plan::ir::HostPrefixPart;
+    let Some(parts) = &operation.host_prefix else {
+        return quote!();
+    };
+    let input = service
+        .structures
+        .iter()
+        .find(|s| s.name == operation.input);
+    let pushes = parts.iter().map(|part| match part {
+        HostPrefixPart::Literal(text) => match text.chars().collect::<Vec<_>>().as_slice() {
+            [one] => quote!(prefix.push(#one);),
+            _ => quote!(prefix.push_str(#text);),
+        },
+        HostPrefixPart::Label(wire) => {
+            let field = input
+                .and_then(|s| s.members.iter().find(|m| &m.wire_name == wire))
+                .map(|m| ident(&m.field_name))
+                .unwrap_or_else(|| ident(wire));
+            quote!(prefix.push_str(crate::wire::host_label(#wire, &input.#field)?);)
+        }
+    });
+    // Without labels the input is not read.
+    let input_arg = if parts.iter().any(|p| matches!(p, HostPrefixPart::Label(_))) {
+        quote!(input)
+    } else {
+        quote!(_input)
+    };
+    quote! {
+        fn host_prefix(#input_arg: &Self::Input) -> ::std::result::Result<::std::option::Option<::std::string::String>, crate::wire::RequestError> {
+            let mut prefix = ::std::string::String::new();
+            #(#pushes)*
+            ::std::result::Result::Ok(::std::option::Option::Some(prefix))
+        }
+    }
 }

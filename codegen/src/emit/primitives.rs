@@ -22,6 +22,27 @@ pub fn emit_primitives(usage: &super::usage::Usage) -> TokenStream {
     } else {
         quote!()
     };
+    let unknown_value = if usage.enums {
+        quote! {
+            /// An enum value that the model did not list when the crate was generated. It is kept
+            /// verbatim, so reading and re-sending it loses nothing.
+            #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            pub struct UnknownValue(::std::string::String);
+
+            impl UnknownValue {
+                pub(crate) fn new(value: impl ::std::convert::Into<::std::string::String>) -> Self {
+                    UnknownValue(value.into())
+                }
+
+                /// The value as received.
+                pub fn as_str(&self) -> &str {
+                    &self.0
+                }
+            }
+        }
+    } else {
+        quote!()
+    };
     let unknown_member = if usage.unions {
         super::primitives_extra::unknown_member()
     } else {
@@ -221,21 +242,7 @@ pub fn emit_primitives(usage: &super::usage::Usage) -> TokenStream {
             ::std::option::Option::Some(if negative { -value } else { value })
         }
 
-        /// An enum value that the model did not list when the crate was generated. It is kept
-        /// verbatim, so reading and re-sending it loses nothing.
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct UnknownValue(::std::string::String);
-
-        impl UnknownValue {
-            pub(crate) fn new(value: impl ::std::convert::Into<::std::string::String>) -> Self {
-                UnknownValue(value.into())
-            }
-
-            /// The value as received.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
+        #unknown_value
 
         /// A builder's `build()` found a required member unset.
         #[derive(Clone, Debug, PartialEq, Eq)]

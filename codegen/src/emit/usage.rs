@@ -18,6 +18,12 @@ pub struct Usage {
     pub idempotency_tokens: bool,
     /// Any union.
     pub unions: bool,
+    /// Any string enum (they keep unlisted values in `UnknownValue`).
+    pub enums: bool,
+    /// Any operation with a host prefix (`smithy.api#endpoint`).
+    pub host_prefixes: bool,
+    /// Any operation with `@requestCompression` (gzip, with flate2).
+    pub request_compression: bool,
 }
 
 impl Usage {
@@ -25,6 +31,9 @@ impl Usage {
     pub fn of(service: &Service) -> Usage {
         let mut usage = Usage {
             unions: !service.unions.is_empty(),
+            enums: !service.enums.is_empty(),
+            host_prefixes: service.operations.iter().any(|op| op.host_prefix.is_some()),
+            request_compression: service.operations.iter().any(|op| op.request_compression),
             ..Usage::default()
         };
         let members = service

@@ -23,6 +23,29 @@ pub fn emit_wire(service: &Service) -> TokenStream {
     } else {
         quote!()
     };
+    let (host_prefix_method, host_label_fn) = if usage.host_prefixes {
+        host_prefix_support()
+    } else {
+        (quote!(), quote!())
+    };
+    let (compression_method, compression_support) = if usage.request_compression {
+        compression_support()
+    } else {
+        (quote!(), quote!())
+    };
+    // With request compression, every serialization path ends in the compression step.
+    let finish_request = if usage.request_compression {
+        quote! {
+            let request = request(Self::TARGET, input)?;
+            if Self::COMPRESSES_REQUESTS {
+                compress(request, &Compression::default())
+            } else {
+                ::std::result::Result::Ok(request)
+            }
+        }
+    } else {
+        quote!(request(Self::TARGET, input))
+    };
     let module_doc = format!(
         " The `{protocol}` wire protocol: requests are `POST /` with `Content-Type: {content_type}` and \
          `X-Amz-Target: <service>.<operation>`; responses are JSON."
@@ -61,6 +84,10 @@ pub fn emit_wire(service: &Service) -> TokenStream {
                 ::std::option::Option::None
             }
 
+            #host_prefix_method
+
+            #compression_method
+
             /// Checks the input against the model's constraints, then serializes it into a
             /// request: `POST /` with the protocol's headers and the JSON body. The caller adds
             /// the host, signs and sends it.
@@ -68,14 +95,15 @@ pub fn emit_wire(service: &Service) -> TokenStream {
                 let filled = Self::fill_defaults(input);
                 let input = filled.as_ref().unwrap_or(input);
                 crate::validation::Validate::validate(input).map_err(RequestError::Invalid)?;
-                request(Self::TARGET, input)
+                #finish_request
             }
 
             /// Serializes the input exactly as built, without checking the model's constraints
             /// (for callers who must send what they built, and let the service decide).
             fn serialize_request_unchecked(input: &Self::Input) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, RequestError> {
                 let filled = Self::fill_defaults(input);
-                request(Self::TARGET, filled.as_ref().unwrap_or(input))
+                let input = filled.as_ref().unwrap_or(input);
+                #finish_request
             }
 
             /// Parses a response into the output (2xx) or the operation's error (anything else).
@@ -336,6 +364,10 @@ pub fn emit_wire(service: &Service) -> TokenStream {
 
         impl ::std::error::Error for RequestError {}
 
+        #host_label_fn
+
+        #compression_support
+
         /// Builds the request for an operation target and input.
         pub fn request<T: ::serde::Serialize + ?Sized>(target: &str, input: &T) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, RequestError> {
                                     // Most request bodies fit; a larger one grows once or twice.
@@ -555,4 +587,115 @@ pub fn emit_wire(service: &Service) -> TokenStream {
             ::std::result::Result::Ok(value.unwrap_or_default())
         }
     }
+}
+
+/// The `Operation::host_prefix` method and the host label check, for services whose
+/// operations put a prefix before the host (`smithy.api#endpoint`).
+fn host_prefix_support() -> (TokenStream, TokenStream) {
+    let method = quote! {
+        /// What goes before the caller's host for this input (`smithy.api#endpoint`):
+        /// `Some("foo.bar.")` sends to `foo.bar.example.com`. `None` when the operation
+        /// has no prefix; an error when a `@hostLabel` member is not a valid host label.
+        fn host_prefix(_input: &Self::Input) -> ::std::result::Result<::std::option::Option<::std::string::String>, RequestError> {
+            ::std::result::Result::Ok(::std::option::Option::None)
+        }
+    };
+    let check = quote! {
+        /// Checks that a `@hostLabel` member's value can go into a host name: dot-separated
+        /// labels of 1 to 63 letters, digits and hyphens, none starting or ending with a hyphen.
+        pub fn host_label<'a>(member: &str, value: &'a str) -> ::std::result::Result<&'a str, RequestError> {
+            let valid = !value.is_empty()
+                && value.split('.').all(|label| {
+                    (1..=63).contains(&label.len())
+                        && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                        && !label.starts_with('-')
+                        && !label.ends_with('-')
+                });
+            if valid {
+                ::std::result::Result::Ok(value)
+            } else {
+                ::std::result::Result::Err(RequestError::Serialize(format!(
+                    "`{member}` is used in the host name, but {value:?} is not a valid host label"
+                )))
+            }
+        }
+    };
+    (method, check)
+}
+
+/// Request compression (`smithy.api#requestCompression`): the settings, the gzip step, and
+/// the trait method that applies it to an operation's requests.
+fn compression_support() -> (TokenStream, TokenStream) {
+    let method = quote! {
+        /// Whether the operation compresses large request bodies (`@requestCompression`).
+        const COMPRESSES_REQUESTS: bool = false;
+
+        /// [`Operation::serialize_request`] with explicit compression settings (the default
+        /// settings compress bodies of 10 240 bytes or more for operations that allow it).
+        fn serialize_request_with(
+            input: &Self::Input,
+            compression: &Compression,
+        ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, RequestError> {
+            let filled = Self::fill_defaults(input);
+            let input = filled.as_ref().unwrap_or(input);
+            crate::validation::Validate::validate(input).map_err(RequestError::Invalid)?;
+            let request = request(Self::TARGET, input)?;
+            if Self::COMPRESSES_REQUESTS {
+                compress(request, compression)
+            } else {
+                ::std::result::Result::Ok(request)
+            }
+        }
+    };
+    let support = quote! {
+        /// When to gzip the body of an operation with `@requestCompression`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct Compression {
+            /// Never compress.
+            pub disabled: bool,
+            /// Compress bodies of at least this many bytes (Smithy's default: 10 240).
+            pub min_size_bytes: usize,
+        }
+
+        impl ::std::default::Default for Compression {
+            fn default() -> Self {
+                Compression { disabled: false, min_size_bytes: 10_240 }
+            }
+        }
+
+        /// Gzips the body when the settings allow, appending `gzip` to `Content-Encoding`
+        /// and updating `Content-Length`.
+        pub fn compress(
+            mut request: ::http::Request<::std::vec::Vec<u8>>,
+            compression: &Compression,
+        ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, RequestError> {
+            use ::std::io::Write as _;
+            if compression.disabled || request.body().len() < compression.min_size_bytes {
+                return ::std::result::Result::Ok(request);
+            }
+            let mut encoder = ::flate2::write::GzEncoder::new(
+                ::std::vec::Vec::with_capacity(request.body().len() / 2),
+                ::flate2::Compression::default(),
+            );
+            let compressed = encoder
+                .write_all(request.body())
+                .and_then(|()| encoder.finish())
+                .map_err(|error| RequestError::Serialize(error.to_string()))?;
+            let encoding = match request.headers().get(::http::header::CONTENT_ENCODING) {
+                ::std::option::Option::Some(existing) => {
+                    let existing = existing.to_str().map_err(|error| RequestError::Serialize(error.to_string()))?;
+                    ::http::HeaderValue::from_str(&format!("{existing}, gzip"))
+                        .map_err(|error| RequestError::Serialize(error.to_string()))?
+                }
+                ::std::option::Option::None => ::http::HeaderValue::from_static("gzip"),
+            };
+            *request.body_mut() = compressed;
+            let length = ::http::HeaderValue::from(request.body().len());
+            let headers = request.headers_mut();
+            headers.insert(::http::header::CONTENT_ENCODING, encoding);
+            headers.insert(::http::header::CONTENT_LENGTH, length);
+            ::std::result::Result::Ok(request)
+        }
+    };
+    (method, support)
 }

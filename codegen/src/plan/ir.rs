@@ -407,6 +407,19 @@ pub struct Operation {
     pub examples: Vec<Example>,
     /// `smithy.api#deprecated`.
     pub deprecated: Option<String>,
+    /// `smithy.api#endpoint` `hostPrefix`: what to put before the caller's host.
+    pub host_prefix: Option<Vec<HostPrefixPart>>,
+    /// `smithy.api#requestCompression` lists `gzip`: large request bodies are compressed.
+    pub request_compression: bool,
+}
+
+/// A piece of an operation's host prefix (`foo.{label}.`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HostPrefixPart {
+    /// Text taken as it is (`foo.`).
+    Literal(String),
+    /// The value of a `@hostLabel` input member, by its wire name (`label`).
+    Label(String),
 }
 
 /// An error an operation can return.

@@ -1299,6 +1299,7 @@ impl<'a> Planner<'a> {
         let paginated = self.paginated(op_id, op);
         let examples = self.examples(op_id, op);
         let target_header = format!("{}.{}", self.service_id.name(), op_id.name());
+        let host_prefix = self.host_prefix(op_id, op);
         Some(Operation {
             id: op_id.clone(),
             wire_name: op_id.name().to_owned(),
@@ -1313,7 +1314,76 @@ impl<'a> Planner<'a> {
             paginated,
             examples,
             deprecated: traits::deprecated(&op.traits),
+            host_prefix,
+            request_compression: op
+                .traits
+                .get("smithy.api#requestCompression")
+                .and_then(|t| t.get("encodings"))
+                .and_then(Value::as_array)
+                .is_some_and(|encodings| encodings.iter().any(|e| e == "gzip")),
         })
+    }
+
+    /// `smithy.api#endpoint`'s `hostPrefix`, split into text and `{label}`s; each label must
+    /// name a required string input member with `@hostLabel`.
+    fn host_prefix(&mut self, op_id: &ShapeId, op: &Shape) -> Option<Vec<HostPrefixPart>> {
+        let endpoint = op.traits.get("smithy.api#endpoint")?;
+        let Some(template) = endpoint.get("hostPrefix").and_then(Value::as_str) else {
+            self.problem(op_id, "`endpoint` needs a string `hostPrefix`");
+            return None;
+        };
+        let input = op
+            .input
+            .as_ref()
+            .and_then(|i| ShapeId::parse(&i.target).ok())
+            .and_then(|id| self.index.get(&id));
+        let mut parts = Vec::new();
+        let mut rest = template;
+        while !rest.is_empty() {
+            match rest.find('{') {
+                Some(0) => {
+                    let Some(end) = rest.find('}') else {
+                        self.problem(
+                            op_id,
+                            format!("hostPrefix `{template}` has a `{{` without `}}`"),
+                        );
+                        return None;
+                    };
+                    let label = &rest[1..end];
+                    let member = input.and_then(|shape| shape.members.get(label));
+                    let valid = member.is_some_and(|m| {
+                        traits::has(&m.traits, "smithy.api#hostLabel")
+                            && traits::has(&m.traits, "smithy.api#required")
+                            && ShapeId::parse(&m.target)
+                                .ok()
+                                .is_some_and(|t| self.is_string(&t))
+                    });
+                    if !valid {
+                        self.problem(
+                            op_id,
+                            format!("hostPrefix label `{{{label}}}` must name a required string input member with `@hostLabel`"),
+                        );
+                        return None;
+                    }
+                    parts.push(HostPrefixPart::Label(label.to_owned()));
+                    rest = &rest[end + 1..];
+                }
+                found => {
+                    let end = found.unwrap_or(rest.len());
+                    parts.push(HostPrefixPart::Literal(rest[..end].to_owned()));
+                    rest = &rest[end..];
+                }
+            }
+        }
+        Some(parts)
+    }
+
+    /// Whether a shape id names a string shape (of the model or the prelude).
+    fn is_string(&self, id: &ShapeId) -> bool {
+        match self.index.get(id) {
+            Some(shape) => shape.kind == "string",
+            None => id.namespace() == "smithy.api" && prelude_kind(id) == "string",
+        }
     }
 
     fn paginated(&mut self, op_id: &ShapeId, op: &Shape) -> Option<Paginated> {

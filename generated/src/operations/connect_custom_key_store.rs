@@ -200,6 +200,7 @@ impl ConnectCustomKeyStoreResponseBuilder {
 /// Errors `ConnectCustomKeyStore` can return: every error the model lists for it, and `Unhandled` for any other.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum ConnectCustomKeyStoreError {
     /// The service returned `CloudHsmClusterInvalidConfigurationException`.
     CloudHsmClusterInvalidConfigurationException(

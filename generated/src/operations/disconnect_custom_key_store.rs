@@ -182,6 +182,7 @@ impl DisconnectCustomKeyStoreResponseBuilder {
 /// Errors `DisconnectCustomKeyStore` can return: every error the model lists for it, and `Unhandled` for any other.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum DisconnectCustomKeyStoreError {
     /// The service returned `CustomKeyStoreInvalidStateException`.
     CustomKeyStoreInvalidStateException(crate::errors::CustomKeyStoreInvalidStateException),

@@ -849,6 +849,7 @@ impl UpdateCustomKeyStoreResponseBuilder {
 /// Errors `UpdateCustomKeyStore` can return: every error the model lists for it, and `Unhandled` for any other.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum UpdateCustomKeyStoreError {
     /// The service returned `CloudHsmClusterInvalidConfigurationException`.
     CloudHsmClusterInvalidConfigurationException(
