@@ -9,6 +9,7 @@
 //! [`generate`] runs all three; [`output`] writes the result atomically or checks a
 //! directory against it.
 
+pub mod compliance;
 pub mod diagnostics;
 pub mod emit;
 pub mod format;

@@ -7,6 +7,7 @@
 //! ```
 
 pub mod bloat;
+pub mod protocol_tests;
 pub mod verify_models;
 
 use codegen::plan::PlanOptions;
@@ -18,16 +19,17 @@ use std::time::Instant;
 const USAGE: &str = "\
 usage: cargo xtask codegen [OPTIONS]
 
-Generates a Rust crate from a Smithy 2.0 JSON AST model. With no options it regenerates
+Generates a Rust crate from a Smithy 2.0 model (JSON AST or IDL). With no options it regenerates
 generated/ from models/.
 
 options:
-  --model PATH          a model file or a directory of *.json models (repeatable; default: models/)
+  --model PATH          a model file (*.json or *.smithy) or a directory of them, read with its
+                        subdirectories (repeatable; default: models/)
   --service SHAPE_ID    the service to generate (default: the only service in the models)
   --operations A,B,...  operation names to generate (default: all of the service's operations)
   --out DIR             where to write the crate (default: generated/)
   --crate-name NAME     the generated package's name (default: <sdkId>-api)
-    --check               write nothing; exit 1 listing every stale, missing or extra file
+  --check               write nothing; exit 1 listing every stale, missing or extra file
   --timings             also print how long each stage took
   -h, --help            this text";
 
@@ -63,6 +65,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         },
         Some("verify-models") => verify_models::run(&args[1..], out, err),
         Some("bloat") => bloat::run(&args[1..], out, err),
+        Some("protocol-tests") => protocol_tests::run(&args[1..], out, err),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");
             SUCCESS

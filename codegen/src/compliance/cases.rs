@@ -1,0 +1,242 @@
+//! Reading the compliance cases of a service from its model: which cases exist, which
+//! operation each one exercises, and whether it runs.
+
+use super::exclusions::exclusion;
+use crate::load::{LoadedFile, Shape, ShapeId};
+use crate::plan::ir::{Operation, Service, TypeName};
+use serde_json::Value;
+
+/// The trait holding request cases.
+pub const REQUEST_TESTS: &str = "smithy.test#httpRequestTests";
+/// The trait holding response cases.
+pub const RESPONSE_TESTS: &str = "smithy.test#httpResponseTests";
+
+/// What a case checks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CaseKind {
+    /// Build the input from `params`, serialize it, compare with the expected request.
+    Request,
+    /// Parse the response, compare the output with `params`.
+    Response,
+    /// Parse the error response, expect this typed error, compare it with `params`.
+    ErrorResponse(TypeName),
+}
+
+/// Whether a case runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Disposition {
+    /// It becomes a test.
+    Run,
+    /// It is not run, for the reason given (see [`exclusions`](super::exclusions)).
+    Excluded(&'static str),
+}
+
+/// One compliance case.
+#[derive(Clone, Debug)]
+pub struct Case {
+    /// The case's `id`.
+    pub id: String,
+    /// Request, response or error response.
+    pub kind: CaseKind,
+    /// The shape the trait is on (an operation, or an error structure).
+    pub shape: ShapeId,
+    /// The operation it exercises (an index into the service's operations).
+    pub operation: usize,
+    /// The whole case object, as the model gives it.
+    pub data: Value,
+    /// Whether it runs.
+    pub disposition: Disposition,
+    /// What the case checks that a transport-agnostic crate leaves to its caller.
+    pub notes: Vec<String>,
+}
+
+impl Case {
+    /// The name of the Rust test function: the kind, then the id in snake case.
+    pub fn test_name(&self) -> String {
+        let prefix = match self.kind {
+            CaseKind::Request => "request",
+            CaseKind::Response | CaseKind::ErrorResponse(_) => "response",
+        };
+        let mut name = format!("{prefix}_");
+        let mut previous_lower = false;
+        for c in self.id.chars() {
+            if c.is_ascii_uppercase() {
+                if previous_lower {
+                    name.push('_');
+                }
+                name.push(c.to_ascii_lowercase());
+                previous_lower = false;
+            } else if c.is_ascii_alphanumeric() {
+                name.push(c);
+                previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+            } else {
+                if !name.ends_with('_') {
+                    name.push('_');
+                }
+                previous_lower = false;
+            }
+        }
+        name.trim_end_matches('_').to_owned()
+    }
+
+    /// A string member of the case object.
+    pub fn text(&self, key: &str) -> Option<&str> {
+        self.data.get(key).and_then(Value::as_str)
+    }
+}
+
+/// Every case of the service's protocol found on its operations and on the errors they
+/// return, in a stable order (by shape, then as the model lists them). Cases for other
+/// protocols are left out: they are not this service's.
+pub fn collect_cases(files: &[LoadedFile], service: &Service) -> Vec<Case> {
+    let shape = |id: &ShapeId| -> Option<&Shape> {
+        let key = id.to_string();
+        files.iter().find_map(|file| file.model.shapes.get(&key))
+    };
+    let protocol = format!("aws.protocols#{}", service.protocol.name());
+    let mut cases = Vec::new();
+    for (index, operation) in service.operations.iter().enumerate() {
+        let Some(raw) = shape(&operation.id) else {
+            continue;
+        };
+        for (trait_id, kind) in [
+            (REQUEST_TESTS, CaseKind::Request),
+            (RESPONSE_TESTS, CaseKind::Response),
+        ] {
+            for data in entries(raw, trait_id, &protocol) {
+                cases.push(case(&operation.id, index, operation, kind.clone(), data));
+            }
+        }
+    }
+    for error in &service.errors {
+        let Some(raw) = shape(&error.structure.id) else {
+            continue;
+        };
+        let Some(index) = service
+            .operations
+            .iter()
+            .position(|op| op.errors.iter().any(|e| e.error == error.structure.name))
+        else {
+            continue;
+        };
+        let operation = &service.operations[index];
+        for data in entries(raw, RESPONSE_TESTS, &protocol) {
+            let kind = CaseKind::ErrorResponse(error.structure.name.clone());
+            cases.push(case(&error.structure.id, index, operation, kind, data));
+        }
+    }
+    cases
+}
+
+/// The cases of one trait that are for `protocol`.
+fn entries<'a>(shape: &'a Shape, trait_id: &str, protocol: &'a str) -> Vec<&'a Value> {
+    shape
+        .traits
+        .get(trait_id)
+        .and_then(Value::as_array)
+        .map(|cases| {
+            cases
+                .iter()
+                .filter(|case| case.get("protocol").and_then(Value::as_str) == Some(protocol))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn case(
+    shape: &ShapeId,
+    index: usize,
+    operation: &Operation,
+    kind: CaseKind,
+    data: &Value,
+) -> Case {
+    let disposition = match exclusion(data) {
+        Some(reason) => Disposition::Excluded(reason),
+        None => Disposition::Run,
+    };
+    let mut case = Case {
+        id: data
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("(no id)")
+            .to_owned(),
+        kind,
+        shape: shape.clone(),
+        operation: index,
+        data: data.clone(),
+        disposition,
+        notes: Vec::new(),
+    };
+    case.notes = host_notes(&case, operation);
+    case
+}
+
+/// What the `host` and `resolvedHost` of a request case ask for, and which part of it the
+/// caller owns.
+fn host_notes(case: &Case, operation: &Operation) -> Vec<String> {
+    let mut notes = Vec::new();
+    let Some(host) = case.text("host") else {
+        return notes;
+    };
+    if let Some((_, path)) = host.split_once('/') {
+        notes.push(format!(
+            "the endpoint `{host}` is the caller's: the test joins its path `/{path}` with the \
+             request's path"
+        ));
+    }
+    if let Some(resolved) = case.text("resolvedHost") {
+        if operation.host_prefix.is_some() {
+            notes.push(format!(
+                "checks the operation's host prefix applied to `{host}` gives `{resolved}`; \
+                 sending it there is the caller's part"
+            ));
+        } else if resolved != host {
+            notes.push(format!(
+                "`{resolved}` comes from a service customization, not from the protocol; the \
+                 endpoint is the caller's choice, the headers and body are checked"
+            ));
+        }
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(id: &str, kind: CaseKind) -> String {
+        Case {
+            id: id.to_owned(),
+            kind,
+            shape: ShapeId::parse("a#B").expect("valid id"),
+            operation: 0,
+            data: Value::Null,
+            disposition: Disposition::Run,
+            notes: Vec::new(),
+        }
+        .test_name()
+    }
+
+    #[test]
+    fn test_names_are_snake_case_and_say_the_kind() {
+        assert_eq!(
+            named("AwsJson11Enums", CaseKind::Request),
+            "request_aws_json11_enums"
+        );
+        assert_eq!(
+            named("SDKAppliedContentEncoding_awsJson1_1", CaseKind::Response),
+            "response_sdkapplied_content_encoding_aws_json1_1"
+        );
+        assert_eq!(
+            named("sends_requests_to_slash", CaseKind::Request),
+            "request_sends_requests_to_slash"
+        );
+    }
+
+    #[test]
+    fn only_server_cases_are_excluded() {
+        assert!(exclusion(&serde_json::json!({"appliesTo": "server"})).is_some());
+        assert!(exclusion(&serde_json::json!({"appliesTo": "client"})).is_none());
+        assert!(exclusion(&serde_json::json!({})).is_none());
+    }
+}

@@ -1,0 +1,106 @@
+//! `cargo xtask protocol-tests` on our own fixture suites in `tests/protocol/`: the passing
+//! suite covers host prefixes and request compression (features KMS does not use) and must
+//! pass whole; the failing suite holds cases that are wrong on purpose, and each must be
+//! reported as failed with its reason. The official awsJson1_1 suite runs in `.ci/run`.
+
+use workspace_tests::root;
+
+fn run(args: &[&str]) -> (u8, String, String) {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let status = xtask::run(&args, &mut out, &mut err);
+    (
+        status,
+        String::from_utf8_lossy(&out).into_owned(),
+        String::from_utf8_lossy(&err).into_owned(),
+    )
+}
+
+fn suite(name: &str) -> String {
+    root()
+        .join("tests/protocol")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// The report line of one case.
+fn line<'a>(out: &'a str, id: &str) -> &'a str {
+    out.lines()
+        .find(|line| {
+            line.split_whitespace()
+                .nth(2)
+                .map(|i| i.trim_end_matches(':'))
+                == Some(id)
+        })
+        .unwrap_or_else(|| panic!("no report line for {id}:\n{out}"))
+}
+
+#[test]
+fn the_fixture_suite_passes_whole() {
+    let (status, out, err) = run(&["protocol-tests", "--dir", &suite("passing")]);
+    assert_eq!(status, 0, "stdout:\n{out}\nstderr:\n{err}");
+    assert_eq!(
+        out.lines().last(),
+        Some("6 passed, 0 failed, 1 excluded"),
+        "{out}"
+    );
+    for id in [
+        "FixtureHostPrefixWithLabel",
+        "FixtureHostPrefixLabelWithDots",
+        "FixtureSmallBodyIsNotCompressed",
+        "FixtureLargeBodyIsGzipped",
+        "FixtureEchoOutput",
+        "FixtureRefused",
+    ] {
+        assert!(line(&out, id).contains(" PASS "), "{id} passes:\n{out}");
+    }
+    let prefix = line(&out, "FixtureHostPrefixWithLabel");
+    assert!(
+        prefix.contains("host prefix") && prefix.contains("caller"),
+        "the note says what the caller owns: {prefix}"
+    );
+    let excluded = line(&out, "FixtureServerOnly");
+    assert!(
+        excluded.contains("EXCLUDED") && excluded.contains("appliesTo: server"),
+        "{excluded}"
+    );
+}
+
+#[test]
+fn wrong_cases_fail_with_their_reasons() {
+    let (status, out, _) = run(&["protocol-tests", "--dir", &suite("failing")]);
+    assert_eq!(status, 1, "any failed case fails the command:\n{out}");
+    assert_eq!(
+        out.lines().last(),
+        Some("1 passed, 6 failed, 0 excluded"),
+        "{out}"
+    );
+    assert!(line(&out, "RightBody").contains(" PASS "), "{out}");
+    let expectations = [
+        ("WrongBody", "body differs"),
+        ("WrongTarget", "header X-Amz-Target"),
+        ("UnknownMember", "has no member `Colour`"),
+        ("WrongOutput", "Some(3)"),
+        ("UntypedError", "the response parses into the output"),
+        (
+            "UntypedErrorForBroken",
+            "expected the modelled error Broken",
+        ),
+    ];
+    for (id, reason) in expectations {
+        let line = line(&out, id);
+        assert!(line.contains(" FAIL "), "{id} fails: {line}");
+        assert!(line.contains(reason), "{id} says why ({reason}): {line}");
+    }
+}
+
+#[test]
+fn usage_mistakes_exit_2() {
+    let (status, _, err) = run(&["protocol-tests"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("--dir is required"), "{err}");
+    let (status, _, err) = run(&["protocol-tests", "--dir", "/nonexistent/suite"]);
+    assert_eq!(status, 1);
+    assert!(err.contains("is not a directory"), "{err}");
+}

@@ -1,0 +1,322 @@
+//! `cargo xtask protocol-tests --dir DIR`: runs a Smithy protocol compliance suite against
+//! the code this generator writes.
+//!
+//! Every model file under DIR (`.smithy` or `.json`, subdirectories included) is loaded
+//! unmodified. For each service with `smithy.test` cases for its protocol, the crate is
+//! generated, the cases become Rust tests (`codegen::compliance`), and the tests run in a
+//! crate of their own under `target/protocol-tests/`. The report has a line per case (pass,
+//! fail or excluded, with the reason for everything that did not pass) and ends with
+//! `N passed, N failed, N excluded`. Exit status 1 when any case fails or cannot run.
+
+use codegen::compliance::{self, Case, Disposition};
+use codegen::{workspace_root, Options};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Usage of the subcommand.
+pub const USAGE: &str = "\
+usage: cargo xtask protocol-tests --dir DIR
+
+Loads the Smithy models under DIR (the official awsJson1_1 suite, for example), generates a crate
+for every service with smithy.test cases for its protocol, turns each client case into a Rust test,
+runs them and reports every case. Builds go to target/protocol-tests/.
+
+options:
+  --dir DIR     the directory of the suite's model files (required)";
+
+/// Runs the subcommand; returns the exit status.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut dir = None;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--dir" => match iter.next() {
+                Some(value) => dir = Some(PathBuf::from(value)),
+                None => return usage(err, "--dir needs a value"),
+            },
+            "-h" | "--help" => {
+                let _ = writeln!(out, "{USAGE}");
+                return 0;
+            }
+            other => return usage(err, &format!("unknown option `{other}`")),
+        }
+    }
+    let Some(dir) = dir else {
+        return usage(err, "--dir is required");
+    };
+    if !dir.is_dir() {
+        let _ = writeln!(err, "error: {} is not a directory", dir.display());
+        return 1;
+    }
+    let loaded = match codegen::load_models(std::slice::from_ref(&dir)) {
+        Ok(loaded) => loaded,
+        Err(problems) => {
+            let _ = writeln!(err, "{problems}");
+            return 1;
+        }
+    };
+    let services = service_ids(&loaded);
+    let mut totals = Totals::default();
+    for service in services {
+        let options = Options {
+            models: vec![dir.clone()],
+            plan: codegen::plan::PlanOptions {
+                service: Some(service.clone()),
+                ..Default::default()
+            },
+            format_cache: None,
+        };
+        let generation = match codegen::generate_loaded(&loaded, &options) {
+            Ok(generation) => generation,
+            Err(problems) => {
+                let _ = writeln!(out, "protocol-tests: {service}: generation failed");
+                let _ = writeln!(err, "{problems}");
+                totals.failed += 1;
+                continue;
+            }
+        };
+        let cases = compliance::collect_cases(&loaded, &generation.service);
+        if cases.is_empty() {
+            continue;
+        }
+        let results = run_service(&generation, &cases, err);
+        for case in &cases {
+            let outcome = match &case.disposition {
+                Disposition::Excluded(reason) => {
+                    totals.excluded += 1;
+                    format!("EXCLUDED {}: {reason}", case.id)
+                }
+                Disposition::Run => match results.get(&case.test_name()) {
+                    Some(Ok(())) => {
+                        totals.passed += 1;
+                        let mut line = format!("PASS     {}", case.id);
+                        for note in &case.notes {
+                            line.push_str(&format!(" (note: {note})"));
+                        }
+                        line
+                    }
+                    Some(Err(reason)) => {
+                        totals.failed += 1;
+                        format!("FAIL     {}: {reason}", case.id)
+                    }
+                    None => {
+                        totals.failed += 1;
+                        format!("FAIL     {}: the test did not run", case.id)
+                    }
+                },
+            };
+            let _ = writeln!(out, "{service} {outcome}");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{} passed, {} failed, {} excluded",
+        totals.passed, totals.failed, totals.excluded
+    );
+    u8::from(totals.failed > 0)
+}
+
+#[derive(Default)]
+struct Totals {
+    passed: usize,
+    failed: usize,
+    excluded: usize,
+}
+
+fn usage(err: &mut dyn Write, message: &str) -> u8 {
+    let _ = writeln!(err, "error: {message}\n\n{USAGE}");
+    2
+}
+
+/// Every service shape in the loaded files, sorted.
+fn service_ids(loaded: &[codegen::load::LoadedFile]) -> Vec<String> {
+    let mut ids: Vec<String> = loaded
+        .iter()
+        .flat_map(|file| file.model.shapes.iter())
+        .filter(|(_, shape)| shape.kind == "service")
+        .map(|(id, _)| id.clone())
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// Writes the crate and its compliance tests, runs them, and returns each test's outcome
+/// by test name (`Err` with the first lines of the failure).
+fn run_service(
+    generation: &codegen::Generation,
+    cases: &[Case],
+    err: &mut dyn Write,
+) -> BTreeMap<String, Result<(), String>> {
+    let service = &generation.service;
+    let root = workspace_root().join("target/protocol-tests");
+    let crate_dir = root.join("crates").join(&service.crate_name);
+    let mut files = generation.files.clone();
+    if let Some(manifest) = files.get_mut("Cargo.toml") {
+        // Its own workspace: the crate lives below this repository's target directory.
+        manifest.push_str("\n[workspace]\n");
+    }
+    files.insert(
+        "tests/compliance.rs".to_owned(),
+        compliance::test_file(service, cases),
+    );
+    files.insert(
+        "tests/support.rs".to_owned(),
+        compliance::SUPPORT_FILE.to_owned(),
+    );
+    let mut results = BTreeMap::new();
+    if let Err(error) = codegen::output::write_atomically(&files, &crate_dir) {
+        let _ = writeln!(err, "error: cannot write {}: {error}", crate_dir.display());
+        return results;
+    }
+    let cargo = || {
+        let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+        command.env("CARGO_TARGET_DIR", root.join("target"));
+        command
+    };
+    // The generated crate itself must be warning- and clippy-clean, like every crate we emit.
+    let clippy = cargo()
+        .args(["clippy", "--quiet", "--lib", "--manifest-path"])
+        .arg(crate_dir.join("Cargo.toml"))
+        .args(["--", "-D", "warnings"])
+        .output();
+    match clippy {
+        Ok(output) if output.status.success() => {}
+        Ok(output) => {
+            let _ = writeln!(
+                err,
+                "error: the crate generated for {} is not clippy-clean:\n{}",
+                service.id,
+                String::from_utf8_lossy(&output.stderr)
+            );
+            return cases
+                .iter()
+                .map(|case| {
+                    (
+                        case.test_name(),
+                        Err(
+                            "the generated crate is not clippy-clean (see the errors above)"
+                                .to_owned(),
+                        ),
+                    )
+                })
+                .collect();
+        }
+        Err(error) => {
+            let _ = writeln!(err, "error: cannot run cargo clippy: {error}");
+            return results;
+        }
+    }
+    let output = cargo()
+        .env("RUST_BACKTRACE", "0")
+        .args(["test", "--test", "compliance", "--manifest-path"])
+        .arg(crate_dir.join("Cargo.toml"))
+        .args(["--", "--test-threads", "1"])
+        .output();
+    let output = match output {
+        Ok(output) => output,
+        Err(error) => {
+            let _ = writeln!(err, "error: cannot run cargo: {error}");
+            return results;
+        }
+    };
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let failures = failure_messages(&stdout);
+    for line in stdout.lines() {
+        let Some(rest) = line.strip_prefix("test ") else {
+            continue;
+        };
+        let Some((name, status)) = rest.rsplit_once(" ... ") else {
+            continue;
+        };
+        let outcome = match status.trim() {
+            "ok" => Ok(()),
+            _ => Err(failures
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| format!("the test failed ({})", status.trim()))),
+        };
+        results.insert(name.to_owned(), outcome);
+    }
+    if results.is_empty() {
+        let _ = writeln!(
+            err,
+            "error: the compliance tests of {} did not run:\n{}",
+            service.crate_name,
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    results
+}
+
+/// The panic message of each failed test, from libtest's `---- name stdout ----` sections,
+/// folded onto one line.
+fn failure_messages(stdout: &str) -> BTreeMap<String, String> {
+    let mut messages = BTreeMap::new();
+    let mut current: Option<(String, Vec<String>)> = None;
+    for line in stdout.lines() {
+        if let Some(name) = line
+            .strip_prefix("---- ")
+            .and_then(|rest| rest.strip_suffix(" stdout ----"))
+        {
+            if let Some((name, lines)) = current.take() {
+                messages.insert(name, lines.join(" "));
+            }
+            current = Some((name.to_owned(), Vec::new()));
+            continue;
+        }
+        if line.starts_with("failures:") || line.starts_with("test result:") {
+            if let Some((name, lines)) = current.take() {
+                messages.insert(name, lines.join(" "));
+            }
+            continue;
+        }
+        if let Some((_, lines)) = current.as_mut() {
+            let line = line.trim();
+            // `thread 'name' (id) panicked at file:line:col:` only says where.
+            let line = match line.strip_prefix("thread '") {
+                Some(rest) => rest.split_once(" panicked at ").map_or(line, |(_, at)| at),
+                None => line,
+            };
+            if !line.is_empty() && !line.starts_with("note: run with `RUST_BACKTRACE") {
+                lines.push(line.to_owned());
+            }
+        }
+    }
+    if let Some((name, lines)) = current {
+        messages.insert(name, lines.join(" "));
+    }
+    messages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::failure_messages;
+
+    #[test]
+    fn failure_messages_are_read_per_test_and_folded() {
+        let stdout = "\
+running 2 tests
+test a ... ok
+test b ... FAILED
+
+failures:
+
+---- b stdout ----
+
+thread 'b' (123) panicked at tests/support.rs:42:9:
+header X is missing
+note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace
+
+
+failures:
+    b
+
+test result: FAILED. 1 passed; 1 failed
+";
+        let messages = failure_messages(stdout);
+        assert_eq!(messages.len(), 1);
+        assert_eq!(messages["b"], "tests/support.rs:42:9: header X is missing");
+    }
+}
