@@ -126,3 +126,27 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// The generated crate's pattern check (`kms_api::validation::Pattern`) for any pattern the
+/// generator compiles, with the tables the generator would write (leaked: tests only).
+pub fn generated_pattern(source: &str) -> kms_api::validation::Pattern {
+    use kms_api::validation::{Automaton, Pattern};
+    let program = codegen::plan::pattern::compile(source)
+        .unwrap_or_else(|| panic!("the generator compiles {source:?}"));
+    let classes: Vec<&'static [(char, char)]> = program
+        .classes
+        .into_iter()
+        .map(|class| &*Box::leak(class.into_boxed_slice()))
+        .collect();
+    let automaton = Box::leak(Box::new(Automaton {
+        classes: Box::leak(classes.into_boxed_slice()),
+        state_class: Box::leak(program.state_class.into_boxed_slice()),
+        first: program.first,
+        follow: Box::leak(program.follow.into_boxed_slice()),
+        accept_anywhere: program.accept_anywhere,
+        accept_at_end: program.accept_at_end,
+        empty_matches: program.empty_matches,
+        always_matches: program.always_matches,
+    }));
+    Pattern::automaton(Box::leak(source.to_owned().into_boxed_str()), automaton)
+}

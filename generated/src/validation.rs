@@ -4,10 +4,12 @@
 //! Client-side checks of the model's constraints (`length`, `pattern`, `range`), run
 //! before a request is serialized so that mistakes are found without a round trip.
 //!
-//! Patterns are ECMA-262 regular expressions, as Smithy specifies, checked with the
-//! `regress` crate (an ECMAScript regex engine) and not anchored unless the pattern
-//! is; each is compiled once, on first use. Lengths of strings count Unicode scalar
-//! values. A `@sensitive` value is never echoed in a violation.
+//! Patterns are ECMA-262 regular expressions, as Smithy specifies, not anchored
+//! unless the pattern is. The generator compiles each into a small automaton (a
+//! table walked once over the value's characters); a pattern outside the part of
+//! ECMA-262 that compiles that way is checked with the `regress` crate instead.
+//! Lengths of strings count Unicode scalar values. A `@sensitive` value is never
+//! echoed in a violation.
 /// Something that can check its constraints, reporting every violation.
 pub trait Validate {
     /// Appends every violation, with member paths below `prefix`.
@@ -232,26 +234,28 @@ pub fn range(
         });
     }
 }
-/// A `pattern`, compiled on first use.
+/// A `pattern`.
 pub struct Pattern {
     source: &'static str,
-    compiled: ::std::sync::OnceLock<::std::option::Option<::regress::Regex>>,
+    matcher: Matcher,
+}
+enum Matcher {
+    /// Compiled by the generator.
+    Automaton(&'static Automaton),
 }
 impl Pattern {
-    /// A pattern from its ECMA-262 source.
-    pub const fn new(source: &'static str) -> Self {
+    /// A pattern the generator compiled into an automaton.
+    pub const fn automaton(source: &'static str, automaton: &'static Automaton) -> Self {
         Pattern {
             source,
-            compiled: ::std::sync::OnceLock::new(),
+            matcher: Matcher::Automaton(automaton),
         }
     }
-    /// Whether the pattern matches anywhere in `value`. (The generator checked that
-    /// every pattern compiles; one that did not would match nothing.)
+    /// Whether the pattern matches anywhere in `value`.
     pub fn is_match(&self, value: &str) -> bool {
-        self.compiled
-            .get_or_init(|| ::regress::Regex::new(self.source).ok())
-            .as_ref()
-            .is_some_and(|regex| regex.find(value).is_some())
+        match &self.matcher {
+            Matcher::Automaton(automaton) => automaton.is_match(value),
+        }
     }
     /// Checks `value`.
     pub fn check(
@@ -274,6 +278,72 @@ impl Pattern {
                     value,
                 },
             });
+        }
+    }
+}
+/// A pattern's position automaton, written out by the generator: one state per
+/// position that matches a character, sets of states as bit masks.
+pub struct Automaton {
+    /// The distinct character classes (inclusive ranges).
+    pub classes: &'static [&'static [(char, char)]],
+    /// Per state, the index of the class it matches.
+    pub state_class: &'static [u8],
+    /// The states that may match the first character.
+    pub first: u128,
+    /// Per state, the states that may match the next character.
+    pub follow: &'static [u128],
+    /// Reaching one of these states is a match.
+    pub accept_anywhere: u128,
+    /// Ending the value in one of these states is a match.
+    pub accept_at_end: u128,
+    /// Whether the empty value matches.
+    pub empty_matches: bool,
+    /// Whether every value matches.
+    pub always_matches: bool,
+}
+impl Automaton {
+    /// Walks the value once, keeping the set of states reached.
+    pub fn is_match(&self, value: &str) -> bool {
+        if self.always_matches {
+            return true;
+        }
+        let mut active: u128 = 0;
+        for (index, c) in value.chars().enumerate() {
+            let mut candidates = if index == 0 { self.first } else { 0 };
+            let mut rest = active;
+            while rest != 0 {
+                candidates |= self
+                    .follow
+                    .get(rest.trailing_zeros() as usize)
+                    .copied()
+                    .unwrap_or(0);
+                rest &= rest - 1;
+            }
+            active = 0;
+            while candidates != 0 {
+                let state = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                let class = self
+                    .state_class
+                    .get(state)
+                    .and_then(|&class| self.classes.get(usize::from(class)))
+                    .copied()
+                    .unwrap_or_default();
+                if class.iter().any(|&(lo, hi)| lo <= c && c <= hi) {
+                    active |= 1 << state;
+                }
+            }
+            if active & self.accept_anywhere != 0 {
+                return true;
+            }
+            if active == 0 {
+                return false;
+            }
+        }
+        if value.is_empty() {
+            self.empty_matches
+        } else {
+            active & self.accept_at_end != 0
         }
     }
 }

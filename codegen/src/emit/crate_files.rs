@@ -20,7 +20,7 @@ fn dependencies(usage: &super::usage::Usage) -> String {
             "flate2 = { version = \"1\", default-features = false, features = [\"rust_backend\"] }",
         );
     }
-    if usage.patterns {
+    if usage.regex_patterns {
         deps.push("regress = \"0.12\"");
     }
     deps.push("serde = { version = \"1\", features = [\"derive\"] }");

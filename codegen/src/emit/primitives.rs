@@ -22,6 +22,42 @@ pub fn emit_primitives(usage: &super::usage::Usage) -> TokenStream {
     } else {
         quote!()
     };
+    let build_error = if usage.required_members {
+        quote! {
+        /// A builder's `build()` found a required member unset.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub struct BuildError {
+            shape: &'static str,
+            member: &'static str,
+        }
+
+        impl BuildError {
+            pub(crate) const fn missing(shape: &'static str, member: &'static str) -> Self {
+                BuildError { shape, member }
+            }
+
+            /// The structure being built.
+            pub fn shape(&self) -> &'static str {
+                self.shape
+            }
+
+            /// The required member that was not set, by its wire name.
+            pub fn member(&self) -> &'static str {
+                self.member
+            }
+        }
+
+        impl ::std::fmt::Display for BuildError {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, "cannot build {}: required member `{}` is not set", self.shape, self.member)
+            }
+        }
+
+        impl ::std::error::Error for BuildError {}
+        }
+    } else {
+        quote!()
+    };
     let unknown_value = if usage.enums {
         quote! {
             /// An enum value that the model did not list when the crate was generated. It is kept
@@ -244,36 +280,7 @@ pub fn emit_primitives(usage: &super::usage::Usage) -> TokenStream {
 
         #unknown_value
 
-        /// A builder's `build()` found a required member unset.
-        #[derive(Clone, Debug, PartialEq, Eq)]
-        pub struct BuildError {
-            shape: &'static str,
-            member: &'static str,
-        }
-
-        impl BuildError {
-            pub(crate) const fn missing(shape: &'static str, member: &'static str) -> Self {
-                BuildError { shape, member }
-            }
-
-            /// The structure being built.
-            pub fn shape(&self) -> &'static str {
-                self.shape
-            }
-
-            /// The required member that was not set, by its wire name.
-            pub fn member(&self) -> &'static str {
-                self.member
-            }
-        }
-
-        impl ::std::fmt::Display for BuildError {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                write!(f, "cannot build {}: required member `{}` is not set", self.shape, self.member)
-            }
-        }
-
-        impl ::std::error::Error for BuildError {}
+        #build_error
 
         /// Who the model says is at fault for an error.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

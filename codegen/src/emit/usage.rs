@@ -14,12 +14,17 @@ pub struct Usage {
     pub formatted_timestamps: bool,
     /// Any `pattern` constraint on a validated structure.
     pub patterns: bool,
+    /// Any such pattern that does not compile to an automaton (checked with regress).
+    pub regex_patterns: bool,
     /// Any `@idempotencyToken` member.
     pub idempotency_tokens: bool,
     /// Any union.
     pub unions: bool,
     /// Any string enum (they keep unlisted values in `UnknownValue`).
     pub enums: bool,
+    /// Any structure with a required member and no default (its `build()` can fail with
+    /// `BuildError`).
+    pub required_members: bool,
     /// Any operation with a host prefix (`smithy.api#endpoint`).
     pub host_prefixes: bool,
     /// Any operation with `@requestCompression` (gzip, with flate2).
@@ -32,6 +37,11 @@ impl Usage {
         let mut usage = Usage {
             unions: !service.unions.is_empty(),
             enums: !service.enums.is_empty(),
+            required_members: service
+                .structures
+                .iter()
+                .chain(service.errors.iter().map(|e| &e.structure))
+                .any(|s| s.has_required_without_default()),
             host_prefixes: service.operations.iter().any(|op| op.host_prefix.is_some()),
             request_compression: service.operations.iter().any(|op| op.request_compression),
             ..Usage::default()
@@ -52,6 +62,10 @@ impl Usage {
             usage.patterns |= validated
                 && (member.constraints.pattern.is_some()
                     || member.item_constraints.pattern.is_some());
+            usage.regex_patterns |= validated
+                && [&member.constraints, &member.item_constraints]
+                    .iter()
+                    .any(|c| c.pattern.is_some() && c.pattern_program.is_none());
             usage.idempotency_tokens |= member.idempotency_token;
         }
         usage

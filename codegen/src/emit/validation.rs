@@ -11,7 +11,7 @@ use quote::quote;
 /// The `validation` module; the `Pattern` type only when the model has patterns.
 pub fn emit_validation_module(usage: &super::usage::Usage) -> TokenStream {
     let patterns = if usage.patterns {
-        pattern_type()
+        pattern_type(usage.regex_patterns)
     } else {
         quote!()
     };
@@ -19,10 +19,12 @@ pub fn emit_validation_module(usage: &super::usage::Usage) -> TokenStream {
         //! Client-side checks of the model's constraints (`length`, `pattern`, `range`), run
         //! before a request is serialized so that mistakes are found without a round trip.
         //!
-        //! Patterns are ECMA-262 regular expressions, as Smithy specifies, checked with the
-        //! `regress` crate (an ECMAScript regex engine) and not anchored unless the pattern
-        //! is; each is compiled once, on first use. Lengths of strings count Unicode scalar
-        //! values. A `@sensitive` value is never echoed in a violation.
+        //! Patterns are ECMA-262 regular expressions, as Smithy specifies, not anchored
+        //! unless the pattern is. The generator compiles each into a small automaton (a
+        //! table walked once over the value's characters); a pattern outside the part of
+        //! ECMA-262 that compiles that way is checked with the `regress` crate instead.
+        //! Lengths of strings count Unicode scalar values. A `@sensitive` value is never
+        //! echoed in a violation.
 
         /// Something that can check its constraints, reporting every violation.
         pub trait Validate {
@@ -206,28 +208,60 @@ pub fn emit_validation_module(usage: &super::usage::Usage) -> TokenStream {
     }
 }
 
-/// `Pattern`: an ECMA-262 pattern compiled once, on first use.
-fn pattern_type() -> TokenStream {
+/// `Pattern` and `Automaton`: patterns compiled by the generator, and (only when some
+/// pattern needs it) the regress fallback, compiled once on first use.
+fn pattern_type(with_regex: bool) -> TokenStream {
+    let (regex_variant, regex_constructor, regex_arm) = if with_regex {
+        (
+            quote! {
+                /// Checked with regress, compiled on first use.
+                Regex(::std::sync::OnceLock<::std::option::Option<::regress::Regex>>),
+            },
+            quote! {
+                /// A pattern the generator could not compile, checked with regress.
+                pub const fn regex(source: &'static str) -> Self {
+                    Pattern { source, matcher: Matcher::Regex(::std::sync::OnceLock::new()) }
+                }
+            },
+            quote! {
+                // The generator checked that every pattern compiles; one that did not would
+                // match nothing.
+                Matcher::Regex(compiled) => compiled
+                    .get_or_init(|| ::regress::Regex::new(self.source).ok())
+                    .as_ref()
+                    .is_some_and(|regex| regex.find(value).is_some()),
+            },
+        )
+    } else {
+        (quote!(), quote!(), quote!())
+    };
     quote! {
-        /// A `pattern`, compiled on first use.
+        /// A `pattern`.
         pub struct Pattern {
             source: &'static str,
-            compiled: ::std::sync::OnceLock<::std::option::Option<::regress::Regex>>,
+            matcher: Matcher,
+        }
+
+        enum Matcher {
+            /// Compiled by the generator.
+            Automaton(&'static Automaton),
+            #regex_variant
         }
 
         impl Pattern {
-            /// A pattern from its ECMA-262 source.
-            pub const fn new(source: &'static str) -> Self {
-                Pattern { source, compiled: ::std::sync::OnceLock::new() }
+            /// A pattern the generator compiled into an automaton.
+            pub const fn automaton(source: &'static str, automaton: &'static Automaton) -> Self {
+                Pattern { source, matcher: Matcher::Automaton(automaton) }
             }
 
-            /// Whether the pattern matches anywhere in `value`. (The generator checked that
-            /// every pattern compiles; one that did not would match nothing.)
+            #regex_constructor
+
+            /// Whether the pattern matches anywhere in `value`.
             pub fn is_match(&self, value: &str) -> bool {
-                self.compiled
-                    .get_or_init(|| ::regress::Regex::new(self.source).ok())
-                    .as_ref()
-                    .is_some_and(|regex| regex.find(value).is_some())
+                match &self.matcher {
+                    Matcher::Automaton(automaton) => automaton.is_match(value),
+                    #regex_arm
+                }
             }
 
             /// Checks `value`.
@@ -238,6 +272,120 @@ fn pattern_type() -> TokenStream {
                 }
             }
         }
+
+        /// A pattern's position automaton, written out by the generator: one state per
+        /// position that matches a character, sets of states as bit masks.
+        pub struct Automaton {
+            /// The distinct character classes (inclusive ranges).
+            pub classes: &'static [&'static [(char, char)]],
+            /// Per state, the index of the class it matches.
+            pub state_class: &'static [u8],
+            /// The states that may match the first character.
+            pub first: u128,
+            /// Per state, the states that may match the next character.
+            pub follow: &'static [u128],
+            /// Reaching one of these states is a match.
+            pub accept_anywhere: u128,
+            /// Ending the value in one of these states is a match.
+            pub accept_at_end: u128,
+            /// Whether the empty value matches.
+            pub empty_matches: bool,
+            /// Whether every value matches.
+            pub always_matches: bool,
+        }
+
+        impl Automaton {
+            /// Walks the value once, keeping the set of states reached.
+            pub fn is_match(&self, value: &str) -> bool {
+                if self.always_matches {
+                    return true;
+                }
+                let mut active: u128 = 0;
+                for (index, c) in value.chars().enumerate() {
+                    let mut candidates = if index == 0 { self.first } else { 0 };
+                    let mut rest = active;
+                    while rest != 0 {
+                        candidates |= self.follow.get(rest.trailing_zeros() as usize).copied().unwrap_or(0);
+                        rest &= rest - 1;
+                    }
+                    active = 0;
+                    while candidates != 0 {
+                        let state = candidates.trailing_zeros() as usize;
+                        candidates &= candidates - 1;
+                        let class = self
+                            .state_class
+                            .get(state)
+                            .and_then(|&class| self.classes.get(usize::from(class)))
+                            .copied()
+                            .unwrap_or_default();
+                        if class.iter().any(|&(lo, hi)| lo <= c && c <= hi) {
+                            active |= 1 << state;
+                        }
+                    }
+                    if active & self.accept_anywhere != 0 {
+                        return true;
+                    }
+                    if active == 0 {
+                        return false;
+                    }
+                }
+                if value.is_empty() {
+                    self.empty_matches
+                } else {
+                    active & self.accept_at_end != 0
+                }
+            }
+        }
+    }
+}
+
+/// The `Pattern` static for a constraint: the automaton when the generator compiled one.
+fn pattern_static(
+    name: &proc_macro2::Ident,
+    source: &str,
+    program: Option<&crate::plan::pattern::PatternProgram>,
+) -> TokenStream {
+    let Some(program) = program else {
+        return quote! {
+            static #name: crate::validation::Pattern = crate::validation::Pattern::regex(#source);
+        };
+    };
+    let mask = |bits: u128| -> TokenStream {
+        let literal = syn::LitInt::new(&format!("{bits:#x}"), proc_macro2::Span::call_site());
+        quote!(#literal)
+    };
+    let classes = program.classes.iter().map(|ranges| {
+        let ranges = ranges.iter().map(|(lo, hi)| {
+            let (lo, hi) = (Literal::character(*lo), Literal::character(*hi));
+            quote!((#lo, #hi))
+        });
+        quote!(&[#(#ranges),*])
+    });
+    let follow = program.follow.iter().map(|bits| mask(*bits));
+    let state_class = program
+        .state_class
+        .iter()
+        .map(|index| Literal::u8_unsuffixed(*index));
+    let (first, anywhere, at_end) = (
+        mask(program.first),
+        mask(program.accept_anywhere),
+        mask(program.accept_at_end),
+    );
+    let (empty, always) = (program.empty_matches, program.always_matches);
+    quote! {
+        static #name: crate::validation::Pattern = crate::validation::Pattern::automaton(
+            #source,
+            &crate::validation::Automaton {
+                classes: &[#(#classes),*],
+                state_class: &[#(#state_class),*],
+                first: #first,
+                follow: &[#(#follow),*],
+                accept_anywhere: #anywhere,
+                accept_at_end: #at_end,
+                empty_matches: #empty,
+                always_matches: #always,
+            },
+        );
     }
 }
 
@@ -403,9 +551,11 @@ fn value_checks(
     }
     if let Some(pattern) = &constraints.pattern {
         let static_name = quote::format_ident!("PATTERN_{}", statics.len());
-        statics.push(quote! {
-            static #static_name: crate::validation::Pattern = crate::validation::Pattern::new(#pattern);
-        });
+        statics.push(pattern_static(
+            &static_name,
+            pattern,
+            constraints.pattern_program.as_ref(),
+        ));
         out.extend(quote!(#static_name.check(#path, #value, #sensitive, violations);));
     }
     let numeric = matches!(

@@ -326,6 +326,9 @@ pub struct Constraints {
     pub length: Option<(Option<u64>, Option<u64>)>,
     /// `smithy.api#pattern` (ECMA-262 regular expression, not anchored unless it says so).
     pub pattern: Option<String>,
+    /// The pattern as an automaton, when it is in the part of ECMA-262 that compiles to one
+    /// (see [`pattern`](super::pattern)); `None` leaves it to a regex engine.
+    pub pattern_program: Option<super::pattern::PatternProgram>,
     /// `smithy.api#range` bounds.
     pub range: Option<(Option<f64>, Option<f64>)>,
 }

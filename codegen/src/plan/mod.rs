@@ -9,6 +9,7 @@
 pub mod docs;
 pub mod ir;
 pub mod names;
+pub mod pattern;
 mod traits;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -748,7 +749,10 @@ impl<'a> Planner<'a> {
         match traits::constraints(&member.traits, kind) {
             Ok(own) => {
                 constraints.length = own.length.or(constraints.length);
-                constraints.pattern = own.pattern.or(constraints.pattern);
+                if own.pattern.is_some() {
+                    constraints.pattern = own.pattern;
+                    constraints.pattern_program = own.pattern_program;
+                }
                 constraints.range = own.range.or(constraints.range);
             }
             Err(why) => self.problem(member_id, why),
@@ -936,11 +940,19 @@ impl<'a> Planner<'a> {
             .map(|s| traits::constraints(&s.traits, kind))
             .unwrap_or(Ok(Constraints::default()));
         match (base, traits::constraints(&item.traits, kind)) {
-            (Ok(base), Ok(own)) => Constraints {
-                length: own.length.or(base.length),
-                pattern: own.pattern.or(base.pattern),
-                range: own.range.or(base.range),
-            },
+            (Ok(base), Ok(own)) => {
+                let (pattern, pattern_program) = if own.pattern.is_some() {
+                    (own.pattern, own.pattern_program)
+                } else {
+                    (base.pattern, base.pattern_program)
+                };
+                Constraints {
+                    length: own.length.or(base.length),
+                    pattern,
+                    pattern_program,
+                    range: own.range.or(base.range),
+                }
+            }
             (_, Err(why)) => {
                 self.problem(&list_id.with_member("member"), why);
                 Constraints::default()

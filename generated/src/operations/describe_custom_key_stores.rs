@@ -226,8 +226,19 @@ impl crate::validation::Validate for DescribeCustomKeyStoresRequest {
         prefix: &str,
         violations: &mut ::std::vec::Vec<crate::validation::Violation>,
     ) {
-        static PATTERN_0: crate::validation::Pattern =
-            crate::validation::Pattern::new("^[\\u0020-\\u00FF]*$");
+        static PATTERN_0: crate::validation::Pattern = crate::validation::Pattern::automaton(
+            "^[\\u0020-\\u00FF]*$",
+            &crate::validation::Automaton {
+                classes: &[&[(' ', 'ÿ')]],
+                state_class: &[0],
+                first: 0x1,
+                follow: &[0x1],
+                accept_anywhere: 0x0,
+                accept_at_end: 0x1,
+                empty_matches: true,
+                always_matches: false,
+            },
+        );
         if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
             let path_0 = || crate::validation::join(prefix, "CustomKeyStoreId");
             crate::validation::length(

@@ -123,10 +123,32 @@ impl crate::validation::Validate for XksProxyAuthenticationCredentialType {
         prefix: &str,
         violations: &mut ::std::vec::Vec<crate::validation::Violation>,
     ) {
-        static PATTERN_0: crate::validation::Pattern =
-            crate::validation::Pattern::new("^[A-Z2-7]+$");
-        static PATTERN_1: crate::validation::Pattern =
-            crate::validation::Pattern::new("^[a-zA-Z0-9\\/+=]+$");
+        static PATTERN_0: crate::validation::Pattern = crate::validation::Pattern::automaton(
+            "^[A-Z2-7]+$",
+            &crate::validation::Automaton {
+                classes: &[&[('2', '7'), ('A', 'Z')]],
+                state_class: &[0],
+                first: 0x1,
+                follow: &[0x1],
+                accept_anywhere: 0x0,
+                accept_at_end: 0x1,
+                empty_matches: false,
+                always_matches: false,
+            },
+        );
+        static PATTERN_1: crate::validation::Pattern = crate::validation::Pattern::automaton(
+            "^[a-zA-Z0-9\\/+=]+$",
+            &crate::validation::Automaton {
+                classes: &[&[('+', '+'), ('/', '9'), ('=', '='), ('A', 'Z'), ('a', 'z')]],
+                state_class: &[0],
+                first: 0x1,
+                follow: &[0x1],
+                accept_anywhere: 0x0,
+                accept_at_end: 0x1,
+                empty_matches: false,
+                always_matches: false,
+            },
+        );
         {
             let value = &self.access_key_id;
             let path_0 = || crate::validation::join(prefix, "AccessKeyId");
