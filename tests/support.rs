@@ -140,6 +140,7 @@ pub fn generated_pattern(source: &str) -> kms_api::validation::Pattern {
         .collect();
     let automaton = Box::leak(Box::new(Automaton {
         classes: Box::leak(classes.into_boxed_slice()),
+        ascii: Box::leak(program.ascii.into_boxed_slice()),
         state_class: Box::leak(program.state_class.into_boxed_slice()),
         first: program.first,
         follow: Box::leak(program.follow.into_boxed_slice()),

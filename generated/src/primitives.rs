@@ -146,6 +146,19 @@ impl DateTime {
         if int_part.is_empty() || !int_part.iter().chain(frac_part).all(u8::is_ascii_digit) {
             return ::std::option::Option::None;
         }
+        if exponent == 0 && int_part.len() <= 18 {
+            let whole = int_part
+                .iter()
+                .fold(0u64, |value, b| value * 10 + u64::from(b - b'0'));
+            let nanos = (0..9).fold(0u64, |value, k| {
+                value * 10 + frac_part.get(k).map_or(0, |b| u64::from(b - b'0'))
+            });
+            let total = i128::from(whole) * 1_000_000_000 + i128::from(nanos);
+            let total = if negative { -total } else { total };
+            let seconds = i64::try_from(total.div_euclid(1_000_000_000)).ok()?;
+            let nanos = u32::try_from(total.rem_euclid(1_000_000_000)).ok()?;
+            return ::std::option::Option::Some(DateTime { seconds, nanos });
+        }
         let len = int_part.len() + frac_part.len();
         let digit = |k: i64| -> u64 {
             let byte = usize::try_from(k).ok().and_then(|k| {

@@ -243,15 +243,15 @@ fn pattern_type(with_regex: bool) -> TokenStream {
         }
 
         enum Matcher {
-            /// Compiled by the generator.
-            Automaton(&'static Automaton),
+            /// Compiled by the generator; for ASCII values, determinized on first use.
+            Automaton(&'static Automaton, ::std::sync::OnceLock<::std::option::Option<AsciiDfa>>),
             #regex_variant
         }
 
         impl Pattern {
             /// A pattern the generator compiled into an automaton.
             pub const fn automaton(source: &'static str, automaton: &'static Automaton) -> Self {
-                Pattern { source, matcher: Matcher::Automaton(automaton) }
+                Pattern { source, matcher: Matcher::Automaton(automaton, ::std::sync::OnceLock::new()) }
             }
 
             #regex_constructor
@@ -259,7 +259,14 @@ fn pattern_type(with_regex: bool) -> TokenStream {
             /// Whether the pattern matches anywhere in `value`.
             pub fn is_match(&self, value: &str) -> bool {
                 match &self.matcher {
-                    Matcher::Automaton(automaton) => automaton.is_match(value),
+                    Matcher::Automaton(automaton, dfa) => {
+                        if value.is_ascii() {
+                            if let ::std::option::Option::Some(dfa) = dfa.get_or_init(|| automaton.ascii_dfa()) {
+                                return dfa.is_match(automaton, value.as_bytes());
+                            }
+                        }
+                        automaton.is_match(value)
+                    }
                     #regex_arm
                 }
             }
@@ -278,6 +285,8 @@ fn pattern_type(with_regex: bool) -> TokenStream {
         pub struct Automaton {
             /// The distinct character classes (inclusive ranges).
             pub classes: &'static [&'static [(char, char)]],
+            /// Per class, its ASCII members as a bitmap (bit `c` for character `c`).
+            pub ascii: &'static [u128],
             /// Per state, the index of the class it matches.
             pub state_class: &'static [u8],
             /// The states that may match the first character.
@@ -295,30 +304,90 @@ fn pattern_type(with_regex: bool) -> TokenStream {
         }
 
         impl Automaton {
-            /// Walks the value once, keeping the set of states reached.
+            /// Walks the value once, keeping the set of states reached: over bytes with the
+            /// ASCII bitmaps when the value is ASCII, over characters and ranges otherwise.
             pub fn is_match(&self, value: &str) -> bool {
                 if self.always_matches {
                     return true;
                 }
-                let mut active: u128 = 0;
-                for (index, c) in value.chars().enumerate() {
-                    let mut candidates = if index == 0 { self.first } else { 0 };
-                    let mut rest = active;
+                if value.is_empty() {
+                    return self.empty_matches;
+                }
+                if value.is_ascii() {
+                    self.walk(value.bytes(), |class, byte| {
+                        self.ascii.get(class).is_some_and(|bits| (bits >> byte) & 1 != 0)
+                    })
+                } else {
+                    self.walk(value.chars(), |class, c| {
+                        self.classes
+                            .get(class)
+                            .is_some_and(|ranges| ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi))
+                    })
+                }
+            }
+
+            /// The automaton determinized over ASCII: one table row of 128 next states per
+            /// set of active states, so an ASCII value costs one lookup per byte. `None` when
+            /// it would need more than 256 states (the walk then does the work).
+            fn ascii_dfa(&self) -> ::std::option::Option<AsciiDfa> {
+                let mut sets: ::std::vec::Vec<u128> = ::std::vec![0, 0, 0];
+                let mut table = ::std::vec::Vec::new();
+                let mut at_end = ::std::vec![false, false, true];
+                let mut row = 0;
+                while row < sets.len() {
+                    if row == AsciiDfa::DEAD || row == AsciiDfa::MATCHED {
+                        table.extend([row as u16; 128]);
+                        row += 1;
+                        continue;
+                    }
+                    let mut candidates = if row == AsciiDfa::START { self.first } else { 0 };
+                    let mut rest = sets.get(row).copied().unwrap_or(0);
                     while rest != 0 {
                         candidates |= self.follow.get(rest.trailing_zeros() as usize).copied().unwrap_or(0);
                         rest &= rest - 1;
                     }
+                    for byte in 0..128u32 {
+                        let mut active: u128 = 0;
+                        let mut each = candidates;
+                        while each != 0 {
+                            let state = each.trailing_zeros() as usize;
+                            each &= each - 1;
+                            let class = self.state_class.get(state).map_or(usize::MAX, |&class| usize::from(class));
+                            if self.ascii.get(class).is_some_and(|bits| (bits >> byte) & 1 != 0) {
+                                active |= 1 << state;
+                            }
+                        }
+                        let next = if active & self.accept_anywhere != 0 {
+                            AsciiDfa::MATCHED
+                        } else if active == 0 {
+                            AsciiDfa::DEAD
+                        } else if let ::std::option::Option::Some(known) = sets.iter().skip(3).position(|&set| set == active) {
+                            known + 3
+                        } else {
+                            if sets.len() >= 256 {
+                                return ::std::option::Option::None;
+                            }
+                            sets.push(active);
+                            at_end.push(active & self.accept_at_end != 0);
+                            sets.len() - 1
+                        };
+                        table.push(next as u16);
+                    }
+                    row += 1;
+                }
+                ::std::option::Option::Some(AsciiDfa { table, at_end })
+            }
+
+            fn walk<T: Copy>(&self, items: impl Iterator<Item = T>, accepts: impl Fn(usize, T) -> bool) -> bool {
+                let mut active: u128 = 0;
+                let mut candidates = self.first;
+                for item in items {
                     active = 0;
                     while candidates != 0 {
                         let state = candidates.trailing_zeros() as usize;
                         candidates &= candidates - 1;
-                        let class = self
-                            .state_class
-                            .get(state)
-                            .and_then(|&class| self.classes.get(usize::from(class)))
-                            .copied()
-                            .unwrap_or_default();
-                        if class.iter().any(|&(lo, hi)| lo <= c && c <= hi) {
+                        let class = self.state_class.get(state).map_or(usize::MAX, |&class| usize::from(class));
+                        if accepts(class, item) {
                             active |= 1 << state;
                         }
                     }
@@ -328,12 +397,46 @@ fn pattern_type(with_regex: bool) -> TokenStream {
                     if active == 0 {
                         return false;
                     }
+                    let mut rest = active;
+                    while rest != 0 {
+                        candidates |= self.follow.get(rest.trailing_zeros() as usize).copied().unwrap_or(0);
+                        rest &= rest - 1;
+                    }
+                }
+                active & self.accept_at_end != 0
+            }
+        }
+
+        /// An [`Automaton`] determinized over ASCII (see `Automaton::ascii_dfa`).
+        struct AsciiDfa {
+            /// 128 next states per state.
+            table: ::std::vec::Vec<u16>,
+            /// Per state, whether ending the value there is a match.
+            at_end: ::std::vec::Vec<bool>,
+        }
+
+        impl AsciiDfa {
+            const START: usize = 0;
+            const DEAD: usize = 1;
+            const MATCHED: usize = 2;
+
+            fn is_match(&self, automaton: &Automaton, value: &[u8]) -> bool {
+                if automaton.always_matches {
+                    return true;
                 }
                 if value.is_empty() {
-                    self.empty_matches
-                } else {
-                    active & self.accept_at_end != 0
+                    return automaton.empty_matches;
                 }
+                let mut state = Self::START;
+                for &byte in value {
+                    state = self.table.get(state * 128 + usize::from(byte)).map_or(Self::DEAD, |&next| usize::from(next));
+                    match state {
+                        Self::DEAD => return false,
+                        Self::MATCHED => return true,
+                        _ => {}
+                    }
+                }
+                self.at_end.get(state).copied().unwrap_or(false)
             }
         }
     }
@@ -362,6 +465,7 @@ fn pattern_static(
         quote!(&[#(#ranges),*])
     });
     let follow = program.follow.iter().map(|bits| mask(*bits));
+    let ascii = program.ascii.iter().map(|bits| mask(*bits));
     let state_class = program
         .state_class
         .iter()
@@ -377,6 +481,7 @@ fn pattern_static(
             #source,
             &crate::validation::Automaton {
                 classes: &[#(#classes),*],
+                ascii: &[#(#ascii),*],
                 state_class: &[#(#state_class),*],
                 first: #first,
                 follow: &[#(#follow),*],

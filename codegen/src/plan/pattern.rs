@@ -25,6 +25,9 @@ pub const MAX_STATES: usize = 128;
 pub struct PatternProgram {
     /// The distinct character classes, each as sorted inclusive ranges.
     pub classes: Vec<Vec<(char, char)>>,
+    /// Per class, its ASCII members as a bitmap (bit `c` for character `c`), so that ASCII
+    /// values are checked without looking at ranges.
+    pub ascii: Vec<u128>,
     /// Per state, the index of the class it matches.
     pub state_class: Vec<u8>,
     /// States that may match the first character.
@@ -49,21 +52,25 @@ impl PatternProgram {
         if self.always_matches {
             return true;
         }
+        if value.is_empty() {
+            return self.empty_matches;
+        }
         let mut active: u128 = 0;
-        for (index, c) in value.chars().enumerate() {
-            let mut candidates = if index == 0 { self.first } else { 0 };
-            let mut rest = active;
-            while rest != 0 {
-                let state = rest.trailing_zeros() as usize;
-                rest &= rest - 1;
-                candidates |= self.follow[state];
-            }
+        let mut candidates = self.first;
+        for c in value.chars() {
             active = 0;
             while candidates != 0 {
                 let state = candidates.trailing_zeros() as usize;
                 candidates &= candidates - 1;
-                let class = &self.classes[usize::from(self.state_class[state])];
-                if class.iter().any(|&(lo, hi)| lo <= c && c <= hi) {
+                let class = usize::from(self.state_class[state]);
+                let accepts = if c.is_ascii() {
+                    (self.ascii[class] >> (c as u32)) & 1 != 0
+                } else {
+                    self.classes[class]
+                        .iter()
+                        .any(|&(lo, hi)| lo <= c && c <= hi)
+                };
+                if accepts {
                     active |= 1 << state;
                 }
             }
@@ -73,12 +80,13 @@ impl PatternProgram {
             if active == 0 {
                 return false;
             }
+            let mut rest = active;
+            while rest != 0 {
+                candidates |= self.follow[rest.trailing_zeros() as usize];
+                rest &= rest - 1;
+            }
         }
-        if value.is_empty() {
-            self.empty_matches
-        } else {
-            active & self.accept_at_end != 0
-        }
+        active & self.accept_at_end != 0
     }
 }
 
@@ -93,6 +101,7 @@ pub fn compile(source: &str) -> Option<PatternProgram> {
     let mut builder = Builder::default();
     let mut program = PatternProgram {
         classes: Vec::new(),
+        ascii: Vec::new(),
         state_class: Vec::new(),
         first: 0,
         follow: Vec::new(),
@@ -134,6 +143,7 @@ pub fn compile(source: &str) -> Option<PatternProgram> {
         let index = match program.classes.iter().position(|c| *c == class) {
             Some(index) => index,
             None => {
+                program.ascii.push(ascii_bitmap(&class));
                 program.classes.push(class);
                 program.classes.len() - 1
             }
@@ -410,6 +420,17 @@ const SPACE: &[(char, char)] = &[
     ('\u{3000}', '\u{3000}'),
     ('\u{feff}', '\u{feff}'),
 ];
+
+/// The ASCII members of a class as a bitmap.
+fn ascii_bitmap(ranges: &[(char, char)]) -> u128 {
+    (0u8..128)
+        .filter(|&b| {
+            ranges
+                .iter()
+                .any(|&(lo, hi)| lo <= char::from(b) && char::from(b) <= hi)
+        })
+        .fold(0, |bits, b| bits | 1 << b)
+}
 
 /// Sorted, merged ranges.
 fn normalize(mut ranges: Vec<(char, char)>) -> Vec<(char, char)> {

@@ -230,6 +230,7 @@ impl crate::validation::Validate for DescribeCustomKeyStoresRequest {
             "^[\\u0020-\\u00FF]*$",
             &crate::validation::Automaton {
                 classes: &[&[(' ', 'ÿ')]],
+                ascii: &[0xffffffffffffffffffffffff00000000],
                 state_class: &[0],
                 first: 0x1,
                 follow: &[0x1],

@@ -127,6 +127,7 @@ impl crate::validation::Validate for XksProxyAuthenticationCredentialType {
             "^[A-Z2-7]+$",
             &crate::validation::Automaton {
                 classes: &[&[('2', '7'), ('A', 'Z')]],
+                ascii: &[0x7fffffe00fc000000000000],
                 state_class: &[0],
                 first: 0x1,
                 follow: &[0x1],
@@ -140,6 +141,7 @@ impl crate::validation::Validate for XksProxyAuthenticationCredentialType {
             "^[a-zA-Z0-9\\/+=]+$",
             &crate::validation::Automaton {
                 classes: &[&[('+', '+'), ('/', '9'), ('=', '='), ('A', 'Z'), ('a', 'z')]],
+                ascii: &[0x7fffffe07fffffe23ff880000000000],
                 state_class: &[0],
                 first: 0x1,
                 follow: &[0x1],
