@@ -18,26 +18,132 @@ pub fn format_crate(
     emitted: crate::emit::EmittedCrate,
     cache: Option<&Path>,
 ) -> Result<BTreeMap<String, String>, String> {
-    let mut files = emitted.text;
-    let build = cache.map(|_| cache_identity()).transpose()?;
-    let mut misses = Vec::new();
+    let mut printed = Vec::new();
     for (path, tokens) in emitted.rust {
-        let entry = match (cache, &build) {
-            (Some(dir), Some(build)) => {
-                let mut hasher = std::collections::hash_map::DefaultHasher::new();
-                (tokens.to_string(), crate::emit::HEADER_RUST, build).hash(&mut hasher);
-                let entry = dir.join(format!("{:016x}.rs", hasher.finish()));
-                if let Ok(text) = std::fs::read_to_string(&entry) {
-                    files.insert(path, text);
-                    continue;
-                }
-                Some(entry)
+        printed.push(print_file(path, tokens, cache)?);
+    }
+    finish(printed, emitted.text, cache)
+}
+
+/// How long the two phases of [`format_jobs`] took.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Phases {
+    /// Emitting, printing and cache lookups, on all cores.
+    pub print: std::time::Duration,
+    /// The rustfmt pass over files the cache did not have.
+    pub rustfmt: std::time::Duration,
+}
+
+/// Emits, prints and formats the crate's files: the jobs run on every available core (each
+/// file is emitted and printed on one thread, as tokens cannot cross threads), then one
+/// rustfmt pass formats the files the cache did not have. The result does not depend on
+/// the number of threads.
+pub fn format_jobs(
+    jobs: Vec<crate::emit::FileJob<'_>>,
+    text: BTreeMap<String, String>,
+    cache: Option<&Path>,
+) -> Result<(BTreeMap<String, String>, Phases), String> {
+    let started = std::time::Instant::now();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(jobs.len().max(1));
+    let jobs = &jobs;
+    let printed: Vec<Result<Printed, String>> = std::thread::scope(|scope| {
+        if cache.is_some() {
+            // `rustfmt --version` runs while the files are emitted.
+            scope.spawn(|| {
+                let _ = cache_identity();
+            });
+        }
+        let handles: Vec<_> = (0..workers)
+            .map(|worker| {
+                scope.spawn(move || {
+                    jobs.iter()
+                        .skip(worker)
+                        .step_by(workers)
+                        .map(|job| print_file(job.path.clone(), job.tokens(), cache))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|_| vec![Err("internal error: an emitter panicked".to_owned())])
+            })
+            .collect()
+    });
+    let printed = printed.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let print = started.elapsed();
+    let started = std::time::Instant::now();
+    let files = finish(printed, text, cache)?;
+    Ok((
+        files,
+        Phases {
+            print,
+            rustfmt: started.elapsed(),
+        },
+    ))
+}
+
+/// A printed file: its text, and where to cache it once formatted (`None` when it came from
+/// the cache, or there is no cache).
+struct Printed {
+    path: String,
+    text: String,
+    formatted: bool,
+    entry: Option<PathBuf>,
+}
+
+/// Looks a file up in the cache, or prints it with prettyplease.
+fn print_file(
+    path: String,
+    tokens: proc_macro2::TokenStream,
+    cache: Option<&Path>,
+) -> Result<Printed, String> {
+    let entry = match cache {
+        Some(dir) => {
+            let build = cache_identity()?;
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            (tokens.to_string(), crate::emit::HEADER_RUST, build).hash(&mut hasher);
+            let entry = dir.join(format!("{:016x}.rs", hasher.finish()));
+            if let Ok(text) = std::fs::read_to_string(&entry) {
+                return Ok(Printed {
+                    path,
+                    text,
+                    formatted: true,
+                    entry: None,
+                });
             }
-            _ => None,
-        };
-        let text = crate::emit::render(tokens).map_err(|err| format!("{path}: {err}"))?;
-        files.insert(path.clone(), text);
-        misses.push((path, entry));
+            Some(entry)
+        }
+        None => None,
+    };
+    let text = crate::emit::render(tokens).map_err(|err| format!("{path}: {err}"))?;
+    Ok(Printed {
+        path,
+        text,
+        formatted: false,
+        entry,
+    })
+}
+
+/// Runs rustfmt over the files that need it and fills the cache.
+fn finish(
+    printed: Vec<Printed>,
+    text: BTreeMap<String, String>,
+    cache: Option<&Path>,
+) -> Result<BTreeMap<String, String>, String> {
+    let mut files = text;
+    let mut misses = Vec::new();
+    for file in printed {
+        if !file.formatted {
+            misses.push((file.path.clone(), file.entry));
+        }
+        files.insert(file.path, file.text);
     }
     if misses.is_empty() {
         return Ok(files);

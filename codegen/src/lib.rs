@@ -51,9 +51,10 @@ pub struct Timings {
     pub load: std::time::Duration,
     /// Planning (checks and the IR).
     pub plan: std::time::Duration,
-    /// Emitting tokens and printing them with prettyplease.
+    /// Emitting tokens and printing them with prettyplease (or taking them from the
+    /// formatting cache), on all cores.
     pub emit: std::time::Duration,
-    /// The rustfmt pass.
+    /// The rustfmt pass over the files the cache did not have.
     pub format: std::time::Duration,
 }
 
@@ -126,14 +127,11 @@ pub fn generate_loaded(
         problems
     })?;
     timings.plan = started.elapsed();
-    let started = std::time::Instant::now();
-    let emitted = emit::emit_crate_tokens(&service)
+    let (jobs, text) = emit::crate_jobs(&service);
+    let (files, phases) = format::format_jobs(jobs, text, options.format_cache.as_deref())
         .map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;
-    timings.emit = started.elapsed();
-    let started = std::time::Instant::now();
-    let files = format::format_crate(emitted, options.format_cache.as_deref())
-        .map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;
-    timings.format = started.elapsed();
+    timings.emit = phases.print;
+    timings.format = phases.rustfmt;
     Ok(Generation {
         service,
         files,

@@ -193,7 +193,7 @@ fn codegen(args: CodegenArgs, out_stream: &mut dyn Write, err: &mut dyn Write) -
         let t = generation.timings;
         let _ = writeln!(
             out_stream,
-            "codegen: load {} ms, plan {} ms, emit {} ms, print and rustfmt {} ms",
+            "codegen: load {} ms, plan {} ms, emit and print {} ms, rustfmt {} ms",
             t.load.as_millis(),
             t.plan.as_millis(),
             t.emit.as_millis(),

@@ -61,22 +61,55 @@ pub struct EmittedCrate {
 
 /// Every file of the generated crate, as tokens (see [`emit_crate`] for printed text).
 pub fn emit_crate_tokens(service: &Service) -> Result<EmittedCrate, String> {
+    let (jobs, text) = crate_jobs(service);
+    Ok(EmittedCrate {
+        rust: jobs
+            .iter()
+            .map(|job| (job.path.clone(), job.tokens()))
+            .collect(),
+        text,
+    })
+}
+
+/// One Rust file of the crate: its path, and the emitter that makes its tokens. A job only
+/// borrows the IR, so jobs can run on any thread (tokens themselves cannot cross threads).
+pub struct FileJob<'a> {
+    /// The file's path relative to the crate root.
+    pub path: String,
+    emit: Box<dyn Fn() -> TokenStream + Send + Sync + 'a>,
+}
+
+impl FileJob<'_> {
+    /// Emits the file's tokens.
+    pub fn tokens(&self) -> TokenStream {
+        (self.emit)()
+    }
+}
+
+/// The crate's Rust files as jobs, and its other files (the manifest) as text.
+pub fn crate_jobs<'a>(service: &'a Service) -> (Vec<FileJob<'a>>, BTreeMap<String, String>) {
+    type Emit<'a> = Box<dyn Fn() -> TokenStream + Send + Sync + 'a>;
     let usage = usage::Usage::of(service);
-    let mut emitted = EmittedCrate::default();
-    let mut add = |path: String, tokens: TokenStream| -> Result<(), String> {
-        emitted.rust.insert(path, tokens);
-        Ok(())
+    let mut jobs: Vec<FileJob<'a>> = Vec::new();
+    let mut add = |path: String, emit: Emit<'a>| {
+        jobs.push(FileJob { path, emit });
     };
-    add("src/lib.rs".to_owned(), crate_files::lib_rs(service))?;
+    add(
+        "src/lib.rs".to_owned(),
+        Box::new(move || crate_files::lib_rs(service)),
+    );
     add(
         "src/primitives.rs".to_owned(),
-        primitives::emit_primitives(&usage),
-    )?;
-    add("src/wire.rs".to_owned(), wire::emit_wire(service))?;
+        Box::new(move || primitives::emit_primitives(&usage)),
+    );
+    add(
+        "src/wire.rs".to_owned(),
+        Box::new(move || wire::emit_wire(service)),
+    );
     add(
         "src/validation.rs".to_owned(),
-        validation::emit_validation_module(&usage),
-    )?;
+        Box::new(move || validation::emit_validation_module(&usage)),
+    );
 
     let shared: Vec<_> = service
         .structures
@@ -93,54 +126,69 @@ pub fn emit_crate_tokens(service: &Service) -> Result<EmittedCrate, String> {
     type_names.sort();
     add(
         "src/types/mod.rs".to_owned(),
-        crate_files::flat_module_index(
-            "Structures and enums shared by the operations.",
-            &type_names,
-        ),
-    )?;
+        Box::new(move || {
+            crate_files::flat_module_index(
+                "Structures and enums shared by the operations.",
+                &type_names,
+            )
+        }),
+    );
     for structure in shared {
         add(
             type_file("types", &structure.name.name),
-            structure::emit_structure(structure),
-        )?;
+            Box::new(move || structure::emit_structure(structure)),
+        );
     }
     for e in &service.enums {
-        add(type_file("types", &e.name.name), enumeration::emit_enum(e))?;
+        add(
+            type_file("types", &e.name.name),
+            Box::new(move || enumeration::emit_enum(e)),
+        );
     }
     for u in &service.unions {
-        add(type_file("types", &u.name.name), union::emit_union(u))?;
+        add(
+            type_file("types", &u.name.name),
+            Box::new(move || union::emit_union(u)),
+        );
     }
     for e in &service.int_enums {
-        add(type_file("types", &e.name.name), int_enum::emit_int_enum(e))?;
+        add(
+            type_file("types", &e.name.name),
+            Box::new(move || int_enum::emit_int_enum(e)),
+        );
     }
 
     let error_names: Vec<_> = service.errors.iter().map(|e| &e.structure.name).collect();
     add(
         "src/errors/mod.rs".to_owned(),
-        crate_files::flat_module_index(
-            "The errors the model defines. Each operation's error enum wraps the ones it can return.",
-            &error_names,
-        ),
-    )?;
+        Box::new(move || {
+            crate_files::flat_module_index(
+                "The errors the model defines. Each operation's error enum wraps the ones it can return.",
+                &error_names,
+            )
+        }),
+    );
     for error in &service.errors {
         add(
             type_file("errors", &error.structure.name.name),
-            error::emit_error_struct(error),
-        )?;
+            Box::new(move || error::emit_error_struct(error)),
+        );
     }
 
     add(
         "src/operations/mod.rs".to_owned(),
-        crate_files::operations_index(service),
-    )?;
+        Box::new(move || crate_files::operations_index(service)),
+    );
     for op in &service.operations {
         let path = format!("src/operations/{}.rs", common::file_stem(&op.module));
-        add(path, operation::emit_operation(service, op))?;
+        add(
+            path,
+            Box::new(move || operation::emit_operation(service, op)),
+        );
     }
-    emitted
-        .text
-        .insert("Cargo.toml".to_owned(), crate_files::cargo_toml(service));
-    Ok(emitted)
+    let mut text = BTreeMap::new();
+    text.insert("Cargo.toml".to_owned(), crate_files::cargo_toml(service));
+    (jobs, text)
 }
 
 fn type_file(dir: &str, type_name: &str) -> String {

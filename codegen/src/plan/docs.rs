@@ -321,14 +321,14 @@ pub fn wrap(markdown: &str, width: usize) -> Vec<String> {
         for word in unbreakable_words(source_line.trim_start()) {
             let only_marker = matches!(line.trim(), "" | "-");
             let fits = only_marker || line.len() + 1 + word.len() <= width;
-            if fits || starts_block(&word) {
+            if fits || starts_block(word) {
                 if !line.trim().is_empty() {
                     line.push(' ');
                 }
-                line.push_str(&word);
+                line.push_str(word);
             } else {
                 lines.push(std::mem::replace(&mut line, continuation.clone()));
-                line.push_str(&word);
+                line.push_str(word);
             }
         }
         lines.push(line);
@@ -344,47 +344,46 @@ fn starts_block(word: &str) -> bool {
             && word[..word.len() - 1].chars().all(|c| c.is_ascii_digit())
 }
 
-/// Splits on spaces, keeping code spans and link texts whole.
-fn unbreakable_words(line: &str) -> Vec<String> {
+/// Splits on spaces, keeping code spans and link texts whole. Works on bytes: every
+/// delimiter is ASCII, so the words are slices of the line.
+fn unbreakable_words(line: &str) -> Vec<&str> {
+    let bytes = line.as_bytes();
     let mut words = Vec::new();
-    let mut current = String::new();
+    let mut start = 0usize;
     // Length of the backtick run that opened the current code span (0: not in code).
     let mut code_fence = 0usize;
     let mut bracket_depth = 0usize;
-    let chars: Vec<char> = line.chars().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let escaped = i > 0 && chars[i - 1] == '\\';
-        if c == '`' && !escaped {
-            let run = chars[i..].iter().take_while(|&&b| b == '`').count();
+    while i < bytes.len() {
+        let c = bytes[i];
+        let escaped = i > 0 && bytes[i - 1] == b'\\';
+        if c == b'`' && !escaped {
+            let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
             if code_fence == 0 {
                 code_fence = run;
             } else if run == code_fence {
                 code_fence = 0;
             }
-            current.extend(std::iter::repeat_n('`', run));
             i += run;
             continue;
         }
         if code_fence == 0 && !escaped {
             match c {
-                '[' => bracket_depth += 1,
-                ']' => bracket_depth = bracket_depth.saturating_sub(1),
+                b'[' => bracket_depth += 1,
+                b']' => bracket_depth = bracket_depth.saturating_sub(1),
                 _ => {}
             }
         }
-        if c == ' ' && code_fence == 0 && bracket_depth == 0 {
-            if !current.is_empty() {
-                words.push(std::mem::take(&mut current));
+        if c == b' ' && code_fence == 0 && bracket_depth == 0 {
+            if start < i {
+                words.push(&line[start..i]);
             }
-        } else {
-            current.push(c);
+            start = i + 1;
         }
         i += 1;
     }
-    if !current.is_empty() {
-        words.push(current);
+    if start < line.len() {
+        words.push(&line[start..]);
     }
     words
 }
