@@ -339,17 +339,37 @@ impl Automaton {
             })
         }
     }
-    /// The automaton determinized over ASCII: one table row of 128 next states per
-    /// set of active states, so an ASCII value costs one lookup per byte. `None` when
-    /// it would need more than 256 states (the walk then does the work).
+    /// The automaton determinized over ASCII: bytes that every class treats alike share
+    /// a column, and each set of active states gets a row of next states, so an ASCII
+    /// value costs two small lookups per byte. `None` when it would need more than 256
+    /// states (the walk then does the work).
     fn ascii_dfa(&self) -> ::std::option::Option<AsciiDfa> {
+        let mut signatures: ::std::vec::Vec<u128> = ::std::vec::Vec::new();
+        let mut column = [0u8; 128];
+        for (byte, slot) in (0u32..).zip(column.iter_mut()) {
+            let signature = (0u32..)
+                .zip(self.ascii.iter())
+                .filter(|(_, bits)| (*bits >> byte) & 1 != 0)
+                .fold(0u128, |set, (class, _)| {
+                    set | 1u128.checked_shl(class).unwrap_or(0)
+                });
+            let index = match signatures.iter().position(|&known| known == signature) {
+                ::std::option::Option::Some(index) => index,
+                ::std::option::Option::None => {
+                    signatures.push(signature);
+                    signatures.len() - 1
+                }
+            };
+            *slot = u8::try_from(index).ok()?;
+        }
+        let columns = signatures.len();
         let mut sets: ::std::vec::Vec<u128> = ::std::vec![0, 0, 0];
         let mut table = ::std::vec::Vec::new();
         let mut at_end = ::std::vec![false, false, true];
         let mut row = 0;
         while row < sets.len() {
             if row == AsciiDfa::DEAD || row == AsciiDfa::MATCHED {
-                table.extend([row as u16; 128]);
+                table.extend(::std::iter::repeat_n(row as u8, columns));
                 row += 1;
                 continue;
             }
@@ -367,7 +387,11 @@ impl Automaton {
                     .unwrap_or(0);
                 rest &= rest - 1;
             }
-            for byte in 0..128u32 {
+            for representative in 0..columns {
+                let byte = column
+                    .iter()
+                    .position(|&c| usize::from(c) == representative)
+                    .unwrap_or(0) as u32;
                 let mut active: u128 = 0;
                 let mut each = candidates;
                 while each != 0 {
@@ -401,11 +425,16 @@ impl Automaton {
                     at_end.push(active & self.accept_at_end != 0);
                     sets.len() - 1
                 };
-                table.push(next as u16);
+                table.push(u8::try_from(next).ok()?);
             }
             row += 1;
         }
-        ::std::option::Option::Some(AsciiDfa { table, at_end })
+        ::std::option::Option::Some(AsciiDfa {
+            column,
+            columns,
+            table,
+            at_end,
+        })
     }
     fn walk<T: Copy>(
         &self,
@@ -448,8 +477,12 @@ impl Automaton {
 }
 /// An [`Automaton`] determinized over ASCII (see `Automaton::ascii_dfa`).
 struct AsciiDfa {
-    /// 128 next states per state.
-    table: ::std::vec::Vec<u16>,
+    /// The column of each ASCII byte.
+    column: [u8; 128],
+    /// How many columns there are.
+    columns: usize,
+    /// `columns` next states per state.
+    table: ::std::vec::Vec<u8>,
     /// Per state, whether ending the value there is a match.
     at_end: ::std::vec::Vec<bool>,
 }
@@ -466,9 +499,13 @@ impl AsciiDfa {
         }
         let mut state = Self::START;
         for &byte in value {
+            let column = self
+                .column
+                .get(usize::from(byte))
+                .map_or(0, |&c| usize::from(c));
             state = self
                 .table
-                .get(state * 128 + usize::from(byte))
+                .get(state * self.columns + column)
                 .map_or(Self::DEAD, |&next| usize::from(next));
             match state {
                 Self::DEAD => return false,
