@@ -108,7 +108,7 @@ pub fn crate_jobs<'a>(service: &'a Service) -> (Vec<FileJob<'a>>, BTreeMap<Strin
     );
     add(
         "src/validation.rs".to_owned(),
-        Box::new(move || validation::emit_validation_module(&usage)),
+        Box::new(move || validation::emit_validation_module(&usage, &service.patterns)),
     );
 
     let shared: Vec<_> = service

@@ -62,12 +62,9 @@ impl Usage {
             usage.patterns |= validated
                 && (member.constraints.pattern.is_some()
                     || member.item_constraints.pattern.is_some());
-            usage.regex_patterns |= validated
-                && [&member.constraints, &member.item_constraints]
-                    .iter()
-                    .any(|c| c.pattern.is_some() && c.pattern_program.is_none());
             usage.idempotency_tokens |= member.idempotency_token;
         }
+        usage.regex_patterns = service.patterns.iter().any(|p| p.program.is_none());
         usage
     }
 

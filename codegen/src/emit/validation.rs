@@ -9,9 +9,21 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 /// The `validation` module; the `Pattern` type only when the model has patterns.
-pub fn emit_validation_module(usage: &super::usage::Usage) -> TokenStream {
+pub fn emit_validation_module(
+    usage: &super::usage::Usage,
+    service_patterns: &[crate::plan::ir::PatternConstraint],
+) -> TokenStream {
     let patterns = if usage.patterns {
-        pattern_type(usage.regex_patterns)
+        let statics = service_patterns
+            .iter()
+            .enumerate()
+            .map(|(index, pattern)| pattern_static(index, pattern));
+        let pattern_type = pattern_type(usage.regex_patterns);
+        quote! {
+            #pattern_type
+
+            #(#statics)*
+        }
     } else {
         quote!()
     };
@@ -467,15 +479,21 @@ fn pattern_type(with_regex: bool) -> TokenStream {
     }
 }
 
-/// The `Pattern` static for a constraint: the automaton when the generator compiled one.
-fn pattern_static(
-    name: &proc_macro2::Ident,
-    source: &str,
-    program: Option<&crate::plan::pattern::PatternProgram>,
-) -> TokenStream {
-    let Some(program) = program else {
+/// The name of the static holding the service's pattern number `index`.
+fn pattern_static_name(index: usize) -> proc_macro2::Ident {
+    quote::format_ident!("PATTERN_{}", index)
+}
+
+/// The `Pattern` static for one of the service's patterns: the automaton when the generator
+/// compiled one, regress otherwise.
+fn pattern_static(index: usize, pattern: &crate::plan::ir::PatternConstraint) -> TokenStream {
+    let name = pattern_static_name(index);
+    let source = &pattern.source;
+    let doc = format!(" `` {source} ``");
+    let Some(program) = &pattern.program else {
         return quote! {
-            static #name: crate::validation::Pattern = crate::validation::Pattern::regex(#source);
+            #[doc = #doc]
+            pub(crate) static #name: Pattern = Pattern::regex(#source);
         };
     };
     let mask = |bits: u128| -> TokenStream {
@@ -502,9 +520,10 @@ fn pattern_static(
     );
     let (empty, always) = (program.empty_matches, program.always_matches);
     quote! {
-        static #name: crate::validation::Pattern = crate::validation::Pattern::automaton(
+        #[doc = #doc]
+        pub(crate) static #name: Pattern = Pattern::automaton(
             #source,
-            &crate::validation::Automaton {
+            &Automaton {
                 classes: &[#(#classes),*],
                 ascii: &[#(#ascii),*],
                 state_class: &[#(#state_class),*],
@@ -525,12 +544,7 @@ pub fn emit_validate(structure: &Structure) -> TokenStream {
         return quote!();
     }
     let name = ident(&structure.name.name);
-    let mut statics = Vec::new();
-    let checks: Vec<TokenStream> = structure
-        .members
-        .iter()
-        .map(|member| member_checks(member, &mut statics))
-        .collect();
+    let checks: Vec<TokenStream> = structure.members.iter().map(member_checks).collect();
     let prefix = if checks.iter().all(TokenStream::is_empty) {
         quote!(_prefix)
     } else {
@@ -544,7 +558,6 @@ pub fn emit_validate(structure: &Structure) -> TokenStream {
     quote! {
         impl crate::validation::Validate for #name {
             fn validate_at(&self, #prefix: &str, #violations: &mut ::std::vec::Vec<crate::validation::Violation>) {
-                #(#statics)*
                 #(#checks)*
             }
         }
@@ -565,17 +578,10 @@ pub fn emit_union_validate(union: &crate::plan::ir::Union) -> TokenStream {
         return quote!();
     }
     let name = ident(&union.name.name);
-    let mut statics = Vec::new();
     let mut arms: Vec<(TokenStream, TokenStream)> = Vec::new();
     for v in union.variants.iter().filter(|v| !v.unit) {
         let member = &v.member;
-        let body = value_checks(
-            quote!(value),
-            &member.ty,
-            &Spec::of(member),
-            0,
-            &mut statics,
-        );
+        let body = value_checks(quote!(value), &member.ty, &Spec::of(member), 0);
         if body.is_empty() {
             continue;
         }
@@ -608,7 +614,6 @@ pub fn emit_union_validate(union: &crate::plan::ir::Union) -> TokenStream {
     quote! {
         impl crate::validation::Validate for #name {
             fn validate_at(&self, prefix: &str, violations: &mut ::std::vec::Vec<crate::validation::Violation>) {
-                #(#statics)*
                 #body
             }
         }
@@ -616,10 +621,10 @@ pub fn emit_union_validate(union: &crate::plan::ir::Union) -> TokenStream {
 }
 
 /// The checks for one member, reading the field (unwrapping `Option`).
-fn member_checks(member: &Member, statics: &mut Vec<TokenStream>) -> TokenStream {
+fn member_checks(member: &Member) -> TokenStream {
     let field = ident(&member.field_name);
     let wire = &member.wire_name;
-    let body = value_checks(quote!(value), &member.ty, &Spec::of(member), 0, statics);
+    let body = value_checks(quote!(value), &member.ty, &Spec::of(member), 0);
     if body.is_empty() {
         return body;
     }
@@ -659,13 +664,7 @@ impl<'a> Spec<'a> {
 
 /// Checks on one value of type `ty` (a reference expression `value`); the closure
 /// `path_<depth>` gives its member path.
-fn value_checks(
-    value: TokenStream,
-    ty: &RustType,
-    spec: &Spec,
-    depth: usize,
-    statics: &mut Vec<TokenStream>,
-) -> TokenStream {
+fn value_checks(value: TokenStream, ty: &RustType, spec: &Spec, depth: usize) -> TokenStream {
     let Spec {
         constraints,
         item_constraints,
@@ -679,14 +678,16 @@ fn value_checks(
         let (min, max) = (option_u64(min), option_u64(max));
         out.extend(quote!(crate::validation::length(#path, #value, #min, #max, violations);));
     }
-    if let Some(pattern) = &constraints.pattern {
-        let static_name = quote::format_ident!("PATTERN_{}", statics.len());
-        statics.push(pattern_static(
-            &static_name,
-            pattern,
-            constraints.pattern_program.as_ref(),
-        ));
-        out.extend(quote!(#static_name.check(#path, #value, #sensitive, violations);));
+    match (&constraints.pattern, constraints.pattern_index) {
+        (Some(_), Some(index)) => {
+            let static_name = pattern_static_name(index);
+            out.extend(quote!(crate::validation::#static_name.check(#path, #value, #sensitive, violations);));
+        }
+        (Some(pattern), None) => {
+            let message = format!("internal error: the pattern {pattern:?} has no static");
+            out.extend(quote!(compile_error!(#message);));
+        }
+        (None, _) => {}
     }
     let numeric = matches!(
         ty,
@@ -718,7 +719,7 @@ fn value_checks(
                 sensitive,
                 nested,
             };
-            let inner = value_checks(quote!(item), item, &item_spec, depth + 1, statics);
+            let inner = value_checks(quote!(item), item, &item_spec, depth + 1);
             if !inner.is_empty() {
                 let item_path = quote::format_ident!("path_{}", depth + 1);
                 let inner = match ty {

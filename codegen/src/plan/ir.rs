@@ -35,6 +35,9 @@ pub struct Service {
     pub unions: Vec<Union>,
     /// Every integer enum reached, sorted by Rust name.
     pub int_enums: Vec<IntEnum>,
+    /// The distinct `pattern`s that validation checks, sorted by source: each is one static
+    /// in the generated crate, shared by every member that uses it.
+    pub patterns: Vec<PatternConstraint>,
     /// Operations left out, with why (event streams, ...); the caller reports them.
     pub skipped: Vec<(ShapeId, String)>,
     /// Parts of the model generated in a reduced form, with why; the caller reports them.
@@ -326,11 +329,20 @@ pub struct Constraints {
     pub length: Option<(Option<u64>, Option<u64>)>,
     /// `smithy.api#pattern` (ECMA-262 regular expression, not anchored unless it says so).
     pub pattern: Option<String>,
-    /// The pattern as an automaton, when it is in the part of ECMA-262 that compiles to one
-    /// (see [`pattern`](super::pattern)); `None` leaves it to a regex engine.
-    pub pattern_program: Option<super::pattern::PatternProgram>,
+    /// Where the pattern is in [`Service::patterns`] (set for every validated member).
+    pub pattern_index: Option<usize>,
     /// `smithy.api#range` bounds.
     pub range: Option<(Option<f64>, Option<f64>)>,
+}
+
+/// One distinct `pattern` of the service.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PatternConstraint {
+    /// The ECMA-262 source.
+    pub source: String,
+    /// The pattern as an automaton, when it is in the part of ECMA-262 that compiles to one
+    /// (see [`pattern`](super::pattern)); `None` leaves it to a regex engine.
+    pub program: Option<super::pattern::PatternProgram>,
 }
 
 /// A string enum.

@@ -587,6 +587,7 @@ impl<'a> Planner<'a> {
             .crate_name
             .clone()
             .unwrap_or_else(|| default_crate_name(&sdk_id));
+        let patterns = number_patterns(&mut structures, &mut errors, &mut unions);
         let service = Service {
             id: self.service_id.clone(),
             sdk_id,
@@ -613,6 +614,7 @@ impl<'a> Planner<'a> {
             errors,
             unions,
             int_enums,
+            patterns,
             skipped: std::mem::take(&mut self.skipped),
             warnings: std::mem::take(&mut self.warnings),
             shape_count: self.closure.len() + self.operations.len(),
@@ -749,10 +751,7 @@ impl<'a> Planner<'a> {
         match traits::constraints(&member.traits, kind) {
             Ok(own) => {
                 constraints.length = own.length.or(constraints.length);
-                if own.pattern.is_some() {
-                    constraints.pattern = own.pattern;
-                    constraints.pattern_program = own.pattern_program;
-                }
+                constraints.pattern = own.pattern.or(constraints.pattern);
                 constraints.range = own.range.or(constraints.range);
             }
             Err(why) => self.problem(member_id, why),
@@ -940,19 +939,12 @@ impl<'a> Planner<'a> {
             .map(|s| traits::constraints(&s.traits, kind))
             .unwrap_or(Ok(Constraints::default()));
         match (base, traits::constraints(&item.traits, kind)) {
-            (Ok(base), Ok(own)) => {
-                let (pattern, pattern_program) = if own.pattern.is_some() {
-                    (own.pattern, own.pattern_program)
-                } else {
-                    (base.pattern, base.pattern_program)
-                };
-                Constraints {
-                    length: own.length.or(base.length),
-                    pattern,
-                    pattern_program,
-                    range: own.range.or(base.range),
-                }
-            }
+            (Ok(base), Ok(own)) => Constraints {
+                length: own.length.or(base.length),
+                pattern: own.pattern.or(base.pattern),
+                pattern_index: None,
+                range: own.range.or(base.range),
+            },
             (_, Err(why)) => {
                 self.problem(&list_id.with_member("member"), why);
                 Constraints::default()
@@ -1584,6 +1576,56 @@ fn enum_value(member_name: &str, member: &MemberShape) -> String {
 
 fn is_prelude(id: &ShapeId) -> bool {
     id.namespace() == "smithy.api"
+}
+
+/// Collects the distinct patterns of validated members, sorted by source and compiled once,
+/// and points every member's constraints at its entry.
+fn number_patterns(
+    structures: &mut [Structure],
+    errors: &mut [ErrorShape],
+    unions: &mut [Union],
+) -> Vec<PatternConstraint> {
+    let mut members: Vec<(&mut Member, bool)> = Vec::new();
+    for structure in structures.iter_mut() {
+        let validated = structure.validated;
+        members.extend(structure.members.iter_mut().map(|m| (m, validated)));
+    }
+    for error in errors.iter_mut() {
+        let validated = error.structure.validated;
+        members.extend(error.structure.members.iter_mut().map(|m| (m, validated)));
+    }
+    for union in unions.iter_mut() {
+        let validated = union.validated;
+        members.extend(
+            union
+                .variants
+                .iter_mut()
+                .map(|v| (&mut v.member, validated)),
+        );
+    }
+    let sources: BTreeSet<String> = members
+        .iter()
+        .filter(|(_, validated)| *validated)
+        .flat_map(|(m, _)| [&m.constraints.pattern, &m.item_constraints.pattern])
+        .flatten()
+        .cloned()
+        .collect();
+    let patterns: Vec<PatternConstraint> = sources
+        .into_iter()
+        .map(|source| PatternConstraint {
+            program: pattern::compile(&source),
+            source,
+        })
+        .collect();
+    for (member, _) in members {
+        for constraints in [&mut member.constraints, &mut member.item_constraints] {
+            constraints.pattern_index = constraints
+                .pattern
+                .as_ref()
+                .and_then(|source| patterns.binary_search_by(|p| p.source.cmp(source)).ok());
+        }
+    }
+    patterns
 }
 
 /// The shape type of a prelude shape (`smithy.api#String` is a string, ...).

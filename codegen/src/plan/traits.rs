@@ -95,7 +95,6 @@ pub fn constraints(traits: &BTreeMap<String, Value>, kind: &str) -> Result<Const
             format!("`pattern` {pattern:?} is not a valid ECMA-262 regular expression: {e}")
         })?;
         constraints.pattern = Some(pattern.to_owned());
-        constraints.pattern_program = super::pattern::compile(pattern);
     }
     if let Some(range) = traits.get("smithy.api#range") {
         if !is_number_kind(kind) {

@@ -637,223 +637,6 @@ impl crate::validation::Validate for CreateCustomKeyStoreRequest {
         prefix: &str,
         violations: &mut ::std::vec::Vec<crate::validation::Violation>,
     ) {
-        static PATTERN_0: crate::validation::Pattern = crate::validation::Pattern::automaton(
-            "^cluster-[2-7a-zA-Z]{11,16}$",
-            &crate::validation::Automaton {
-                classes: &[
-                    &[('c', 'c')],
-                    &[('l', 'l')],
-                    &[('u', 'u')],
-                    &[('s', 's')],
-                    &[('t', 't')],
-                    &[('e', 'e')],
-                    &[('r', 'r')],
-                    &[('-', '-')],
-                    &[('2', '7'), ('A', 'Z'), ('a', 'z')],
-                ],
-                ascii: &[
-                    0x8000000000000000000000000,
-                    0x1000000000000000000000000000,
-                    0x200000000000000000000000000000,
-                    0x80000000000000000000000000000,
-                    0x100000000000000000000000000000,
-                    0x20000000000000000000000000,
-                    0x40000000000000000000000000000,
-                    0x200000000000,
-                    0x7fffffe07fffffe00fc000000000000,
-                ],
-                state_class: &[
-                    0, 1, 2, 3, 4, 5, 6, 7, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
-                ],
-                first: 0x1,
-                follow: &[
-                    0x2, 0x4, 0x8, 0x10, 0x20, 0x40, 0x80, 0x100, 0x200, 0x400, 0x800, 0x1000,
-                    0x2000, 0x4000, 0x8000, 0x10000, 0x20000, 0x40000, 0xf80000, 0xf00000,
-                    0xe00000, 0xc00000, 0x800000, 0x0,
-                ],
-                accept_anywhere: 0x0,
-                accept_at_end: 0xfc0000,
-                empty_matches: false,
-                always_matches: false,
-            },
-        );
-        static PATTERN_1: crate::validation::Pattern = crate::validation::Pattern::automaton(
-            "^https://[a-zA-Z0-9.-]+$",
-            &crate::validation::Automaton {
-                classes: &[
-                    &[('h', 'h')],
-                    &[('t', 't')],
-                    &[('p', 'p')],
-                    &[('s', 's')],
-                    &[(':', ':')],
-                    &[('/', '/')],
-                    &[('-', '.'), ('0', '9'), ('A', 'Z'), ('a', 'z')],
-                ],
-                ascii: &[
-                    0x100000000000000000000000000,
-                    0x100000000000000000000000000000,
-                    0x10000000000000000000000000000,
-                    0x80000000000000000000000000000,
-                    0x400000000000000,
-                    0x800000000000,
-                    0x7fffffe07fffffe03ff600000000000,
-                ],
-                state_class: &[0, 1, 1, 2, 3, 4, 5, 5, 6],
-                first: 0x1,
-                follow: &[0x2, 0x4, 0x8, 0x10, 0x20, 0x40, 0x80, 0x100, 0x100],
-                accept_anywhere: 0x0,
-                accept_at_end: 0x100,
-                empty_matches: false,
-                always_matches: false,
-            },
-        );
-        static PATTERN_2: crate::validation::Pattern = crate::validation::Pattern::automaton(
-            "^(/[a-zA-Z0-9\\/_-]+/kms/xks/v\\d{1,2})$|^(/kms/xks/v\\d{1,2})$",
-            &crate::validation::Automaton {
-                classes: &[
-                    &[('/', '/')],
-                    &[('-', '-'), ('/', '9'), ('A', 'Z'), ('_', '_'), ('a', 'z')],
-                    &[('k', 'k')],
-                    &[('m', 'm')],
-                    &[('s', 's')],
-                    &[('x', 'x')],
-                    &[('v', 'v')],
-                    &[('0', '9')],
-                ],
-                ascii: &[
-                    0x800000000000,
-                    0x7fffffe87fffffe03ffa00000000000,
-                    0x800000000000000000000000000,
-                    0x2000000000000000000000000000,
-                    0x80000000000000000000000000000,
-                    0x1000000000000000000000000000000,
-                    0x400000000000000000000000000000,
-                    0x3ff000000000000,
-                ],
-                state_class: &[
-                    0, 1, 0, 2, 3, 4, 0, 5, 2, 4, 0, 6, 7, 7, 0, 2, 3, 4, 0, 5, 2, 4, 0, 6, 7, 7,
-                ],
-                first: 0x4001,
-                follow: &[
-                    0x2, 0x6, 0x8, 0x10, 0x20, 0x40, 0x80, 0x100, 0x200, 0x400, 0x800, 0x1000,
-                    0x2000, 0x0, 0x8000, 0x10000, 0x20000, 0x40000, 0x80000, 0x100000, 0x200000,
-                    0x400000, 0x800000, 0x1000000, 0x2000000, 0x0,
-                ],
-                accept_anywhere: 0x0,
-                accept_at_end: 0x3003000,
-                empty_matches: false,
-                always_matches: false,
-            },
-        );
-        static PATTERN_3: crate::validation::Pattern = crate::validation::Pattern::automaton(
-            "^(com|eu)\\.amazonaws\\.vpce\\.([a-z]+-){2,3}\\d+\\.vpce-svc-[0-9a-z]+$",
-            &crate::validation::Automaton {
-                classes: &[
-                    &[('c', 'c')],
-                    &[('o', 'o')],
-                    &[('m', 'm')],
-                    &[('e', 'e')],
-                    &[('u', 'u')],
-                    &[('.', '.')],
-                    &[('a', 'a')],
-                    &[('z', 'z')],
-                    &[('n', 'n')],
-                    &[('w', 'w')],
-                    &[('s', 's')],
-                    &[('v', 'v')],
-                    &[('p', 'p')],
-                    &[('a', 'z')],
-                    &[('-', '-')],
-                    &[('0', '9')],
-                    &[('0', '9'), ('a', 'z')],
-                ],
-                ascii: &[
-                    0x8000000000000000000000000,
-                    0x8000000000000000000000000000,
-                    0x2000000000000000000000000000,
-                    0x20000000000000000000000000,
-                    0x200000000000000000000000000000,
-                    0x400000000000,
-                    0x2000000000000000000000000,
-                    0x4000000000000000000000000000000,
-                    0x4000000000000000000000000000,
-                    0x800000000000000000000000000000,
-                    0x80000000000000000000000000000,
-                    0x400000000000000000000000000000,
-                    0x10000000000000000000000000000,
-                    0x7fffffe000000000000000000000000,
-                    0x200000000000,
-                    0x3ff000000000000,
-                    0x7fffffe0000000003ff000000000000,
-                ],
-                state_class: &[
-                    0, 1, 2, 3, 4, 5, 6, 2, 6, 7, 1, 8, 6, 9, 10, 5, 11, 12, 0, 3, 5, 13, 14, 13,
-                    14, 13, 14, 15, 5, 11, 12, 0, 3, 14, 10, 11, 0, 14, 16,
-                ],
-                first: 0x9,
-                follow: &[
-                    0x2,
-                    0x4,
-                    0x20,
-                    0x10,
-                    0x20,
-                    0x40,
-                    0x80,
-                    0x100,
-                    0x200,
-                    0x400,
-                    0x800,
-                    0x1000,
-                    0x2000,
-                    0x4000,
-                    0x8000,
-                    0x10000,
-                    0x20000,
-                    0x40000,
-                    0x80000,
-                    0x100000,
-                    0x200000,
-                    0x600000,
-                    0x800000,
-                    0x1800000,
-                    0xa000000,
-                    0x6000000,
-                    0x8000000,
-                    0x18000000,
-                    0x20000000,
-                    0x40000000,
-                    0x80000000,
-                    0x100000000,
-                    0x200000000,
-                    0x400000000,
-                    0x800000000,
-                    0x1000000000,
-                    0x2000000000,
-                    0x4000000000,
-                    0x4000000000,
-                ],
-                accept_anywhere: 0x0,
-                accept_at_end: 0x4000000000,
-                empty_matches: false,
-                always_matches: false,
-            },
-        );
-        static PATTERN_4: crate::validation::Pattern = crate::validation::Pattern::automaton(
-            "^[0-9]{12}$",
-            &crate::validation::Automaton {
-                classes: &[&[('0', '9')]],
-                ascii: &[0x3ff000000000000],
-                state_class: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-                first: 0x1,
-                follow: &[
-                    0x2, 0x4, 0x8, 0x10, 0x20, 0x40, 0x80, 0x100, 0x200, 0x400, 0x800, 0x0,
-                ],
-                accept_anywhere: 0x0,
-                accept_at_end: 0x800,
-                empty_matches: false,
-                always_matches: false,
-            },
-        );
         {
             let value = &self.custom_key_store_name;
             let path_0 = || crate::validation::join(prefix, "CustomKeyStoreName");
@@ -874,7 +657,7 @@ impl crate::validation::Validate for CreateCustomKeyStoreRequest {
                 ::std::option::Option::Some(24),
                 violations,
             );
-            PATTERN_0.check(&path_0, value, false, violations);
+            crate::validation::PATTERN_6.check(&path_0, value, false, violations);
         }
         if let ::std::option::Option::Some(value) = &self.trust_anchor_certificate {
             let path_0 = || crate::validation::join(prefix, "TrustAnchorCertificate");
@@ -905,7 +688,7 @@ impl crate::validation::Validate for CreateCustomKeyStoreRequest {
                 ::std::option::Option::Some(128),
                 violations,
             );
-            PATTERN_1.check(&path_0, value, false, violations);
+            crate::validation::PATTERN_7.check(&path_0, value, false, violations);
         }
         if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_path {
             let path_0 = || crate::validation::join(prefix, "XksProxyUriPath");
@@ -916,7 +699,7 @@ impl crate::validation::Validate for CreateCustomKeyStoreRequest {
                 ::std::option::Option::Some(128),
                 violations,
             );
-            PATTERN_2.check(&path_0, value, false, violations);
+            crate::validation::PATTERN_0.check(&path_0, value, false, violations);
         }
         if let ::std::option::Option::Some(value) = &self.xks_proxy_vpc_endpoint_service_name {
             let path_0 = || crate::validation::join(prefix, "XksProxyVpcEndpointServiceName");
@@ -927,7 +710,7 @@ impl crate::validation::Validate for CreateCustomKeyStoreRequest {
                 ::std::option::Option::Some(64),
                 violations,
             );
-            PATTERN_3.check(&path_0, value, false, violations);
+            crate::validation::PATTERN_1.check(&path_0, value, false, violations);
         }
         if let ::std::option::Option::Some(value) = &self.xks_proxy_vpc_endpoint_service_owner {
             let path_0 = || crate::validation::join(prefix, "XksProxyVpcEndpointServiceOwner");
@@ -938,7 +721,7 @@ impl crate::validation::Validate for CreateCustomKeyStoreRequest {
                 ::std::option::Option::Some(12),
                 violations,
             );
-            PATTERN_4.check(&path_0, value, false, violations);
+            crate::validation::PATTERN_2.check(&path_0, value, false, violations);
         }
         if let ::std::option::Option::Some(value) = &self.xks_proxy_authentication_credential {
             let path_0 = || crate::validation::join(prefix, "XksProxyAuthenticationCredential");

@@ -226,20 +226,6 @@ impl crate::validation::Validate for DescribeCustomKeyStoresRequest {
         prefix: &str,
         violations: &mut ::std::vec::Vec<crate::validation::Violation>,
     ) {
-        static PATTERN_0: crate::validation::Pattern = crate::validation::Pattern::automaton(
-            "^[\\u0020-\\u00FF]*$",
-            &crate::validation::Automaton {
-                classes: &[&[(' ', 'ÿ')]],
-                ascii: &[0xffffffffffffffffffffffff00000000],
-                state_class: &[0],
-                first: 0x1,
-                follow: &[0x1],
-                accept_anywhere: 0x0,
-                accept_at_end: 0x1,
-                empty_matches: true,
-                always_matches: false,
-            },
-        );
         if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
             let path_0 = || crate::validation::join(prefix, "CustomKeyStoreId");
             crate::validation::length(
@@ -280,7 +266,7 @@ impl crate::validation::Validate for DescribeCustomKeyStoresRequest {
                 ::std::option::Option::Some(1024),
                 violations,
             );
-            PATTERN_0.check(&path_0, value, false, violations);
+            crate::validation::PATTERN_4.check(&path_0, value, false, violations);
         }
     }
 }

@@ -123,34 +123,6 @@ impl crate::validation::Validate for XksProxyAuthenticationCredentialType {
         prefix: &str,
         violations: &mut ::std::vec::Vec<crate::validation::Violation>,
     ) {
-        static PATTERN_0: crate::validation::Pattern = crate::validation::Pattern::automaton(
-            "^[A-Z2-7]+$",
-            &crate::validation::Automaton {
-                classes: &[&[('2', '7'), ('A', 'Z')]],
-                ascii: &[0x7fffffe00fc000000000000],
-                state_class: &[0],
-                first: 0x1,
-                follow: &[0x1],
-                accept_anywhere: 0x0,
-                accept_at_end: 0x1,
-                empty_matches: false,
-                always_matches: false,
-            },
-        );
-        static PATTERN_1: crate::validation::Pattern = crate::validation::Pattern::automaton(
-            "^[a-zA-Z0-9\\/+=]+$",
-            &crate::validation::Automaton {
-                classes: &[&[('+', '+'), ('/', '9'), ('=', '='), ('A', 'Z'), ('a', 'z')]],
-                ascii: &[0x7fffffe07fffffe23ff880000000000],
-                state_class: &[0],
-                first: 0x1,
-                follow: &[0x1],
-                accept_anywhere: 0x0,
-                accept_at_end: 0x1,
-                empty_matches: false,
-                always_matches: false,
-            },
-        );
         {
             let value = &self.access_key_id;
             let path_0 = || crate::validation::join(prefix, "AccessKeyId");
@@ -161,7 +133,7 @@ impl crate::validation::Validate for XksProxyAuthenticationCredentialType {
                 ::std::option::Option::Some(30),
                 violations,
             );
-            PATTERN_0.check(&path_0, value, true, violations);
+            crate::validation::PATTERN_3.check(&path_0, value, true, violations);
         }
         {
             let value = &self.raw_secret_access_key;
@@ -173,7 +145,7 @@ impl crate::validation::Validate for XksProxyAuthenticationCredentialType {
                 ::std::option::Option::Some(64),
                 violations,
             );
-            PATTERN_1.check(&path_0, value, true, violations);
+            crate::validation::PATTERN_5.check(&path_0, value, true, violations);
         }
     }
 }
