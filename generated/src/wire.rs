@@ -500,6 +500,39 @@ macro_rules! json_object {
     };
 }
 pub(crate) use json_object;
+/// Implements the wire facts, `Display`, `std::error::Error` and `ModelledError` for an
+/// error structure with a `response` field and a `message()` method.
+macro_rules! modelled_error {
+    ($name:ident, $code:literal, $status:literal, $fault:ident) => {
+        impl $name {
+            #[doc = r" The error code on the wire."]
+            pub const CODE: &'static str = $code;
+            #[doc = r" The HTTP status the model gives this error."]
+            pub const HTTP_STATUS: u16 = $status;
+            #[doc = r" Whether the caller or the service is at fault."]
+            pub const FAULT: crate::primitives::ErrorFault = crate::primitives::ErrorFault::$fault;
+        }
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(Self::CODE)?;
+                if let ::std::option::Option::Some(message) = self.message() {
+                    write!(f, ": {message}")?;
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        impl ::std::error::Error for $name {}
+        impl crate::wire::ModelledError for $name {
+            fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+                self.response = ::std::option::Option::Some(response);
+            }
+            fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+                self.response.as_ref()
+            }
+        }
+    };
+}
+pub(crate) use modelled_error;
 /// A structure read from the entries of a JSON object.
 pub trait FromJsonObject<'de>: Sized {
     /// Reads the structure from an object's entries.

@@ -14,8 +14,8 @@ pub fn emit_error_struct(error: &ErrorShape) -> TokenStream {
     let code = &error.code;
     let status = error.http_status;
     let fault = match error.fault {
-        Fault::Client => quote!(crate::primitives::ErrorFault::Client),
-        Fault::Server => quote!(crate::primitives::ErrorFault::Server),
+        Fault::Client => quote!(Client),
+        Fault::Server => quote!(Server),
     };
     let message_member = error
         .structure
@@ -44,41 +44,15 @@ pub fn emit_error_struct(error: &ErrorShape) -> TokenStream {
             }
         },
     };
+    let status = proc_macro2::Literal::u16_unsuffixed(status);
     quote! {
         #structure
 
         impl #name {
-            /// The error code on the wire.
-            pub const CODE: &'static str = #code;
-            /// The HTTP status the model gives this error.
-            pub const HTTP_STATUS: u16 = #status;
-            /// Whether the caller or the service is at fault.
-            pub const FAULT: crate::primitives::ErrorFault = #fault;
-
             #message_fn
         }
 
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(Self::CODE)?;
-                if let ::std::option::Option::Some(message) = self.message() {
-                    write!(f, ": {message}")?;
-                }
-                ::std::result::Result::Ok(())
-            }
-        }
-
-        impl ::std::error::Error for #name {}
-
-        impl crate::wire::ModelledError for #name {
-            fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
-                self.response = ::std::option::Option::Some(response);
-            }
-
-            fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
-                self.response.as_ref()
-            }
-        }
+        crate::wire::modelled_error!(#name, #code, #status, #fault);
     }
 }
 

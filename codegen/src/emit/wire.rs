@@ -46,6 +46,11 @@ pub fn emit_wire(service: &Service) -> TokenStream {
     } else {
         quote!(request(Self::TARGET, input))
     };
+    let modelled_error_macro = if service.errors.is_empty() {
+        quote!()
+    } else {
+        modelled_error_macro()
+    };
     let module_doc = format!(
         " The `{protocol}` wire protocol: requests are `POST /` with `Content-Type: {content_type}` and \
          `X-Amz-Target: <service>.<operation>`; responses are JSON."
@@ -522,6 +527,8 @@ pub fn emit_wire(service: &Service) -> TokenStream {
         }
         pub(crate) use json_object;
 
+        #modelled_error_macro
+
         /// A structure read from the entries of a JSON object.
         pub trait FromJsonObject<'de>: Sized {
             /// Reads the structure from an object's entries.
@@ -698,4 +705,49 @@ fn compression_support() -> (TokenStream, TokenStream) {
         }
     };
     (method, support)
+}
+
+/// `modelled_error!`: what every error structure has alike (its wire facts, `Display`,
+/// `std::error::Error` and `ModelledError`), written once instead of per error. The error's
+/// own `message()` gives the text `Display` appends.
+fn modelled_error_macro() -> TokenStream {
+    quote! {
+        /// Implements the wire facts, `Display`, `std::error::Error` and `ModelledError` for an
+        /// error structure with a `response` field and a `message()` method.
+        macro_rules! modelled_error {
+            ($name:ident, $code:literal, $status:literal, $fault:ident) => {
+                impl $name {
+                    /// The error code on the wire.
+                    pub const CODE: &'static str = $code;
+                    /// The HTTP status the model gives this error.
+                    pub const HTTP_STATUS: u16 = $status;
+                    /// Whether the caller or the service is at fault.
+                    pub const FAULT: crate::primitives::ErrorFault = crate::primitives::ErrorFault::$fault;
+                }
+
+                impl ::std::fmt::Display for $name {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(Self::CODE)?;
+                        if let ::std::option::Option::Some(message) = self.message() {
+                            write!(f, ": {message}")?;
+                        }
+                        ::std::result::Result::Ok(())
+                    }
+                }
+
+                impl ::std::error::Error for $name {}
+
+                impl crate::wire::ModelledError for $name {
+                    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
+                        self.response = ::std::option::Option::Some(response);
+                    }
+
+                    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
+                        self.response.as_ref()
+                    }
+                }
+            };
+        }
+        pub(crate) use modelled_error;
+    }
 }

@@ -59,32 +59,14 @@ impl XksProxyUriUnreachableExceptionBuilder {
     }
 }
 impl XksProxyUriUnreachableException {
-    /// The error code on the wire.
-    pub const CODE: &'static str = "XksProxyUriUnreachableException";
-    /// The HTTP status the model gives this error.
-    pub const HTTP_STATUS: u16 = 400u16;
-    /// Whether the caller or the service is at fault.
-    pub const FAULT: crate::primitives::ErrorFault = crate::primitives::ErrorFault::Client;
     /// The message the service sent with the error, if any.
     pub fn message(&self) -> ::std::option::Option<&str> {
         self.message.as_deref()
     }
 }
-impl ::std::fmt::Display for XksProxyUriUnreachableException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(Self::CODE)?;
-        if let ::std::option::Option::Some(message) = self.message() {
-            write!(f, ": {message}")?;
-        }
-        ::std::result::Result::Ok(())
-    }
-}
-impl ::std::error::Error for XksProxyUriUnreachableException {}
-impl crate::wire::ModelledError for XksProxyUriUnreachableException {
-    fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
-        self.response = ::std::option::Option::Some(response);
-    }
-    fn response(&self) -> ::std::option::Option<&crate::primitives::ResponseMeta> {
-        self.response.as_ref()
-    }
-}
+crate::wire::modelled_error!(
+    XksProxyUriUnreachableException,
+    "XksProxyUriUnreachableException",
+    400,
+    Client
+);
