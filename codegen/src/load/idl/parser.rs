@@ -859,6 +859,13 @@ impl Parser {
                     },
                     value: Node::empty_object(token.pos),
                 });
+                // `:= [traits] [for Resource] [with [mixins]] { members }`
+                let for_resource = if self.is_word("for") {
+                    self.next();
+                    Some(self.shape_id("a resource shape id after `for`", false)?)
+                } else {
+                    None
+                };
                 let mixins = self.mixins()?;
                 let members = self.members("structure")?;
                 let namespace = self.namespace.clone().unwrap_or_default();
@@ -869,7 +876,7 @@ impl Parser {
                     docs,
                     traits,
                     mixins,
-                    for_resource: None,
+                    for_resource,
                     body: Body::Members(members),
                 });
                 IoRef {

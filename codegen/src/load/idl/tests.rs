@@ -515,6 +515,46 @@ structure UserSummary for User {
 }
 
 #[test]
+fn inline_io_can_be_for_a_resource_and_use_mixins() {
+    let file = load_one(
+        r#"namespace ex
+resource Thing {
+    identifiers: { thingId: String }
+    properties: { colour: Integer }
+    read: GetThing
+}
+@mixin
+structure Audited {
+    createdAt: Timestamp
+}
+@readonly
+operation GetThing {
+    input := for Thing {
+        @required
+        $thingId
+    }
+    output := @sensitive for Thing with [Audited] {
+        $colour
+        size: Integer = 3
+    }
+}
+"#,
+    );
+    let input = shape(&file, "ex#GetThingInput");
+    assert_eq!(member_names(input), ["thingId"]);
+    assert_eq!(member_target(input, "thingId"), "smithy.api#String");
+    let output = shape(&file, "ex#GetThingOutput");
+    assert_eq!(member_names(output), ["createdAt", "colour", "size"]);
+    assert_eq!(member_target(output, "colour"), "smithy.api#Integer");
+    assert_eq!(
+        output.members["size"].traits["smithy.api#default"],
+        json!(3)
+    );
+    assert_eq!(output.traits["smithy.api#output"], json!({}));
+    assert_eq!(output.traits["smithy.api#sensitive"], json!({}));
+}
+
+#[test]
 fn apply_across_files_and_to_members() {
     let files = load(&[
         (
