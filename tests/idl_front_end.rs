@@ -23,21 +23,14 @@ fn suite_dir(test: &str) -> Option<PathBuf> {
 
 /// Every `.smithy` file under `dir`, sorted by path, with its text.
 fn smithy_files(dir: &Path) -> Vec<(PathBuf, String)> {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir).expect("read the suite directory") {
-            let path = entry.expect("directory entry").path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "smithy") {
-                let text = std::fs::read_to_string(&path).expect("read a .smithy file");
-                files.push((path, text));
-            }
-        }
-    }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files
+    workspace_tests::files_under(dir)
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".smithy"))
+        .map(|(path, bytes)| {
+            let text = String::from_utf8(bytes).expect("a .smithy file is UTF-8");
+            (dir.join(path), text)
+        })
+        .collect()
 }
 
 fn load_suite(dir: &Path) -> Vec<LoadedFile> {

@@ -2,7 +2,7 @@
 //! what `cargo fmt` would leave. prettyplease gives rustfmt a readable starting point (rustfmt
 //! gives up on very long lines); rustfmt has the last word.
 //!
-//! Printing and formatting are most of a generation's time, so [`format_crate`] can keep a
+//! Printing and formatting are most of a generation's time, so [`format_jobs`] can keep a
 //! content-addressed cache: a file whose emitted tokens, header, rustfmt version and generator
 //! build are all unchanged is taken from the cache instead of being printed and formatted
 //! again. Regenerating after a small model change then costs little more than planning.
@@ -12,18 +12,6 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// Prints and formats an emitted crate, using and filling `cache` when given.
-pub fn format_crate(
-    emitted: crate::emit::EmittedCrate,
-    cache: Option<&Path>,
-) -> Result<BTreeMap<String, String>, String> {
-    let mut printed = Vec::new();
-    for (path, tokens) in emitted.rust {
-        printed.push(print_file(path, tokens, cache)?);
-    }
-    finish(printed, emitted.text, cache)
-}
 
 /// How long the two phases of [`format_jobs`] took.
 #[derive(Clone, Copy, Debug, Default)]

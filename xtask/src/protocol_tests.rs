@@ -13,7 +13,6 @@ use codegen::{workspace_root, Options};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::Command;
 
 /// Usage of the subcommand.
 pub const USAGE: &str = "\
@@ -170,11 +169,8 @@ fn run_service(
         let _ = writeln!(err, "error: cannot write {}: {error}", crate_dir.display());
         return results;
     }
-    let cargo = || {
-        let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-        command.env("CARGO_TARGET_DIR", root.join("target"));
-        command
-    };
+    let target = root.join("target");
+    let cargo = || crate::verify_models::cargo(&target);
     // The generated crate itself must be warning- and clippy-clean, like every crate we emit.
     let clippy = cargo()
         .args(["clippy", "--quiet", "--lib", "--manifest-path"])

@@ -226,7 +226,8 @@ fn targeted_case_files(dir: &Path, model: &str) -> usize {
         .count()
 }
 
-fn cargo(target: &Path) -> Command {
+/// `cargo` (the one running this xtask, when known) building into `target`.
+pub(crate) fn cargo(target: &Path) -> Command {
     let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     command.env("CARGO_TARGET_DIR", target);
     command

@@ -3,8 +3,9 @@
 
 use super::cases::{Case, CaseKind, Disposition};
 use super::values::{contains_nan, Values};
+use crate::emit::common::ident;
 use crate::plan::ir::{Operation, Service};
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::Value;
 
@@ -15,13 +16,13 @@ pub const SUPPORT_FILE: &str = include_str!("support.rs.txt");
 /// The test file for `cases` of the crate generated for `service`, whose package is
 /// imported as `api`.
 pub fn test_file(service: &Service, cases: &[Case]) -> String {
-    let krate = Ident::new(&service.crate_name.replace('-', "_"), Span::call_site());
+    let krate = ident(&service.crate_name.replace('-', "_"));
     let values = Values::new(service);
     let tests = cases
         .iter()
         .filter(|case| case.disposition == Disposition::Run)
         .map(|case| {
-            let name = Ident::new(&case.test_name(), Span::call_site());
+            let name = ident(&case.test_name());
             let operation = &service.operations[case.operation];
             let body = match test_body(&values, operation, case) {
                 Ok(body) => body,
@@ -185,13 +186,6 @@ fn test_body(values: &Values, operation: &Operation, case: &Case) -> Result<Toke
                 })
             }
         }
-    }
-}
-
-fn ident(name: &str) -> Ident {
-    match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
     }
 }
 

@@ -7,8 +7,9 @@
 //! seconds, floats may be the strings `NaN`, `Infinity` and `-Infinity`, `null` leaves a
 //! member unset (or is a null item of a sparse collection).
 
+use crate::emit::common::ident;
 use crate::plan::ir::{Member, Module, RustType, Service, Structure, TypeName, Union};
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use serde_json::Value;
 
@@ -271,13 +272,6 @@ pub fn contains_nan(node: &Value) -> bool {
         Value::Array(items) => items.iter().any(contains_nan),
         Value::Object(fields) => fields.values().any(contains_nan),
         _ => false,
-    }
-}
-
-fn ident(name: &str) -> Ident {
-    match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
     }
 }
 

@@ -2,7 +2,7 @@
 //! returns a `TokenStream`; this module lays the files out and formats them.
 
 mod codecs;
-mod common;
+pub(crate) mod common;
 mod crate_files;
 mod enumeration;
 mod error;
