@@ -5,7 +5,7 @@
 
 use codegen::plan::pattern::compile;
 use proptest::prelude::*;
-use workspace_tests::{generated_pattern, shared_dir};
+use workspace_tests::{generated_automaton, generated_pattern, shared_dir};
 
 /// Patterns that exercise each supported construct.
 const PATTERNS: &[&str] = &[
@@ -50,26 +50,78 @@ fn regress_matches(pattern: &str, value: &str) -> bool {
         .is_some()
 }
 
-/// The generator's automaton, and the generated crate's walk of its tables, against regress.
+/// The generated crate's two ways to check a pattern against regress: the automaton walk
+/// (used for non-ASCII values) and `Pattern`, which determinizes it for ASCII values.
 fn check(pattern: &str, value: &str) -> Result<(), TestCaseError> {
-    let program = compile(pattern).expect("compiles");
     let expected = regress_matches(pattern, value);
     prop_assert_eq!(
-        program.is_match(value),
+        generated_automaton(pattern).is_match(value),
         expected,
-        "pattern {:?} on {:?}",
+        "automaton walk, pattern {:?} on {:?}",
         pattern,
         value
     );
-    let generated = generated_pattern(pattern);
     prop_assert_eq!(
-        generated.is_match(value),
+        generated_pattern(pattern).is_match(value),
         expected,
         "generated crate, pattern {:?} on {:?}",
         pattern,
         value
     );
     Ok(())
+}
+
+/// Whether the generated crate's pattern check accepts `value` (both paths must agree).
+fn matches(pattern: &str, value: &str) -> bool {
+    let walk = generated_automaton(pattern).is_match(value);
+    assert_eq!(
+        walk,
+        generated_pattern(pattern).is_match(value),
+        "{pattern:?} on {value:?}"
+    );
+    walk
+}
+
+#[test]
+fn anchored_classes() {
+    assert!(matches("^[A-Z2-7]+$", "ABC234"));
+    assert!(!matches("^[A-Z2-7]+$", "ABC18"));
+    assert!(!matches("^[A-Z2-7]+$", ""));
+    assert!(matches("^[0-9]{12}$", "123456789012"));
+    assert!(!matches("^[0-9]{12}$", "12345678901"));
+    assert!(!matches("^[0-9]{12}$", "1234567890123"));
+}
+
+#[test]
+fn alternatives_groups_and_counts() {
+    let vpce = r"^(com|eu)\.amazonaws\.vpce\.([a-z]+-){2,3}\d+\.vpce-svc-[0-9a-z]+$";
+    assert!(matches(vpce, "com.amazonaws.vpce.us-east-1.vpce-svc-0abc"));
+    assert!(matches(vpce, "eu.amazonaws.vpce.eu-west-b-2.vpce-svc-1"));
+    assert!(!matches(vpce, "com.amazonaws.vpce.us-1.vpce-svc-0abc"));
+    let path = r"^(/[a-zA-Z0-9\/_-]+/kms/xks/v\d{1,2})$|^(/kms/xks/v\d{1,2})$";
+    assert!(matches(path, "/kms/xks/v1"));
+    assert!(matches(path, "/a/b/kms/xks/v12"));
+    assert!(!matches(path, "/kms/xks/v123"));
+    assert!(!matches(path, "kms/xks/v1"));
+}
+
+#[test]
+fn unanchored_and_nullable() {
+    assert!(matches("b+", "aaabbb"));
+    assert!(!matches("b+", "aaa"));
+    assert!(matches("x*", "anything"));
+    assert!(matches("^a*$", ""));
+    assert!(!matches("^a*$", "ab"));
+    assert!(matches("c$", "abc"));
+    assert!(!matches("c$", "cab"));
+    assert!(matches(r"^[\u0020-\u00FF]*$", "héllo"));
+    assert!(!matches(r"^[\u0020-\u00FF]*$", "snow ☃"));
+    assert!(matches("^.$", "☃"));
+    assert!(!matches("^.$", "\n"));
+    assert!(matches(r"^[^a-c]\s\w$", "d x"));
+    // `{0}` matches nothing at all, which is the empty string.
+    assert!(matches("^ab{0}$", "a"));
+    assert!(!matches("^ab{0}$", "ab"));
 }
 
 proptest! {

@@ -127,10 +127,9 @@ impl Drop for TempDir {
     }
 }
 
-/// The generated crate's pattern check (`kms_api::validation::Pattern`) for any pattern the
+/// The generated crate's automaton (`kms_api::validation::Automaton`) for any pattern the
 /// generator compiles, with the tables the generator would write (leaked: tests only).
-pub fn generated_pattern(source: &str) -> kms_api::validation::Pattern {
-    use kms_api::validation::{Automaton, Pattern};
+pub fn generated_automaton(source: &str) -> &'static kms_api::validation::Automaton {
     let program = codegen::plan::pattern::compile(source)
         .unwrap_or_else(|| panic!("the generator compiles {source:?}"));
     let classes: Vec<&'static [(char, char)]> = program
@@ -138,7 +137,7 @@ pub fn generated_pattern(source: &str) -> kms_api::validation::Pattern {
         .into_iter()
         .map(|class| &*Box::leak(class.into_boxed_slice()))
         .collect();
-    let automaton = Box::leak(Box::new(Automaton {
+    Box::leak(Box::new(kms_api::validation::Automaton {
         classes: Box::leak(classes.into_boxed_slice()),
         ascii: Box::leak(program.ascii.into_boxed_slice()),
         state_class: Box::leak(program.state_class.into_boxed_slice()),
@@ -148,6 +147,14 @@ pub fn generated_pattern(source: &str) -> kms_api::validation::Pattern {
         accept_at_end: program.accept_at_end,
         empty_matches: program.empty_matches,
         always_matches: program.always_matches,
-    }));
-    Pattern::automaton(Box::leak(source.to_owned().into_boxed_str()), automaton)
+    }))
+}
+
+/// The generated crate's pattern check (`kms_api::validation::Pattern`, which determinizes
+/// the automaton for ASCII values) for any pattern the generator compiles.
+pub fn generated_pattern(source: &str) -> kms_api::validation::Pattern {
+    kms_api::validation::Pattern::automaton(
+        Box::leak(source.to_owned().into_boxed_str()),
+        generated_automaton(source),
+    )
 }

@@ -326,9 +326,7 @@ fn pattern_type(with_regex: bool) -> TokenStream {
                     return self.empty_matches;
                 }
                 if value.is_ascii() {
-                    self.walk(value.bytes(), |class, byte| {
-                        self.ascii.get(class).is_some_and(|bits| (bits >> byte) & 1 != 0)
-                    })
+                    self.walk(value.bytes(), |class, byte| self.ascii_accepts(class, byte.into()))
                 } else {
                     self.walk(value.chars(), |class, c| {
                         self.classes
@@ -371,24 +369,14 @@ fn pattern_type(with_regex: bool) -> TokenStream {
                         row += 1;
                         continue;
                     }
-                    let mut candidates = if row == AsciiDfa::START { self.first } else { 0 };
-                    let mut rest = sets.get(row).copied().unwrap_or(0);
-                    while rest != 0 {
-                        candidates |= self.follow.get(rest.trailing_zeros() as usize).copied().unwrap_or(0);
-                        rest &= rest - 1;
-                    }
+                    let candidates = if row == AsciiDfa::START {
+                        self.first
+                    } else {
+                        self.after(sets.get(row).copied().unwrap_or(0))
+                    };
                     for representative in 0..columns {
                         let byte = column.iter().position(|&c| usize::from(c) == representative).unwrap_or(0) as u32;
-                        let mut active: u128 = 0;
-                        let mut each = candidates;
-                        while each != 0 {
-                            let state = each.trailing_zeros() as usize;
-                            each &= each - 1;
-                            let class = self.state_class.get(state).map_or(usize::MAX, |&class| usize::from(class));
-                            if self.ascii.get(class).is_some_and(|bits| (bits >> byte) & 1 != 0) {
-                                active |= 1 << state;
-                            }
-                        }
+                        let active = self.taking(candidates, byte, &|class, byte| self.ascii_accepts(class, byte));
                         let next = if active & self.accept_anywhere != 0 {
                             AsciiDfa::MATCHED
                         } else if active == 0 {
@@ -414,28 +402,47 @@ fn pattern_type(with_regex: bool) -> TokenStream {
                 let mut active: u128 = 0;
                 let mut candidates = self.first;
                 for item in items {
-                    active = 0;
-                    while candidates != 0 {
-                        let state = candidates.trailing_zeros() as usize;
-                        candidates &= candidates - 1;
-                        let class = self.state_class.get(state).map_or(usize::MAX, |&class| usize::from(class));
-                        if accepts(class, item) {
-                            active |= 1 << state;
-                        }
-                    }
+                    active = self.taking(candidates, item, &accepts);
                     if active & self.accept_anywhere != 0 {
                         return true;
                     }
                     if active == 0 {
                         return false;
                     }
-                    let mut rest = active;
-                    while rest != 0 {
-                        candidates |= self.follow.get(rest.trailing_zeros() as usize).copied().unwrap_or(0);
-                        rest &= rest - 1;
-                    }
+                    candidates = self.after(active);
                 }
                 active & self.accept_at_end != 0
+            }
+
+            /// The states among `candidates` whose class takes `item`.
+            fn taking<T: Copy>(&self, candidates: u128, item: T, accepts: &impl Fn(usize, T) -> bool) -> u128 {
+                let mut active: u128 = 0;
+                let mut each = candidates;
+                while each != 0 {
+                    let state = each.trailing_zeros() as usize;
+                    each &= each - 1;
+                    let class = self.state_class.get(state).map_or(usize::MAX, |&class| usize::from(class));
+                    if accepts(class, item) {
+                        active |= 1 << state;
+                    }
+                }
+                active
+            }
+
+            /// The states that may match the character after one matched by `active`.
+            fn after(&self, active: u128) -> u128 {
+                let mut next: u128 = 0;
+                let mut rest = active;
+                while rest != 0 {
+                    next |= self.follow.get(rest.trailing_zeros() as usize).copied().unwrap_or(0);
+                    rest &= rest - 1;
+                }
+                next
+            }
+
+            /// Whether class `class` holds the ASCII character `byte`.
+            fn ascii_accepts(&self, class: usize, byte: u32) -> bool {
+                self.ascii.get(class).is_some_and(|bits| (bits >> byte) & 1 != 0)
             }
         }
 
