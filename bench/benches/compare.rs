@@ -162,68 +162,60 @@ fn check_both_sides_agree() {
 }
 
 fn bench_serialize(c: &mut Criterion) {
-    {
-        let ours = fixtures::ours_create_xks_vpc();
-        let theirs = peer::create_xks_vpc_input();
-        let op = PeerOperation::create_custom_key_store();
-        let serializer = op.serializer();
-        let mut bag = op.config_bag();
-        let mut group = c.benchmark_group("serialize_create_xks_vpc");
-        group.bench_function("ours", |b| {
-            b.iter_batched(
-                || (),
-                |()| CreateCustomKeyStore::serialize_request(black_box(&ours)).unwrap(),
-                BatchSize::SmallInput,
-            )
-        });
-        group.bench_function("ours_unchecked", |b| {
-            b.iter_batched(
-                || (),
-                |()| CreateCustomKeyStore::serialize_request_unchecked(black_box(&ours)).unwrap(),
-                BatchSize::SmallInput,
-            )
-        });
-        // The peer's serializer consumes a type-erased input: cloning and erasing it is
-        // setup, outside the measurement.
-        group.bench_function("peer", |b| {
-            b.iter_batched(
-                || Input::erase(theirs.clone()),
-                |input| peer::serialize(serializer, black_box(input), &mut bag),
-                BatchSize::SmallInput,
-            )
-        });
-        group.finish();
-    }
-    {
-        let ours = fixtures::ours_connect();
-        let theirs = peer::connect_input();
-        let op = PeerOperation::connect_custom_key_store();
-        let serializer = op.serializer();
-        let mut bag = op.config_bag();
-        let mut group = c.benchmark_group("serialize_connect");
-        group.bench_function("ours", |b| {
-            b.iter_batched(
-                || (),
-                |()| ConnectCustomKeyStore::serialize_request(black_box(&ours)).unwrap(),
-                BatchSize::SmallInput,
-            )
-        });
-        group.bench_function("ours_unchecked", |b| {
-            b.iter_batched(
-                || (),
-                |()| ConnectCustomKeyStore::serialize_request_unchecked(black_box(&ours)).unwrap(),
-                BatchSize::SmallInput,
-            )
-        });
-        group.bench_function("peer", |b| {
-            b.iter_batched(
-                || Input::erase(theirs.clone()),
-                |input| peer::serialize(serializer, black_box(input), &mut bag),
-                BatchSize::SmallInput,
-            )
-        });
-        group.finish();
-    }
+    serialize_group::<CreateCustomKeyStore, _>(
+        c,
+        "serialize_create_xks_vpc",
+        &fixtures::ours_create_xks_vpc(),
+        peer::create_xks_vpc_input(),
+        PeerOperation::create_custom_key_store(),
+    );
+    serialize_group::<ConnectCustomKeyStore, _>(
+        c,
+        "serialize_connect",
+        &fixtures::ours_connect(),
+        peer::connect_input(),
+        PeerOperation::connect_custom_key_store(),
+    );
+}
+
+/// One serialize group: ours validated (`serialize_request`), ours unchecked, and the peer's
+/// request serializer alone.
+fn serialize_group<O: Operation, T>(
+    c: &mut Criterion,
+    name: &str,
+    ours: &O::Input,
+    theirs: T,
+    op: PeerOperation,
+) where
+    T: Clone + std::fmt::Debug + Send + Sync + 'static,
+{
+    let serializer = op.serializer();
+    let mut bag = op.config_bag();
+    let mut group = c.benchmark_group(name);
+    group.bench_function("ours", |b| {
+        b.iter_batched(
+            || (),
+            |()| O::serialize_request(black_box(ours)).unwrap(),
+            BatchSize::SmallInput,
+        )
+    });
+    group.bench_function("ours_unchecked", |b| {
+        b.iter_batched(
+            || (),
+            |()| O::serialize_request_unchecked(black_box(ours)).unwrap(),
+            BatchSize::SmallInput,
+        )
+    });
+    // The peer's serializer consumes a type-erased input: cloning and erasing it is
+    // setup, outside the measurement.
+    group.bench_function("peer", |b| {
+        b.iter_batched(
+            || Input::erase(theirs.clone()),
+            |input| peer::serialize(serializer, black_box(input), &mut bag),
+            BatchSize::SmallInput,
+        )
+    });
+    group.finish();
 }
 
 fn bench_parse(c: &mut Criterion) {
