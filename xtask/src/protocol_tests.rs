@@ -58,6 +58,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     };
     let services = service_ids(&loaded);
     let mut totals = Totals::default();
+    let facts = compliance::ModelFacts::from_loaded(&loaded);
     for service in services {
         let options = Options {
             models: vec![dir.clone()],
@@ -80,7 +81,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         if cases.is_empty() {
             continue;
         }
-        let results = run_service(&generation, &cases, err);
+        let results = run_service(&generation, &facts, &cases, err);
         for case in &cases {
             let outcome = match &case.disposition {
                 Disposition::Excluded(reason) => {
@@ -145,6 +146,7 @@ fn service_ids(loaded: &[codegen::load::LoadedFile]) -> Vec<String> {
 /// by test name (`Err` with the first lines of the failure).
 fn run_service(
     generation: &codegen::Generation,
+    facts: &compliance::ModelFacts,
     cases: &[Case],
     err: &mut dyn Write,
 ) -> BTreeMap<String, Result<(), String>> {
@@ -158,7 +160,7 @@ fn run_service(
     }
     files.insert(
         "tests/compliance.rs".to_owned(),
-        compliance::test_file(service, cases),
+        compliance::test_file(service, facts, cases),
     );
     files.insert(
         "tests/support.rs".to_owned(),

@@ -2,6 +2,7 @@
 //! [`SUPPORT_FILE`] (which the test crate includes as `support`).
 
 use super::cases::{Case, CaseKind, Disposition};
+use super::facts::ModelFacts;
 use super::values::{contains_nan, Values};
 use crate::emit::common::ident;
 use crate::plan::ir::{Operation, Service};
@@ -15,9 +16,9 @@ pub const SUPPORT_FILE: &str = include_str!("support.rs.txt");
 
 /// The test file for `cases` of the crate generated for `service`, whose package is
 /// imported as `api`.
-pub fn test_file(service: &Service, cases: &[Case]) -> String {
+pub fn test_file(service: &Service, facts: &ModelFacts, cases: &[Case]) -> String {
     let krate = ident(&service.crate_name.replace('-', "_"));
-    let values = Values::new(service);
+    let values = Values::new(service, facts);
     let tests = cases
         .iter()
         .filter(|case| case.disposition == Disposition::Run)

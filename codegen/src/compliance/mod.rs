@@ -10,7 +10,11 @@
 pub mod cases;
 pub mod emit;
 pub mod exclusions;
+pub mod facts;
+pub mod typed_wire;
 pub mod values;
 
 pub use cases::{collect_cases, Case, CaseKind, Disposition};
 pub use emit::{test_file, SUPPORT_FILE};
+pub use facts::ModelFacts;
+pub use typed_wire::{wire_test_file, WireCase};

@@ -1,12 +1,15 @@
 //! A case's `params` (a Smithy node value) as a Rust expression that builds the typed value
-//! through the generated crate's public API: builders for structures, variants for unions,
-//! `From` for enums. The value is built directly, never by deserializing wire JSON, so a
-//! request test really checks the serializer and a response test really checks the parser.
+//! through the generated crate's public API: builders for structures, variants for unions and
+//! enums. The value is built directly, never by deserializing wire JSON, so a request test
+//! really checks the serializer and a response test really checks the parser. Enum variants are
+//! named in code from the [model's facts](super::facts), so a mapping that is wrong both ways
+//! is caught; a value the model does not list is built with `From` and checked to be `Unknown`.
 //!
 //! Node conventions of the protocol tests: blobs are their raw text, timestamps are epoch
 //! seconds, floats may be the strings `NaN`, `Infinity` and `-Infinity`, `null` leaves a
 //! member unset (or is a null item of a sparse collection).
 
+use super::facts::ModelFacts;
 use crate::emit::common::ident;
 use crate::plan::ir::{Member, Module, RustType, Service, Structure, TypeName, Union};
 use proc_macro2::{Literal, TokenStream};
@@ -14,17 +17,39 @@ use quote::quote;
 use serde_json::Value;
 
 /// Builds expressions for one generated crate, imported in the tests as `api`.
+#[derive(Clone)]
 pub struct Values<'a> {
     service: &'a Service,
+    facts: &'a ModelFacts,
+    build: Build,
+}
+
+/// How structures with required members are built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Build {
+    /// `.build().expect(..)`: the case sets every required member.
+    Expect,
+    /// `.build()?`: the expression is the body of a closure returning
+    /// `Result<_, api::primitives::BuildError>`, for cases that leave one out on purpose.
+    Try,
 }
 
 /// Where in the params a problem is, and what it is.
 pub type Problem = String;
 
 impl<'a> Values<'a> {
-    /// Expressions for the types of `service`.
-    pub fn new(service: &'a Service) -> Self {
-        Values { service }
+    /// Expressions for the types of `service`, naming enum variants from `facts`.
+    pub fn new(service: &'a Service, facts: &'a ModelFacts) -> Self {
+        Values {
+            service,
+            facts,
+            build: Build::Expect,
+        }
+    }
+
+    /// The same, building structures as `build` says.
+    pub fn with_build(self, build: Build) -> Self {
+        Values { build, ..self }
     }
 
     /// The path of a generated type from the test crate (`api::types::Foo`).
@@ -101,11 +126,13 @@ impl<'a> Values<'a> {
                 self.member_value(member, value, &format!("{path}.{}", member.wire_name))?;
             setters.push(quote!(.#setter(::std::option::Option::Some(#value))));
         }
-        let build = if structure.has_required_without_default() {
-            let message = format!("`{path}` sets every required member of {}", name.name);
-            quote!(.build().expect(#message))
-        } else {
-            quote!(.build())
+        let build = match (structure.has_required_without_default(), self.build) {
+            (false, _) => quote!(.build()),
+            (true, Build::Try) => quote!(.build()?),
+            (true, Build::Expect) => {
+                let message = format!("`{path}` sets every required member of {}", name.name);
+                quote!(.build().expect(#message))
+            }
         };
         Ok(quote!(#path_ty::builder() #(#setters)* #build))
     }
@@ -170,13 +197,17 @@ impl<'a> Values<'a> {
                 let text = node
                     .as_str()
                     .ok_or_else(|| mismatch("an enum value string"))?;
-                let path = Self::type_path(name);
-                quote!(#path::from(#text))
+                let id = self.enum_id(name, path)?;
+                let variant = self.facts.enum_variant(&id, text);
+                enum_value(name, variant, quote!(#text))
             }
             RustType::IntEnum(name) => {
-                let value = integer::<i32>(node, path)?;
-                let path = Self::type_path(name);
-                quote!(#path::from(#value))
+                let value = node
+                    .as_i64()
+                    .ok_or_else(|| mismatch("an integer enum value"))?;
+                let id = self.enum_id(name, path)?;
+                let variant = self.facts.int_enum_variant(&id, value);
+                enum_value(name, variant, integer::<i32>(node, path)?)
             }
             RustType::Structure { name, boxed } => {
                 let value = self.structure_value(name, node, path)?;
@@ -230,6 +261,17 @@ impl<'a> Values<'a> {
         })
     }
 
+    /// The shape id of a string or integer enum of the crate.
+    fn enum_id(&self, name: &TypeName, path: &str) -> Result<String, Problem> {
+        let strings = self.service.enums.iter().map(|e| (&e.name, &e.id));
+        let integers = self.service.int_enums.iter().map(|e| (&e.name, &e.id));
+        strings
+            .chain(integers)
+            .find(|(candidate, _)| *candidate == name)
+            .map(|(_, id)| id.to_string())
+            .ok_or_else(|| format!("{path}: the crate has no enum {}", name.name))
+    }
+
     fn union_value(
         &self,
         name: &TypeName,
@@ -261,6 +303,26 @@ impl<'a> Values<'a> {
         }
         let value = self.value(&variant.member.ty, value, &format!("{path}.{key}"))?;
         Ok(quote!(#ty::#variant_ident(#value)))
+    }
+}
+
+/// An enum value: the variant the model names, in code; for a value the model does not list,
+/// `From`, checked to give `Unknown` (a known variant there would hide a value).
+fn enum_value(name: &TypeName, variant: Option<&str>, raw: TokenStream) -> TokenStream {
+    let path = Values::type_path(name);
+    match variant {
+        Some(variant) => {
+            let variant = ident(variant);
+            quote!(#path::#variant)
+        }
+        None => {
+            let message = format!("{} is not a value {} lists", raw, name.name);
+            quote!({
+                let value = #path::from(#raw);
+                assert!(matches!(value, #path::Unknown(_)), "{}", #message);
+                value
+            })
+        }
     }
 }
 
