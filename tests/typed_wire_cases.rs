@@ -4,7 +4,11 @@
 //! mapping that is wrong in both directions fails here even though it round-trips. Every
 //! error of every operation is also read with the status its model gives and a request id,
 //! and both must be kept. `wire_cases.rs` runs the same files as JSON comparisons.
-#![allow(deprecated, clippy::redundant_closure_call, clippy::needless_question_mark)]
+#![allow(
+    deprecated,
+    clippy::redundant_closure_call,
+    clippy::needless_question_mark
+)]
 
 use kms_api as api;
 use kms_api::wire::OperationError as _;

@@ -7,6 +7,7 @@
 //! ```
 
 pub mod bloat;
+pub mod mutants;
 pub mod protocol_tests;
 pub mod verify_models;
 
@@ -66,6 +67,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Some("verify-models") => verify_models::run(&args[1..], out, err),
         Some("bloat") => bloat::run(&args[1..], out, err),
         Some("protocol-tests") => protocol_tests::run(&args[1..], out, err),
+        Some("mutants") => mutants::run(&args[1..], out, err),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");
             SUCCESS

@@ -1,0 +1,390 @@
+//! `cargo xtask mutants`: mutation testing of the generated crate, so that we learn whether the
+//! tests would notice a wrong generated crate, not only a changed one.
+//!
+//! - `cargo xtask mutants [ARGS...]` runs `cargo mutants` with `.cargo/mutants.toml`: mutants
+//!   of the generated crate (the runtime and what the wire-critical emitters write), judged
+//!   only by behavioural tests; ARGS go to cargo-mutants (`--file`, `--shard 1/4`, `--iterate`).
+//! - `cargo xtask mutants --known` applies the mutations a reviewer once found unnoticed, one at
+//!   a time, in a scratch copy of the workspace, and checks that `cargo test --workspace` then
+//!   fails in a behavioural test: one of the test binaries `.cargo/mutants.toml` lists. The
+//!   staleness, snapshot and `--check` tests are not among them: they notice any change to the
+//!   checked-in text, so they say nothing about whether the behaviour is tested.
+
+use codegen::workspace_root;
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const USAGE: &str = "\
+usage: cargo xtask mutants [--known] [CARGO_MUTANTS_ARGS...]
+
+Runs `cargo mutants` on the generated crate with .cargo/mutants.toml (install it with
+`cargo install cargo-mutants --locked`); other arguments are passed to it.
+
+options:
+  --known     apply each known mutation in a scratch copy (target/mutation-check/) and check
+              that `cargo test --workspace` fails in a behavioural test
+  -h, --help  this text";
+
+/// The behavioural test binaries: the `"--test", "NAME"` pairs of `.cargo/mutants.toml`, so
+/// that cargo-mutants and the known mutations are judged by the same tests.
+fn behavioural_binaries(root: &Path) -> Result<BTreeSet<String>, String> {
+    let path = root.join(".cargo/mutants.toml");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let names: BTreeSet<String> = text
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("\"--test\", \""))
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_owned)
+        .collect();
+    if names.is_empty() {
+        return Err(format!(
+            "{} lists no `\"--test\", NAME` pairs",
+            path.display()
+        ));
+    }
+    Ok(names)
+}
+
+/// One text replacement in one file of the workspace.
+struct Edit {
+    file: String,
+    from: &'static str,
+    to: &'static str,
+}
+
+/// A mutation: edits applied together, each of which must still find its text.
+struct Mutation {
+    name: &'static str,
+    edits: Vec<Edit>,
+}
+
+/// The mutations of the issue that made our tests prove themselves.
+fn known_mutations(root: &Path) -> Vec<Mutation> {
+    let state = "generated/src/types/connection_state_type.rs";
+    let swap = Mutation {
+        name: "ConnectionStateType: CONNECTED and DISCONNECTED swapped in both directions",
+        edits: vec![
+            Edit {
+                file: state.to_owned(),
+                from: "ConnectionStateType::Connected => \"CONNECTED\"",
+                to: "ConnectionStateType::Connected => \"DISCONNECTED\"",
+            },
+            Edit {
+                file: state.to_owned(),
+                from: "ConnectionStateType::Disconnected => \"DISCONNECTED\"",
+                to: "ConnectionStateType::Disconnected => \"CONNECTED\"",
+            },
+            Edit {
+                file: state.to_owned(),
+                from: "\"CONNECTED\" => ::std::option::Option::Some(ConnectionStateType::Connected)",
+                to: "\"CONNECTED\" => ::std::option::Option::Some(ConnectionStateType::Disconnected)",
+            },
+            Edit {
+                file: state.to_owned(),
+                from: "\"DISCONNECTED\" => ::std::option::Option::Some(ConnectionStateType::Disconnected)",
+                to: "\"DISCONNECTED\" => ::std::option::Option::Some(ConnectionStateType::Connected)",
+            },
+        ],
+    };
+    let mut status = Mutation {
+        name: "every modelled error declares status 599",
+        edits: Vec::new(),
+    };
+    for file in error_files(root) {
+        for from in ["\n    400,\n", "\n    500,\n"] {
+            status.edits.push(Edit {
+                file: file.clone(),
+                from,
+                to: "\n    599,\n",
+            });
+        }
+    }
+    let request_id = Mutation {
+        name: "modelled errors forget the response (no request id, no status)",
+        edits: vec![Edit {
+            file: "generated/src/wire.rs".to_owned(),
+            from: "self.response = ::std::option::Option::Some(response);",
+            to: "let _ = response;",
+        }],
+    };
+    let unwrap = Mutation {
+        name: "an .unwrap() inside the modelled_error! macro body",
+        edits: vec![Edit {
+            file: "generated/src/wire.rs".to_owned(),
+            from: "f.write_str(Self::CODE)?;",
+            to: "f.write_str(Self::CODE).unwrap();",
+        }],
+    };
+    vec![swap, status, request_id, unwrap]
+}
+
+/// The generated error files, relative to the workspace root.
+fn error_files(root: &Path) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(root.join("generated/src/errors"))
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".rs") && name != "mod.rs")
+        .map(|name| format!("generated/src/errors/{name}"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs `cargo xtask mutants` with `args` (after the subcommand).
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    match args.first().map(String::as_str) {
+        Some("-h" | "--help") => {
+            let _ = writeln!(out, "{USAGE}");
+            crate::SUCCESS
+        }
+        Some("--known") if args.len() == 1 => known(out, err),
+        Some("--known") => {
+            let _ = writeln!(err, "error: --known takes no other arguments\n\n{USAGE}");
+            crate::USAGE_ERROR
+        }
+        _ => cargo_mutants(args, err),
+    }
+}
+
+fn cargo_mutants(args: &[String], err: &mut dyn Write) -> u8 {
+    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .arg("mutants")
+        .args(args)
+        .current_dir(workspace_root())
+        .status();
+    match status {
+        Ok(status) if status.success() => crate::SUCCESS,
+        Ok(_) => crate::FAILURE,
+        Err(error) => {
+            let _ = writeln!(
+                err,
+                "error: cannot run `cargo mutants` ({error}); install it with `cargo install cargo-mutants --locked`"
+            );
+            crate::FAILURE
+        }
+    }
+}
+
+fn known(out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let root = workspace_root();
+    let scratch = root.join("target/mutation-check");
+    let binaries = match behavioural_binaries(&root) {
+        Ok(binaries) => binaries,
+        Err(problem) => {
+            let _ = writeln!(err, "error: {problem}");
+            return crate::FAILURE;
+        }
+    };
+    let mut missed = 0;
+    for mutation in known_mutations(&root) {
+        let outcome = copy_workspace(&root, &scratch.join("tree"))
+            .and_then(|tree| apply(&mutation, &tree).map(|()| tree))
+            .and_then(|tree| behavioural_failures(&tree, &scratch.join("target"), &binaries));
+        match outcome {
+            Ok(caught) if !caught.is_empty() => {
+                let some: Vec<&str> = caught.iter().take(3).map(String::as_str).collect();
+                let _ = writeln!(
+                    out,
+                    "CAUGHT {}: {} behavioural test(s) failed, e.g. {}",
+                    mutation.name,
+                    caught.len(),
+                    some.join(", ")
+                );
+            }
+            Ok(_) => {
+                missed += 1;
+                let _ = writeln!(
+                    out,
+                    "MISSED {}: no behavioural test failed (change detectors may have)",
+                    mutation.name
+                );
+            }
+            Err(problem) => {
+                missed += 1;
+                let _ = writeln!(out, "ERROR  {}: {problem}", mutation.name);
+            }
+        }
+    }
+    if missed > 0 {
+        let _ = writeln!(
+            err,
+            "error: {missed} known mutation(s) not caught by a behavioural test"
+        );
+        crate::FAILURE
+    } else {
+        crate::SUCCESS
+    }
+}
+
+/// Copies the files git knows (tracked, or untracked and not ignored) into `tree`, fresh, and
+/// links `../shared` beside it when the workspace has one.
+fn copy_workspace(root: &Path, tree: &Path) -> Result<PathBuf, String> {
+    let listing = Command::new("git")
+        .args([
+            "ls-files",
+            "-z",
+            "--cached",
+            "--others",
+            "--exclude-standard",
+        ])
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if !listing.status.success() {
+        return Err("`git ls-files` failed".to_owned());
+    }
+    if tree.exists() {
+        std::fs::remove_dir_all(tree)
+            .map_err(|e| format!("cannot clear {}: {e}", tree.display()))?;
+    }
+    for name in listing.stdout.split(|b| *b == 0).filter(|n| !n.is_empty()) {
+        let name = String::from_utf8_lossy(name);
+        let (from, to) = (root.join(&*name), tree.join(&*name));
+        if !from.is_file() {
+            continue; // deleted in the working tree
+        }
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", from.display()))?;
+    }
+    let shared = root.join("../shared");
+    let link = tree.join("../shared");
+    if shared.is_dir() && !link.exists() {
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&shared, &link)
+            .map_err(|e| format!("{}: {e}", link.display()))?;
+    }
+    Ok(tree.to_path_buf())
+}
+
+fn apply(mutation: &Mutation, tree: &Path) -> Result<(), String> {
+    for edit in &mutation.edits {
+        let path = tree.join(&edit.file);
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", edit.file))?;
+        if !text.contains(edit.from) {
+            // The status edits try both 400 and 500 on every error file; one of them applies.
+            if edit.from.trim().ends_with("00,") {
+                continue;
+            }
+            return Err(format!("{} no longer contains {:?}", edit.file, edit.from));
+        }
+        std::fs::write(&path, text.replace(edit.from, edit.to))
+            .map_err(|e| format!("{}: {e}", edit.file))?;
+    }
+    Ok(())
+}
+
+/// Runs `cargo test --workspace --no-fail-fast` in `tree`; returns the failed tests of the
+/// behavioural `binaries`, as `binary::test`.
+fn behavioural_failures(
+    tree: &Path,
+    target: &Path,
+    binaries: &BTreeSet<String>,
+) -> Result<BTreeSet<String>, String> {
+    let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args(["test", "--workspace", "--no-fail-fast"])
+        .env("CARGO_TARGET_DIR", target)
+        .current_dir(tree)
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let text = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout)
+    );
+    if text.contains("error[E") || text.contains("error: could not compile") {
+        // A mutant that does not compile is caught by the compiler, which is no test.
+        return Err("the mutated workspace does not compile".to_owned());
+    }
+    Ok(failed_tests(&text)
+        .into_iter()
+        .filter(|(binary, _)| binaries.contains(binary))
+        .map(|(binary, test)| format!("{binary}::{test}"))
+        .collect())
+}
+
+/// `(binary, test)` for every `test NAME ... FAILED` line, the binary named by the last
+/// `Running SOURCE (target/debug/deps/BINARY-HASH)` line.
+fn failed_tests(output: &str) -> BTreeSet<(String, String)> {
+    let mut binary = String::new();
+    let mut failed = BTreeSet::new();
+    for line in output.lines() {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix("Running ") {
+            let executable = rest
+                .rsplit('(')
+                .next()
+                .unwrap_or(rest)
+                .trim_end_matches(')');
+            let file = executable.rsplit('/').next().unwrap_or(executable);
+            binary = file
+                .rsplit_once('-')
+                .map_or(file, |(name, _hash)| name)
+                .to_owned();
+        } else if let Some(test) = line
+            .strip_prefix("test ")
+            .and_then(|t| t.strip_suffix(" ... FAILED"))
+        {
+            failed.insert((binary.clone(), test.to_owned()));
+        }
+    }
+    failed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failed_tests_are_named_by_their_binary() {
+        let output = "\
+     Running staleness.rs (../target/debug/deps/staleness-c223e382d441cdc9)
+test generated_crate_is_up_to_date ... FAILED
+     Running unittests src/lib.rs (../target/debug/deps/xtask-98d4bd10efcc2f83)
+test mutants::tests::x ... FAILED
+     Running typed_wire_cases.rs (target/debug/deps/typed_wire_cases-3a)
+test outputs_describe_every_connection_state ... FAILED
+test outputs_other ... ok
+";
+        let failed: Vec<String> = failed_tests(output)
+            .into_iter()
+            .map(|(binary, test)| format!("{binary}::{test}"))
+            .collect();
+        assert_eq!(
+            failed,
+            [
+                "staleness::generated_crate_is_up_to_date",
+                "typed_wire_cases::outputs_describe_every_connection_state",
+                "xtask::mutants::tests::x",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_behavioural_binaries_are_those_cargo_mutants_runs() {
+        let binaries = behavioural_binaries(&workspace_root()).expect("the config lists them");
+        assert!(binaries.contains("typed_wire_cases"), "{binaries:?}");
+        for detector in ["staleness", "snapshots", "xtask_cli", "idl_agreement"] {
+            assert!(
+                !binaries.contains(detector),
+                "{detector} notices any change"
+            );
+        }
+    }
+
+    #[test]
+    fn every_known_mutation_still_applies_to_the_generated_crate() {
+        let root = workspace_root();
+        for mutation in known_mutations(&root) {
+            let applies = mutation.edits.iter().any(|edit| {
+                std::fs::read_to_string(root.join(&edit.file))
+                    .is_ok_and(|text| text.contains(edit.from))
+            });
+            assert!(applies, "{} no longer applies", mutation.name);
+        }
+    }
+}
