@@ -17,9 +17,10 @@ fn object(members: Vec<(&str, Option<String>)>) -> String {
     format!("{{{}}}", members.join(","))
 }
 
-/// A member: present (70%), explicitly `null` (10%) or left out (20%).
+/// A member: present (70%), explicitly `null` (10%) or left out (20%). Left out comes first,
+/// so that a failing body shrinks to the members that matter.
 fn member(value: impl Strategy<Value = String>) -> impl Strategy<Value = Option<String>> {
-    prop_oneof![7 => value.prop_map(Some), 1 => Just(Some("null".to_owned())), 2 => Just(None)]
+    prop_oneof![2 => Just(None), 1 => Just(Some("null".to_owned())), 7 => value.prop_map(Some)]
 }
 
 /// A member no version of the model has, which both sides must skip.
