@@ -11,7 +11,10 @@ use aws_sdk_kms::operation::connect_custom_key_store::{
 use aws_sdk_kms::operation::create_custom_key_store::{
     CreateCustomKeyStore, CreateCustomKeyStoreInput,
 };
+use aws_sdk_kms::operation::delete_custom_key_store::DeleteCustomKeyStore;
 use aws_sdk_kms::operation::describe_custom_key_stores::DescribeCustomKeyStores;
+use aws_sdk_kms::operation::disconnect_custom_key_store::DisconnectCustomKeyStore;
+use aws_sdk_kms::operation::update_custom_key_store::UpdateCustomKeyStore;
 use aws_sdk_kms::types::{
     CustomKeyStoreType, XksProxyAuthenticationCredentialType, XksProxyConnectivityType,
 };
@@ -67,6 +70,21 @@ impl PeerOperation {
     /// `DescribeCustomKeyStores`.
     pub fn describe_custom_key_stores() -> Self {
         Self::new(&DescribeCustomKeyStores::new())
+    }
+
+    /// `DeleteCustomKeyStore`.
+    pub fn delete_custom_key_store() -> Self {
+        Self::new(&DeleteCustomKeyStore::new())
+    }
+
+    /// `DisconnectCustomKeyStore`.
+    pub fn disconnect_custom_key_store() -> Self {
+        Self::new(&DisconnectCustomKeyStore::new())
+    }
+
+    /// `UpdateCustomKeyStore`.
+    pub fn update_custom_key_store() -> Self {
+        Self::new(&UpdateCustomKeyStore::new())
     }
 
     /// A config bag holding the operation's layer.
@@ -138,6 +156,15 @@ pub fn http_response(status: u16, body: &[u8]) -> HttpResponse {
         response.headers_mut().insert(name, value);
     }
     response
+}
+
+/// A complete response with exactly the given headers: the same `http::HeaderMap` that our
+/// parser reads, so both sides see one response.
+pub fn http_response_with(status: u16, headers: &http::HeaderMap, body: &[u8]) -> HttpResponse {
+    let mut response = http::Response::new(SdkBody::from(body.to_vec()));
+    *response.status_mut() = http::StatusCode::from_u16(status).expect("a valid status");
+    *response.headers_mut() = headers.clone();
+    HttpResponse::try_from(response).expect("header values the peer accepts (UTF-8)")
 }
 
 /// The request body bytes.
