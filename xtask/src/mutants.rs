@@ -1,8 +1,9 @@
 //! `cargo xtask mutants`: mutation testing of the generated crate, so that we learn whether the
 //! tests would notice a wrong generated crate, not only a changed one.
 //!
-//! - `cargo xtask mutants [ARGS...]` runs `cargo mutants` with `.cargo/mutants.toml`: mutants
-//!   of the generated crate (the runtime and what the wire-critical emitters write), judged
+//! - `cargo xtask mutants [ARGS...]` runs `cargo mutants --test-workspace=true` with
+//!   `.cargo/mutants.toml`, on `generated/src/**/*.rs` unless ARGS name files: mutants of the
+//!   generated crate (the runtime and what the wire-critical emitters write), judged
 //!   only by behavioural tests; ARGS go to cargo-mutants (`--file`, `--shard 1/4`, `--iterate`).
 //! - `cargo xtask mutants --known` applies the mutations a reviewer once found unnoticed, one at
 //!   a time, in a scratch copy of the workspace, and checks that `cargo test --workspace` then
@@ -150,8 +151,17 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 }
 
 fn cargo_mutants(args: &[String], err: &mut dyn Write) -> u8 {
+    let names_files = args
+        .iter()
+        .any(|arg| arg == "-f" || arg.starts_with("--file") || (arg.starts_with("-f") && arg.len() > 2));
+    let default_files: &[&str] = if names_files {
+        &[]
+    } else {
+        &["--file", "generated/src/**/*.rs"]
+    };
     let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .arg("mutants")
+        .args(["mutants", "--test-workspace=true"])
+        .args(default_files)
         .args(args)
         .current_dir(workspace_root())
         .status();
