@@ -1,7 +1,10 @@
 //! The generated crates never panic on their own: no `unwrap`, `expect`, panicking macros,
 //! indexing that can go out of bounds, or `unsafe`. Checked on the syntax tree of every
-//! generated file (doc comments, where examples live, are attributes and not checked).
+//! generated file (doc comments, where examples live, are attributes and not checked), and
+//! on the raw tokens inside every macro, which syn does not parse: `macro_rules!` bodies
+//! (such as `modelled_error!` in `wire.rs`) and the arguments of macro invocations.
 
+use proc_macro2::{Delimiter, TokenTree};
 use std::path::Path;
 use syn::visit::Visit;
 use workspace_tests::{generate_from, root, shared_dir, skipped};
@@ -39,6 +42,19 @@ impl<'ast> Visit<'ast> for Findings {
         ) {
             self.found.push(format!("{}: `{name}!`", self.file));
         }
+        // syn leaves a macro's tokens unparsed: a `macro_rules!` body, or the arguments of
+        // any invocation. Walk them for the same things.
+        let what = if name == "macro_rules" {
+            "in a `macro_rules!` body"
+        } else {
+            "in macro arguments"
+        };
+        let tokens: Vec<TokenTree> = mac.tokens.clone().into_iter().collect();
+        scan_tokens(
+            &tokens,
+            &format!("{}: {what} (`{name}!`)", self.file),
+            &mut self.found,
+        );
         syn::visit::visit_macro(self, mac);
     }
 
@@ -59,6 +75,70 @@ impl<'ast> Visit<'ast> for Findings {
             self.found.push(format!("{}: `unsafe impl`", self.file));
         }
         syn::visit::visit_item_impl(self, item);
+    }
+}
+
+/// Macros that panic, by name (`assert*` and `debug_assert*` are matched by prefix).
+const PANICKING_MACROS: &[&str] = &["panic", "unreachable", "todo", "unimplemented"];
+
+fn is_panicking_macro(name: &str) -> bool {
+    PANICKING_MACROS.contains(&name)
+        || name.starts_with("assert")
+        || name.starts_with("debug_assert")
+}
+
+/// Looks through raw tokens (recursively, into every group) for `.unwrap(`, `.expect(`,
+/// `.unwrap_unchecked(` (or `::unwrap` paths), a panicking macro `name!`, and `unsafe`.
+fn scan_tokens(tokens: &[TokenTree], at: &str, found: &mut Vec<String>) {
+    for (i, token) in tokens.iter().enumerate() {
+        let previous = i.checked_sub(1).and_then(|j| tokens.get(j));
+        let next = tokens.get(i + 1);
+        match token {
+            TokenTree::Ident(ident) => {
+                let name = ident.to_string();
+                let after_dot_or_path = matches!(previous, Some(TokenTree::Punct(p)) if p.as_char() == '.' || p.as_char() == ':');
+                let bang_follows = matches!(next, Some(TokenTree::Punct(p)) if p.as_char() == '!');
+                if after_dot_or_path
+                    && matches!(name.as_str(), "unwrap" | "expect" | "unwrap_unchecked")
+                {
+                    found.push(format!("{at}: `.{name}()`"));
+                } else if bang_follows && is_panicking_macro(&name) {
+                    found.push(format!("{at}: `{name}!`"));
+                } else if name == "unsafe" {
+                    found.push(format!("{at}: `unsafe`"));
+                }
+            }
+            TokenTree::Group(group) => {
+                let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+                scan_tokens(&inner, at, found);
+                // `x[i]`, `f()[i]`, `a[0][1]`: a bracket right after a value is indexing
+                // (after `#`, `!`, `=`, `,`, `(`, `&`, `:`, ... it is an attribute, a macro
+                // call, an array or a type).
+                let lifetime = i >= 2
+                    && matches!(tokens.get(i - 2), Some(TokenTree::Punct(p)) if p.as_char() == '\'');
+                let indexes = group.delimiter() == Delimiter::Bracket
+                    && match previous {
+                        Some(TokenTree::Ident(_)) if lifetime => false, // `&'static [u8]`
+                        Some(TokenTree::Ident(ident)) => !matches!(
+                            ident.to_string().as_str(),
+                            "in" | "return"
+                                | "mut"
+                                | "break"
+                                | "as"
+                                | "else"
+                                | "match"
+                                | "if"
+                                | "move"
+                        ),
+                        Some(TokenTree::Group(g)) => g.delimiter() != Delimiter::Brace,
+                        _ => false,
+                    };
+                if indexes {
+                    found.push(format!("{at}: indexing `[..]`"));
+                }
+            }
+            TokenTree::Punct(_) | TokenTree::Literal(_) => {}
+        }
     }
 }
 
@@ -133,4 +213,56 @@ fn the_scanner_finds_panics() {
     let source = "fn f(v: Vec<u8>) -> u8 { let x: Option<u8> = None; x.unwrap(); v[3]; unsafe { panic!() } }";
     let (_, found) = scan([("sample.rs".to_owned(), source.to_owned())]);
     assert_eq!(found.len(), 4, "{found:?}");
+}
+
+/// Inside `macro_rules!` bodies and macro arguments, which syn leaves as tokens, the scanner
+/// finds the same things.
+#[test]
+fn the_scanner_looks_inside_macros() {
+    let source = r#"
+        macro_rules! modelled_error {
+            ($name:ident) => {
+                impl $name {
+                    fn first(&self) -> u8 { self.values.first().copied().unwrap() }
+                    fn second(&self) -> u8 { self.values[1] }
+                    fn third(&self) -> u8 { Option::<u8>::None.expect("three") }
+                    fn fourth(&self) { debug_assert!(true); unreachable!() }
+                    fn fifth(&self) -> u8 { unsafe { *self.values.as_ptr() } }
+                }
+            };
+        }
+        modelled_error!(Thing);
+        fn g() { other!(x.unwrap(), todo!()); }
+    "#;
+    let (_, found) = scan([("sample.rs".to_owned(), source.to_owned())]);
+    let expected = [
+        "sample.rs: in a `macro_rules!` body (`macro_rules!`): `.unwrap()`",
+        "sample.rs: in a `macro_rules!` body (`macro_rules!`): indexing `[..]`",
+        "sample.rs: in a `macro_rules!` body (`macro_rules!`): `.expect()`",
+        "sample.rs: in a `macro_rules!` body (`macro_rules!`): `debug_assert!`",
+        "sample.rs: in a `macro_rules!` body (`macro_rules!`): `unreachable!`",
+        "sample.rs: in a `macro_rules!` body (`macro_rules!`): `unsafe`",
+        "sample.rs: in macro arguments (`other!`): `.unwrap()`",
+        "sample.rs: in macro arguments (`other!`): `todo!`",
+    ];
+    assert_eq!(found, expected);
+    // What macros legitimately hold is not flagged: attributes, arrays, slice types, macro
+    // calls with brackets, paths, and method names that only resemble the forbidden ones.
+    let clean = r#"
+        macro_rules! fine {
+            ($name:ident, $($v:expr),*) => {
+                #[derive(Debug)]
+                struct $name { a: [u8; 4], b: &'static [u8] }
+                fn f(x: Option<u8>) -> Vec<u8> {
+                    let v = vec![1, 2];
+                    for i in [1, 2] { let _ = i; }
+                    let _ = x.unwrap_or(0).expected_len();
+                    let _ = [$($v),*];
+                    v
+                }
+            };
+        }
+    "#;
+    let (_, found) = scan([("clean.rs".to_owned(), clean.to_owned())]);
+    assert!(found.is_empty(), "{found:?}");
 }

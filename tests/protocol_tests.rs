@@ -1,7 +1,10 @@
 //! `cargo xtask protocol-tests` on our own fixture suites in `tests/protocol/`: the passing
 //! suite covers host prefixes and request compression (features KMS does not use) and must
 //! pass whole; the failing suite holds cases that are wrong on purpose, and each must be
-//! reported as failed with its reason. The official awsJson1_1 suite runs in `.ci/run`.
+//! reported as failed with its reason; the skipped suite holds cases that cannot run (an
+//! event-stream operation, an operation no service binds), each reported as excluded with
+//! its reason, never dropped. A directory with no case at all fails. The official awsJson1_1
+//! suite runs in `.ci/run`.
 
 use workspace_tests::root;
 
@@ -103,4 +106,69 @@ fn usage_mistakes_exit_2() {
     let (status, _, err) = run(&["protocol-tests", "--dir", "/nonexistent/suite"]);
     assert_eq!(status, 1);
     assert!(err.contains("is not a directory"), "{err}");
+}
+
+#[test]
+fn cases_that_cannot_run_are_excluded_with_their_reason_not_dropped() {
+    let (status, out, err) = run(&["protocol-tests", "--dir", &suite("skipped")]);
+    assert_eq!(status, 0, "stdout:\n{out}\nstderr:\n{err}");
+    assert_eq!(
+        out.lines().last(),
+        Some("1 passed, 0 failed, 4 excluded"),
+        "{out}"
+    );
+    assert!(
+        line(&out, "SkippedFixturePlain").contains(" PASS "),
+        "{out}"
+    );
+    for id in [
+        "SkippedFixtureSubscribeRequest",
+        "SkippedFixtureSubscribeResponse",
+    ] {
+        let line = line(&out, id);
+        assert!(line.contains(" EXCLUDED "), "{line}");
+        assert!(
+            line.contains("example.skipped#Subscribe is not generated")
+                && line.contains("event stream"),
+            "says which operation was left out and why: {line}"
+        );
+    }
+    let error = line(&out, "SkippedFixtureSubscribeRefused");
+    assert!(
+        error.contains(" EXCLUDED ")
+            && error.contains("no generated operation returns this error")
+            && error.contains("example.skipped#Subscribe"),
+        "{error}"
+    );
+    let unbound = out
+        .lines()
+        .find(|l| l.contains("SkippedFixtureUnbound"))
+        .unwrap_or_else(|| panic!("the unbound case is reported:\n{out}"));
+    assert!(
+        unbound.starts_with("(no service) EXCLUDED SkippedFixtureUnbound: ")
+            && unbound.contains("example.skipped#Unbound"),
+        "{unbound}"
+    );
+}
+
+#[test]
+fn a_directory_without_cases_fails() {
+    // tests/models holds a valid model with a service, but no smithy.test trait.
+    let models = root().join("tests/models").display().to_string();
+    let (status, out, err) = run(&["protocol-tests", "--dir", &models]);
+    assert_eq!(status, 1, "nothing tested is a failure:\n{out}\n{err}");
+    assert_eq!(out.lines().last(), Some("0 passed, 0 failed, 0 excluded"));
+    assert!(
+        err.contains("no smithy.test compliance cases") && err.contains("nothing was tested"),
+        "{err}"
+    );
+    // A directory with no model at all fails too.
+    let empty = workspace_tests::TempDir::new("protocol-tests-empty");
+    let (status, _, err) = run(&[
+        "protocol-tests",
+        "--dir",
+        &empty.path().display().to_string(),
+    ]);
+    assert_eq!(status, 1, "{err}");
+    assert!(err.contains("holds no"), "{err}");
 }

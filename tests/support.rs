@@ -15,11 +15,19 @@ pub fn models_dir() -> PathBuf {
 }
 
 /// `../shared` beside the project, when it exists. Tests that need it print why they skip
-/// when it does not; they never pass silently when it is there.
+/// when it does not; they never pass silently when it is there. Under `CI=true` a missing
+/// `../shared` is a failure, not a skip (see [`missing_input`]).
 pub fn shared_dir() -> Option<PathBuf> {
     let dir = root().join("..").join("shared");
-    dir.is_dir()
-        .then(|| std::fs::canonicalize(&dir).unwrap_or(dir))
+    if dir.is_dir() {
+        Some(std::fs::canonicalize(&dir).unwrap_or(dir))
+    } else {
+        // Fails here under CI, so no caller can forget to.
+        if missing_input(ci_env().as_deref(), false) == Missing::Fail {
+            panic!("{}", ci_failure("shared_dir", "../shared is not present"));
+        }
+        None
+    }
 }
 
 /// The official KMS model in `../shared/models`, or `None` after printing a skip notice.
@@ -33,10 +41,49 @@ pub fn official_kms_model(test: &str) -> Option<PathBuf> {
     }
 }
 
+/// What a test does about an input it needs (`../shared`, the protocol suite).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// The input is there: the test runs.
+    Run,
+    /// It is absent and this is not CI: print `SKIPPED <test>: <why>` and pass.
+    Skip,
+    /// It is absent under `CI=true`: the test fails.
+    Fail,
+}
+
+/// The decision, as a pure function of the `CI` environment variable's value and whether
+/// the input is present. `CI` counts as set when it is `true` or `1` (any case), as CI
+/// services set it; anything else (unset, empty, `false`) lets an absent input be skipped.
+pub fn missing_input(ci: Option<&str>, present: bool) -> Missing {
+    let under_ci = ci.is_some_and(|v| {
+        let v = v.trim();
+        v.eq_ignore_ascii_case("true") || v == "1"
+    });
+    match (present, under_ci) {
+        (true, _) => Missing::Run,
+        (false, false) => Missing::Skip,
+        (false, true) => Missing::Fail,
+    }
+}
+
+/// The `CI` environment variable, when set and valid Unicode.
+pub fn ci_env() -> Option<String> {
+    std::env::var("CI").ok()
+}
+
+fn ci_failure(test: &str, why: &str) -> String {
+    format!("FAILED {test}: {why}, and CI=true: a missing input fails under CI instead of skipping")
+}
+
 /// Prints a skip notice that the test harness does not capture (it goes to the process's
 /// stderr directly, not through `eprintln!`), so a skipped test is visible in every run.
+/// Under `CI=true` it fails the test instead: CI must never pass by skipping.
 pub fn skipped(test: &str, why: &str) {
     use std::io::Write;
+    if missing_input(ci_env().as_deref(), false) == Missing::Fail {
+        panic!("{}", ci_failure(test, why));
+    }
     let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
 }
 
@@ -157,4 +204,21 @@ pub fn generated_pattern(source: &str) -> kms_api::validation::Pattern {
         Box::leak(source.to_owned().into_boxed_str()),
         generated_automaton(source),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{missing_input, Missing};
+
+    #[test]
+    fn a_missing_input_skips_locally_and_fails_under_ci() {
+        for ci in [None, Some(""), Some("false"), Some("0"), Some("no")] {
+            assert_eq!(missing_input(ci, false), Missing::Skip, "CI={ci:?}");
+            assert_eq!(missing_input(ci, true), Missing::Run, "CI={ci:?}");
+        }
+        for ci in ["true", "TRUE", "True", "1", " true\n"] {
+            assert_eq!(missing_input(Some(ci), false), Missing::Fail, "CI={ci:?}");
+            assert_eq!(missing_input(Some(ci), true), Missing::Run, "CI={ci:?}");
+        }
+    }
 }

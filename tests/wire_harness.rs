@@ -2,6 +2,13 @@
 // by `cargo xtask verify-models` (against each model's generated crate). It is `include!`d
 // into a test file that brings the crate under test into scope as `api` and defines
 // `dispatch`, so this file names no particular crate. See tests/wire_cases.rs for the format.
+//
+// Case files are checked strictly before anything runs: an unknown key, a value of the wrong
+// JSON type or an unknown `kind` is a failing case naming its file, case and the problem, so a
+// typo can never turn a check off. Parsed values are also checked against the model's facts
+// (`ModelFacts`, read from the load stage by the caller, never from the planner): every enum
+// value and union member in a case's input or expected output must be the Rust variant named
+// after its model member, read off the value's `Debug` output (`DebugTree`).
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -37,14 +44,15 @@ struct Case {
     body: Value,
 }
 
-/// Runs a case against one operation type.
-fn run_case<O>(case: &Value) -> Result<(), String>
+/// Runs a case against one operation type. The case has passed `case_problems` already.
+fn run_case<O>(case: &Value, facts: &ModelFacts) -> Result<(), String>
 where
     O: api::wire::Operation,
-    O::Input: serde::de::DeserializeOwned,
-    O::Output: serde::Serialize,
+    O::Input: serde::de::DeserializeOwned + std::fmt::Debug,
+    O::Output: serde::Serialize + std::fmt::Debug,
 {
     let expect = field(case, "expect")?;
+    let operation = str_field(case, "operation")?;
     match field(case, "kind")?.as_str() {
         Some("request") => {
             // The input is read from the case file's own text when available, so numbers beyond
@@ -53,10 +61,7 @@ where
                 Some(raw) => serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(raw)),
                 None => serde_path_to_error::deserialize(field(case, "input")?.clone()),
             };
-            if let Some(path) = expect.get("rejected") {
-                let path = path
-                    .as_str()
-                    .ok_or("`expect.rejected` must be a member path")?;
+            if let Some(path) = opt_str(expect, "rejected", "expect.rejected")? {
                 return check_rejected::<O>(path, parsed);
             }
             let input = parsed.map_err(|e| {
@@ -65,6 +70,8 @@ where
                     std::any::type_name::<O::Input>()
                 )
             })?;
+            // The input as parsed must hold the variants the model names for its values.
+            facts.check_value(operation, Side::Input, field(case, "input")?, &format!("{input:?}"))?;
             let request =
                 O::serialize_request(&input).map_err(|e| format!("serialization failed: {e}"))?;
             check_request(expect, &request)?;
@@ -84,8 +91,23 @@ where
                 (Ok(output), Some(expected), _) => {
                     let text = serde_json::to_string(&output).map_err(|e| e.to_string())?;
                     let actual: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-                    compare_json("output", expected, &actual)?;
-                    contains("output", expect.get("output_contains"), &text)
+                    let mut problems = Vec::new();
+                    if let Err(diff) = compare_json("output", expected, &actual) {
+                        problems.push(diff);
+                    }
+                    // The JSON round trip cannot see a value read as the wrong variant and
+                    // written back as the right string: the variant itself is checked.
+                    if let Err(wrong) = facts.check_value(operation, Side::Output, expected, &format!("{output:?}")) {
+                        problems.push(wrong);
+                    }
+                    if let Err(missing) = contains("output", expect.get("output_contains"), &text) {
+                        problems.push(missing);
+                    }
+                    if problems.is_empty() {
+                        Ok(())
+                    } else {
+                        Err(problems.join("\n"))
+                    }
                 }
                 (Err(error), _, Some(expected)) => check_error(expected, &error),
                 (Ok(output), None, _) => Err(format!(
@@ -139,17 +161,36 @@ fn check_rejected<O: api::wire::Operation>(
 /// `body_contains` / `output_contains`: texts that must appear verbatim in the serialized
 /// JSON, for what value comparison cannot see (the exact digits of big numbers).
 fn contains(what: &str, expected: Option<&Value>, text: &str) -> Result<(), String> {
-    let missing: Vec<&str> = expected
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .filter(|needle| !text.contains(needle))
-        .collect();
+    let needles = match expected {
+        None => Vec::new(),
+        Some(value) => string_array(value).ok_or_else(|| format!("`{what}_contains` must be an array of strings"))?,
+    };
+    let missing: Vec<&str> = needles.into_iter().filter(|needle| !text.contains(needle)).collect();
     if missing.is_empty() {
         Ok(())
     } else {
         Err(format!("the {what} lacks {missing:?}: {text}"))
+    }
+}
+
+/// The strings of a JSON array of strings, or `None` when it is anything else.
+fn string_array(value: &Value) -> Option<Vec<&str>> {
+    value.as_array()?.iter().map(Value::as_str).collect()
+}
+
+/// A string member that must be present.
+fn str_field<'a>(value: &'a Value, key: &str) -> Result<&'a str, String> {
+    field(value, key)?
+        .as_str()
+        .ok_or_else(|| format!("`{key}` must be a string"))
+}
+
+/// An optional string member: absent is `None`, any other type is an error.
+fn opt_str<'a>(value: &'a Value, key: &str, what: &str) -> Result<Option<&'a str>, String> {
+    match value.get(key) {
+        None => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text)),
+        Some(other) => Err(format!("`{what}` must be a string, not {other}")),
     }
 }
 
@@ -177,7 +218,7 @@ fn header_map(headers: &Value) -> Result<http::HeaderMap, String> {
 
 fn check_request(expect: &Value, request: &http::Request<Vec<u8>>) -> Result<(), String> {
     let mut problems = Vec::new();
-    if let Some(method) = expect.get("method").and_then(Value::as_str) {
+    if let Some(method) = opt_str(expect, "method", "expect.method")? {
         if request.method().as_str() != method {
             problems.push(format!(
                 "method: expected {method}, got {}",
@@ -185,31 +226,38 @@ fn check_request(expect: &Value, request: &http::Request<Vec<u8>>) -> Result<(),
             ));
         }
     }
-    if let Some(uri) = expect.get("uri").and_then(Value::as_str) {
+    if let Some(uri) = opt_str(expect, "uri", "expect.uri")? {
         if *request.uri() != uri {
             problems.push(format!("uri: expected {uri}, got {}", request.uri()));
         }
     }
-    if let Some(headers) = expect.get("headers").and_then(Value::as_object) {
+    if let Some(headers) = expect.get("headers") {
+        let headers = headers.as_object().ok_or("`expect.headers` must be an object")?;
         for (name, value) in headers {
+            let value = value
+                .as_str()
+                .ok_or_else(|| format!("`expect.headers.{name}` must be a string"))?;
             let actual = request
                 .headers()
                 .get(name.as_str())
                 .and_then(|v| v.to_str().ok());
-            if actual != value.as_str() {
-                problems.push(format!("header {name}: expected {value}, got {actual:?}"));
+            if actual != Some(value) {
+                problems.push(format!("header {name}: expected {value:?}, got {actual:?}"));
             }
         }
     }
-    if let Some(body) = expect.get("body").and_then(Value::as_str) {
+    if let Some(body) = opt_str(expect, "body", "expect.body")? {
         let expected: Value =
             serde_json::from_str(body).map_err(|e| format!("`expect.body` is not JSON: {e}"))?;
         let mut actual: Value = serde_json::from_slice(request.body())
             .map_err(|e| format!("the request body is not JSON: {e}"))?;
         // Members the client generates (idempotency tokens) must be present and non-empty;
         // their values are not compared.
-        let generated = expect.get("generated").and_then(Value::as_array).cloned().unwrap_or_default();
-        for name in generated.iter().filter_map(Value::as_str) {
+        let generated = match expect.get("generated") {
+            None => Vec::new(),
+            Some(value) => string_array(value).ok_or("`expect.generated` must be an array of strings")?,
+        };
+        for name in generated {
             match actual.as_object_mut().and_then(|body| body.remove(name)) {
                 Some(Value::String(token)) if !token.is_empty() => {}
                 other => problems.push(format!("generated member {name}: expected a non-empty string, got {other:?}")),
@@ -230,10 +278,7 @@ fn check_error<E: api::wire::OperationError + std::fmt::Debug>(
     expected: &Value,
     error: &E,
 ) -> Result<(), String> {
-    let variant = expected
-        .get("variant")
-        .and_then(Value::as_str)
-        .ok_or("`expect.error.variant` must be a string")?;
+    let variant = str_field(expected, "variant").map_err(|e| format!("`expect.error`: {e}"))?;
     let unhandled = error.as_unhandled();
     let actual_variant = if unhandled.is_some() {
         "Unhandled"
@@ -351,7 +396,11 @@ fn load_cases(dir: &Path, model: Option<&str>, cases: &mut Vec<Case>, problems: 
             Ok(Value::Array(items)) if model.is_none() => Ok(Some(items)),
             Ok(Value::Array(_)) => Ok(None),
             Ok(Value::Object(mut file_object)) => match (file_object.remove("model"), file_object.remove("cases")) {
-                (Some(Value::String(target)), Some(Value::Array(items))) => Ok((Some(target.as_str()) == model).then_some(items)),
+                (Some(Value::String(target)), Some(Value::Array(items))) if file_object.is_empty() => Ok((Some(target.as_str()) == model).then_some(items)),
+                (Some(Value::String(_)), Some(Value::Array(_))) => Err(format!(
+                    "unknown key(s) {:?} in the case file object (expected only `model` and `cases`)",
+                    file_object.keys().collect::<Vec<_>>()
+                )),
                 _ => Err("a case file object needs a string `model` and an array `cases`".to_owned()),
             },
             Ok(_) => Err("a case file must hold a JSON array or {\"model\", \"cases\"}".to_owned()),
@@ -382,21 +431,16 @@ fn load_cases(dir: &Path, model: Option<&str>, cases: &mut Vec<Case>, problems: 
 }
 
 /// Runs every case, prints a summary line that cannot be captured, and returns the failures
-/// (with file, name and a diff). Fails when no case ran at all.
-fn run_suite(dirs: &[PathBuf], model: Option<&str>, extra: Vec<Case>, dispatch: fn(&Value) -> Result<(), String>) -> Vec<String> {
-    let (mut cases, mut failures) = (Vec::new(), Vec::new());
-    for dir in dirs {
-        load_cases(dir, model, &mut cases, &mut failures);
-    }
-    cases.extend(extra);
-    let mut passed = 0;
-    for case in &cases {
-        match dispatch(&case.body) {
-            Ok(()) => passed += 1,
-            Err(why) => failures.push(format!("{} :: {}\n{}", case.file.display(), case.name, indent(&why))),
-        }
-    }
-    let failed = cases.len() - passed;
+/// (with file, name and a diff). A malformed case (see `case_problems`) fails without running.
+/// Fails when no case ran at all.
+fn run_suite(
+    dirs: &[PathBuf],
+    model: Option<&str>,
+    extra: Vec<Case>,
+    dispatch: fn(&Value, &ModelFacts) -> Result<(), String>,
+    facts: &ModelFacts,
+) -> Vec<String> {
+    let (passed, failed, mut failures) = run_cases(dirs, model, extra, dispatch, facts);
     for failure in &failures {
         eprintln!("FAILED {failure}\n");
     }
@@ -405,10 +449,46 @@ fn run_suite(dirs: &[PathBuf], model: Option<&str>, extra: Vec<Case>, dispatch: 
     use std::io::Write;
     let dirs: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
     let _ = writeln!(std::io::stdout(), "wire cases from {}: {passed} passed, {failed} failed", dirs.join(", "));
-    if cases.is_empty() {
+    let _ = writeln!(
+        std::io::stdout(),
+        "variant checks: {} enum values and {} union members matched the model's variants",
+        facts.enums_checked.get(),
+        facts.unions_checked.get()
+    );
+    if passed + failed == 0 {
         failures.push(format!("no wire cases were found in {dirs:?}"));
     }
     failures
+}
+
+/// Loads and runs the cases without printing: (passed, failed, failures). A malformed case
+/// (see `case_problems`) fails without running.
+fn run_cases(
+    dirs: &[PathBuf],
+    model: Option<&str>,
+    extra: Vec<Case>,
+    dispatch: fn(&Value, &ModelFacts) -> Result<(), String>,
+    facts: &ModelFacts,
+) -> (usize, usize, Vec<String>) {
+    let (mut cases, mut failures) = (Vec::new(), Vec::new());
+    for dir in dirs {
+        load_cases(dir, model, &mut cases, &mut failures);
+    }
+    cases.extend(extra);
+    let mut passed = 0;
+    for case in &cases {
+        let problems = case_problems(&case.body);
+        let outcome = if problems.is_empty() {
+            dispatch(&case.body, facts)
+        } else {
+            Err(format!("malformed case:\n{}", problems.join("\n")))
+        };
+        match outcome {
+            Ok(()) => passed += 1,
+            Err(why) => failures.push(format!("{} :: {}\n{}", case.file.display(), case.name, indent(&why))),
+        }
+    }
+    (passed, cases.len() - passed, failures)
 }
 
 fn indent(text: &str) -> String {
@@ -416,4 +496,762 @@ fn indent(text: &str) -> String {
         .map(|l| format!("    {l}"))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// The case format, checked strictly.
+
+/// The keys a case of each kind may have (besides the loader's own `__raw_input`).
+const REQUEST_KEYS: &[&str] = &["kind", "name", "operation", "input", "expect"];
+const RESPONSE_KEYS: &[&str] = &["kind", "name", "operation", "status", "headers", "body", "expect"];
+/// The keys of `expect`, by kind.
+const REQUEST_EXPECT_KEYS: &[&str] = &["method", "uri", "headers", "body", "body_contains", "generated", "rejected"];
+const RESPONSE_EXPECT_KEYS: &[&str] = &["output", "output_contains", "error"];
+/// The keys of `expect.error`.
+const ERROR_KEYS: &[&str] = &["variant", "code", "message", "status", "request_id"];
+
+/// Everything wrong with a case's form, each problem naming the key; empty when it is well
+/// formed. Checked before a case runs, so that no misspelt or mistyped key is ignored.
+fn case_problems(case: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    let Some(object) = case.as_object() else {
+        return vec![format!("a case must be a JSON object, not {case}")];
+    };
+    let (keys, expect_keys) = match object.get("kind") {
+        Some(Value::String(kind)) if kind == "request" => (REQUEST_KEYS, REQUEST_EXPECT_KEYS),
+        Some(Value::String(kind)) if kind == "response" => (RESPONSE_KEYS, RESPONSE_EXPECT_KEYS),
+        Some(Value::String(kind)) => {
+            return vec![format!("unknown `kind` {kind:?} (expected \"request\" or \"response\")")]
+        }
+        Some(other) => return vec![format!("`kind` must be a string, not {other}")],
+        None => return vec!["the case has no `kind`".to_owned()],
+    };
+    unknown_keys("", object, keys, &mut problems);
+    for key in keys {
+        if !object.contains_key(*key) {
+            problems.push(format!("the case has no `{key}`"));
+        }
+    }
+    let mut expect_type = |key: &str, ok: bool, what: &str| {
+        if object.contains_key(key) && !ok {
+            problems.push(format!("`{key}` must be {what}, not {}", object[key]));
+        }
+    };
+    expect_type("name", object.get("name").is_some_and(Value::is_string), "a string");
+    expect_type("operation", object.get("operation").is_some_and(Value::is_string), "a string");
+    expect_type("input", object.get("input").is_some_and(Value::is_object), "an object");
+    expect_type(
+        "status",
+        object.get("status").and_then(Value::as_u64).is_some_and(|s| (100..=599).contains(&s)),
+        "an HTTP status number",
+    );
+    expect_type("body", object.get("body").is_some_and(Value::is_string), "a string");
+    if let Some(headers) = object.get("headers") {
+        string_map("headers", headers, &mut problems);
+    }
+    match object.get("expect") {
+        None => {}
+        Some(Value::Object(expect)) => {
+            unknown_keys("expect.", expect, expect_keys, &mut problems);
+            expect_problems(expect, expect_keys == REQUEST_EXPECT_KEYS, &mut problems);
+        }
+        Some(other) => problems.push(format!("`expect` must be an object, not {other}")),
+    }
+    problems
+}
+
+fn expect_problems(expect: &serde_json::Map<String, Value>, request: bool, problems: &mut Vec<String>) {
+    for key in ["method", "uri", "body", "rejected"] {
+        if let Some(value) = expect.get(key).filter(|v| !v.is_string()) {
+            problems.push(format!("`expect.{key}` must be a string, not {value}"));
+        }
+    }
+    for key in ["body_contains", "generated", "output_contains"] {
+        if let Some(value) = expect.get(key).filter(|v| string_array(v).is_none()) {
+            problems.push(format!("`expect.{key}` must be an array of strings, not {value}"));
+        }
+    }
+    if let Some(headers) = expect.get("headers") {
+        string_map("expect.headers", headers, problems);
+    }
+    if let Some(Value::String(body)) = expect.get("body") {
+        if let Err(e) = serde_json::from_str::<Value>(body) {
+            problems.push(format!("`expect.body` is not JSON: {e}"));
+        }
+    }
+    if request {
+        if expect.contains_key("rejected") && expect.len() > 1 {
+            problems.push(format!(
+                "`expect.rejected` cannot be combined with {:?}: a rejected input sends no request",
+                expect.keys().filter(|k| *k != "rejected").collect::<Vec<_>>()
+            ));
+        }
+        if expect.is_empty() {
+            problems.push("`expect` checks nothing: give `rejected` or any of method, uri, headers, body, body_contains".to_owned());
+        }
+        return;
+    }
+    match (expect.get("output"), expect.get("error")) {
+        (Some(_), Some(_)) => problems.push("`expect` has both `output` and `error`".to_owned()),
+        (None, None) => problems.push("`expect` needs `output` or `error`".to_owned()),
+        (Some(output), None) if !output.is_object() => {
+            problems.push(format!("`expect.output` must be an object, not {output}"))
+        }
+        (None, Some(Value::Object(error))) => {
+            unknown_keys("expect.error.", error, ERROR_KEYS, problems);
+            match error.get("variant") {
+                Some(Value::String(_)) => {}
+                Some(other) => problems.push(format!("`expect.error.variant` must be a string, not {other}")),
+                None => problems.push("`expect.error` has no `variant`".to_owned()),
+            }
+            for key in ["code", "message", "request_id"] {
+                if let Some(value) = error.get(key).filter(|v| !v.is_string() && !v.is_null()) {
+                    problems.push(format!("`expect.error.{key}` must be a string or null, not {value}"));
+                }
+            }
+            if let Some(value) = error.get("status").filter(|v| v.as_u64().is_none()) {
+                problems.push(format!("`expect.error.status` must be a number, not {value}"));
+            }
+        }
+        (None, Some(other)) => problems.push(format!("`expect.error` must be an object, not {other}")),
+        (Some(_), None) => {}
+    }
+}
+
+fn unknown_keys(prefix: &str, object: &serde_json::Map<String, Value>, allowed: &[&str], problems: &mut Vec<String>) {
+    for key in object.keys() {
+        let internal = prefix.is_empty() && key == RAW_INPUT;
+        if !internal && !allowed.contains(&key.as_str()) {
+            problems.push(format!("unknown key `{prefix}{key}` (allowed: {})", allowed.join(", ")));
+        }
+    }
+}
+
+fn string_map(what: &str, value: &Value, problems: &mut Vec<String>) {
+    match value.as_object() {
+        Some(map) => {
+            for (name, value) in map {
+                if !value.is_string() {
+                    problems.push(format!("`{what}.{name}` must be a string, not {value}"));
+                }
+            }
+        }
+        None => problems.push(format!("`{what}` must be an object of strings, not {value}")),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model's facts, and the variant check.
+
+/// Facts of the model a crate was generated from, as the caller computed them from the load
+/// stage (never from the planner): for each operation its input and output shape, and for each
+/// aggregate shape its members, with the Rust field or variant name that an independent
+/// conversion of the member name gives. The JSON form:
+///
+/// ```text
+/// {"operations": {"Name": {"input": "ns#In", "output": "ns#Out"}},
+///  "shapes": {"ns#S": {"type": "structure", "members": {"Wire": {"target": "ns#T", "field": "wire", "sensitive": false}}},
+///             "ns#U": {"type": "union", "members": {"m": {"target": "ns#T", "variant": "M", "sensitive": false}}},
+///             "ns#L": {"type": "list", "member": "ns#T", "sensitive": false, "sparse": false},
+///             "ns#M": {"type": "map", "value": "ns#T", "sensitive": false, "sparse": false},
+///             "ns#E": {"type": "enum", "values": {"WIRE_VALUE": {"member": "WIRE_VALUE", "variant": "WireValue"}}},
+///             "ns#I": {"type": "intEnum", "values": {"1": {"member": "LOW", "variant": "Low"}}}}}
+/// ```
+struct ModelFacts {
+    facts: Value,
+    enums_checked: std::cell::Cell<usize>,
+    unions_checked: std::cell::Cell<usize>,
+}
+
+/// Which side of an operation a value is.
+#[derive(Clone, Copy)]
+enum Side {
+    Input,
+    Output,
+}
+
+impl ModelFacts {
+    fn new(facts: Value) -> ModelFacts {
+        ModelFacts { facts, enums_checked: std::cell::Cell::new(0), unions_checked: std::cell::Cell::new(0) }
+    }
+
+    /// Checks a parsed value (its `Debug` text) against the wire JSON it was read from, or is
+    /// expected to equal: every enum value and union member must be its model's variant.
+    fn check_value(&self, operation: &str, side: Side, expected: &Value, debug: &str) -> Result<(), String> {
+        let key = match side {
+            Side::Input => "input",
+            Side::Output => "output",
+        };
+        let Some(op) = self.facts.get("operations").and_then(|ops| ops.get(operation)) else {
+            return Err(format!("the model facts have no operation {operation:?}"));
+        };
+        let Some(shape) = op.get(key).and_then(Value::as_str) else {
+            return Ok(()); // smithy.api#Unit: nothing to walk
+        };
+        let tree = parse_debug(debug).map_err(|e| format!("cannot read the {key}'s Debug output: {e}\n  {debug}"))?;
+        let mut problems = Vec::new();
+        self.walk(shape, false, expected, &tree, key, &mut problems);
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("enum-variant check of the {key} failed:\n{}\n  Debug: {debug}", problems.join("\n")))
+        }
+    }
+
+    fn shape(&self, id: &str) -> Option<&Value> {
+        self.facts.get("shapes").and_then(|shapes| shapes.get(id))
+    }
+
+    /// Walks the JSON value, its shape and the Debug tree in parallel.
+    fn walk(&self, shape_id: &str, sensitive: bool, expected: &Value, actual: &DebugTree, path: &str, problems: &mut Vec<String>) {
+        if expected.is_null() {
+            return;
+        }
+        let shape = self.shape(shape_id);
+        let kind = shape.and_then(|s| s.get("type")).and_then(Value::as_str).unwrap_or("simple");
+        // `Some(x)` is an `Option` field around the value, unless the value itself is an enum
+        // or union with a member that becomes `Some`.
+        let has_some_variant = match kind {
+            "enum" | "intEnum" => shape
+                .and_then(|s| s.get("values"))
+                .and_then(Value::as_object)
+                .is_some_and(|values| values.values().any(|v| v.get("variant").and_then(Value::as_str) == Some("Some"))),
+            "union" => shape
+                .and_then(|s| s.get("members"))
+                .and_then(Value::as_object)
+                .is_some_and(|members| members.values().any(|m| m.get("variant").and_then(Value::as_str) == Some("Some"))),
+            _ => false,
+        };
+        let actual = match actual {
+            DebugTree::Tuple(name, items) if name == "Some" && items.len() == 1 && !has_some_variant => &items[0],
+            other => other,
+        };
+        if let DebugTree::Redacted(_) = actual {
+            if !sensitive {
+                problems.push(format!("  {path}: Debug redacts it, but the model does not mark it @sensitive"));
+            }
+            return;
+        }
+        let Some(shape) = shape else {
+            return; // a simple shape: nothing to check here
+        };
+        let members = shape.get("members").and_then(Value::as_object);
+        match kind {
+            "structure" => {
+                let Some(object) = expected.as_object() else {
+                    return; // the JSON comparison reports a wrong type
+                };
+                let (name, fields): (&str, &[(String, DebugTree)]) = match actual {
+                    DebugTree::Struct(name, fields, _) => (name, fields),
+                    DebugTree::Unit(name) => (name, &[]),
+                    other => {
+                        problems.push(format!("  {path}: expected a structure in the Debug output, found {}", other.describe()));
+                        return;
+                    }
+                };
+                for (wire, value) in object {
+                    if value.is_null() {
+                        continue;
+                    }
+                    let at = format!("{path}.{wire}");
+                    let Some(member) = members.and_then(|m| m.get(wire)) else {
+                        problems.push(format!("  {at}: {shape_id} has no member {wire:?} in the model"));
+                        continue;
+                    };
+                    let field = member.get("field").and_then(Value::as_str).unwrap_or_default();
+                    let Some((_, inner)) = fields.iter().find(|(f, _)| f == field) else {
+                        problems.push(format!("  {at}: the Debug output of {name} has no field `{field}` (the member {wire} in snake_case)"));
+                        continue;
+                    };
+                    self.walk(target(member), flag(member, "sensitive"), value, inner, &at, problems);
+                }
+            }
+            "list" => {
+                let (Some(items), DebugTree::Seq(actual_items)) = (expected.as_array(), actual) else {
+                    if expected.is_array() {
+                        problems.push(format!("  {path}: expected a list in the Debug output, found {}", actual.describe()));
+                    }
+                    return;
+                };
+                // A list that is not @sparse drops nulls (inputs may hold them); a sparse one
+                // keeps them as `None`.
+                let items: Vec<&Value> = items.iter().filter(|v| flag(shape, "sparse") || !v.is_null()).collect();
+                if items.len() != actual_items.len() {
+                    problems.push(format!("  {path}: {} items expected, the Debug output has {}", items.len(), actual_items.len()));
+                    return;
+                }
+                for (i, (value, inner)) in items.into_iter().zip(actual_items).enumerate() {
+                    self.walk(target_of(shape, "member"), flag(shape, "sensitive"), value, inner, &format!("{path}[{i}]"), problems);
+                }
+            }
+            "map" => {
+                let (Some(object), DebugTree::Map(entries)) = (expected.as_object(), actual) else {
+                    if expected.is_object() {
+                        problems.push(format!("  {path}: expected a map in the Debug output, found {}", actual.describe()));
+                    }
+                    return;
+                };
+                // Null values: dropped by a map that is not @sparse, `None` in a sparse one.
+                for (key, value) in object.iter().filter(|(_, v)| !v.is_null()) {
+                    let at = format!("{path}.{key}");
+                    match entries.iter().find(|(k, _)| matches!(k, DebugTree::Str(s) if s == key)) {
+                        Some((_, inner)) => self.walk(target_of(shape, "value"), flag(shape, "sensitive"), value, inner, &at, problems),
+                        None => problems.push(format!("  {at}: the key is missing from the Debug output")),
+                    }
+                }
+            }
+            "union" => {
+                let Some((wire, value)) = expected.as_object().and_then(|o| o.iter().find(|(_, v)| !v.is_null())) else {
+                    return;
+                };
+                let at = format!("{path}.{wire}");
+                let Some(member) = members.and_then(|m| m.get(wire)) else {
+                    return; // a member the model does not list: the crate's Unknown variant
+                };
+                let want = member.get("variant").and_then(Value::as_str).unwrap_or_default();
+                let (got, inner) = match actual {
+                    DebugTree::Tuple(name, items) => (name.as_str(), items.first()),
+                    DebugTree::Unit(name) => (name.as_str(), None),
+                    DebugTree::Struct(name, _, _) => (name.as_str(), None),
+                    other => {
+                        problems.push(format!("  {at}: expected the union variant {want}, found {}", other.describe()));
+                        return;
+                    }
+                };
+                self.unions_checked.set(self.unions_checked.get() + 1);
+                if got != want {
+                    problems.push(format!("  {at}: the union member {wire:?} must be the variant {want}, the parsed value is {got}"));
+                    return;
+                }
+                if let Some(inner) = inner {
+                    self.walk(target(member), flag(member, "sensitive"), value, inner, &at, problems);
+                }
+            }
+            "enum" | "intEnum" => {
+                let key = match expected {
+                    Value::String(text) if kind == "enum" => text.clone(),
+                    Value::Number(number) if kind == "intEnum" => number.to_string(),
+                    _ => return, // the JSON comparison reports a wrong type
+                };
+                let known = shape.get("values").and_then(|v| v.get(&key));
+                let want = known.and_then(|v| v.get("variant")).and_then(Value::as_str).unwrap_or("Unknown");
+                let got = match actual {
+                    DebugTree::Unit(name) | DebugTree::Tuple(name, _) => name.as_str(),
+                    other => {
+                        problems.push(format!("  {path}: expected the enum variant {want}, found {}", other.describe()));
+                        return;
+                    }
+                };
+                self.enums_checked.set(self.enums_checked.get() + 1);
+                if got != want {
+                    let member = match known.and_then(|v| v.get("member")).and_then(Value::as_str) {
+                        Some(member) => format!("the model's member {member}"),
+                        None => "a value the model does not list".to_owned(),
+                    };
+                    problems.push(format!(
+                        "  {path}: the {kind} value {expected} ({member} of {shape_id}) must be the variant {want}, the parsed value is {got}"
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn target(member: &Value) -> &str {
+    member.get("target").and_then(Value::as_str).unwrap_or_default()
+}
+
+fn target_of<'a>(shape: &'a Value, key: &str) -> &'a str {
+    shape.get(key).and_then(Value::as_str).unwrap_or_default()
+}
+
+fn flag(value: &Value, key: &str) -> bool {
+    value.get(key).and_then(Value::as_bool).unwrap_or(false)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading Rust `Debug` output.
+
+/// A value as Rust's `Debug` (`{:?}`) prints it.
+#[derive(Clone, Debug, PartialEq)]
+enum DebugTree {
+    /// `Name { field: value, .. }` (the flag: ends with `..`).
+    Struct(String, Vec<(String, DebugTree)>, bool),
+    /// `Name(a, b)`, and `Name [..]` / `Name {k: v}` (serde_json's `Array [..]`, `Object {..}`)
+    /// as a tuple of one.
+    Tuple(String, Vec<DebugTree>),
+    /// `Name`: a unit variant or struct, `None`, `true`, `NaN`, `inf`.
+    Unit(String),
+    /// `{k: v, ..}`.
+    Map(Vec<(DebugTree, DebugTree)>),
+    /// `[a, b]`, and sets `{a, b}`.
+    Seq(Vec<DebugTree>),
+    /// A string, unescaped.
+    Str(String),
+    /// A char, unescaped.
+    Char(char),
+    /// A number as printed.
+    Number(String),
+    /// `<redacted>` and other `<...>` markers.
+    Redacted(String),
+    /// Text that is not a `Debug` value of its own (`11 bytes` in `Blob(11 bytes)`).
+    Raw(String),
+}
+
+impl DebugTree {
+    fn describe(&self) -> String {
+        match self {
+            DebugTree::Struct(name, _, _) => format!("the structure {name} {{..}}"),
+            DebugTree::Tuple(name, _) => format!("{name}(..)"),
+            DebugTree::Unit(name) => name.clone(),
+            DebugTree::Map(_) => "a map".to_owned(),
+            DebugTree::Seq(_) => "a list".to_owned(),
+            DebugTree::Str(text) => format!("the string {text:?}"),
+            DebugTree::Char(c) => format!("the char {c:?}"),
+            DebugTree::Number(n) => format!("the number {n}"),
+            DebugTree::Redacted(text) => text.clone(),
+            DebugTree::Raw(text) => format!("`{text}`"),
+        }
+    }
+}
+
+/// Parses one `Debug` value; the whole text must be used.
+fn parse_debug(text: &str) -> Result<DebugTree, String> {
+    let mut parser = DebugParser { chars: text.chars().collect(), pos: 0 };
+    let value = parser.value()?;
+    parser.skip_ws();
+    if parser.pos != parser.chars.len() {
+        return Err(format!("unexpected text at {}: {:?}", parser.pos, parser.rest()));
+    }
+    Ok(value)
+}
+
+struct DebugParser {
+    chars: Vec<char>,
+    pos: usize,
+}
+
+impl DebugParser {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+
+    fn peek_at(&self, ahead: usize) -> Option<char> {
+        self.chars.get(self.pos + ahead).copied()
+    }
+
+    fn rest(&self) -> String {
+        self.chars.get(self.pos..).unwrap_or_default().iter().take(40).collect()
+    }
+
+    fn skip_ws(&mut self) {
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.pos += 1;
+        }
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        self.skip_ws();
+        if self.peek() == Some(c) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn expect_char(&mut self, c: char) -> Result<(), String> {
+        if self.eat(c) {
+            Ok(())
+        } else {
+            Err(format!("expected `{c}` at {}: {:?}", self.pos, self.rest()))
+        }
+    }
+
+    fn value(&mut self) -> Result<DebugTree, String> {
+        self.skip_ws();
+        match self.peek() {
+            Some('"') => self.string().map(DebugTree::Str),
+            Some('\'') => self.char_literal().map(DebugTree::Char),
+            Some('[') => {
+                self.pos += 1;
+                self.items(']').map(DebugTree::Seq)
+            }
+            Some('{') => {
+                self.pos += 1;
+                self.map_or_set()
+            }
+            Some('<') => {
+                let start = self.pos;
+                while let Some(c) = self.peek() {
+                    self.pos += 1;
+                    if c == '>' {
+                        return Ok(DebugTree::Redacted(self.chars[start..self.pos].iter().collect()));
+                    }
+                }
+                Err("unterminated `<...>`".to_owned())
+            }
+            Some(c) if c == '-' && self.peek_at(1).is_some_and(|n| n.is_alphabetic()) => {
+                self.pos += 1;
+                let name = self.ident();
+                Ok(DebugTree::Unit(format!("-{name}")))
+            }
+            Some(c) if c == '-' || c.is_ascii_digit() => Ok(DebugTree::Number(self.number())),
+            Some(c) if c.is_alphabetic() || c == '_' => self.named(),
+            Some(c) => Err(format!("unexpected `{c}` at {}: {:?}", self.pos, self.rest())),
+            None => Err("unexpected end".to_owned()),
+        }
+    }
+
+    fn ident(&mut self) -> String {
+        let start = self.pos;
+        while self.peek().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '#') {
+            self.pos += 1;
+        }
+        self.chars[start..self.pos].iter().collect()
+    }
+
+    fn number(&mut self) -> String {
+        let start = self.pos;
+        while let Some(c) = self.peek() {
+            let sign_after_exponent = (c == '-' || c == '+')
+                && self.pos > start
+                && matches!(self.chars.get(self.pos - 1), Some('e' | 'E'));
+            if c.is_ascii_digit() || c == '.' || c == 'e' || c == 'E' || c == '_' || (c == '-' && self.pos == start) || sign_after_exponent {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+        self.chars[start..self.pos].iter().collect()
+    }
+
+    /// `Name`, `Name(..)`, `Name { .. }`, `Name [..]`.
+    fn named(&mut self) -> Result<DebugTree, String> {
+        let name = self.ident();
+        let after_name = self.pos;
+        self.skip_ws();
+        match self.peek() {
+            Some('(') => {
+                self.pos += 1;
+                Ok(DebugTree::Tuple(name, self.items(')')?))
+            }
+            Some('[') => {
+                self.pos += 1;
+                Ok(DebugTree::Tuple(name, vec![DebugTree::Seq(self.items(']')?)]))
+            }
+            Some('{') => {
+                self.pos += 1;
+                self.skip_ws();
+                if self.is_field_start() || self.peek() == Some('}') || self.at_rest_marker() {
+                    self.struct_body(name)
+                } else {
+                    Ok(DebugTree::Tuple(name, vec![self.map_or_set()?]))
+                }
+            }
+            _ => {
+                self.pos = after_name;
+                Ok(DebugTree::Unit(name))
+            }
+        }
+    }
+
+    fn at_rest_marker(&self) -> bool {
+        self.peek() == Some('.') && self.peek_at(1) == Some('.')
+    }
+
+    /// Whether an identifier followed by a single `:` starts here.
+    fn is_field_start(&self) -> bool {
+        let mut i = self.pos;
+        if !self.chars.get(i).is_some_and(|c| c.is_alphabetic() || *c == '_') {
+            return false;
+        }
+        while self.chars.get(i).is_some_and(|c| c.is_alphanumeric() || *c == '_' || *c == '#') {
+            i += 1;
+        }
+        self.chars.get(i) == Some(&':') && self.chars.get(i + 1) != Some(&':')
+    }
+
+    fn struct_body(&mut self, name: String) -> Result<DebugTree, String> {
+        let mut fields = Vec::new();
+        let mut rest = false;
+        loop {
+            self.skip_ws();
+            if self.eat('}') {
+                break;
+            }
+            if self.at_rest_marker() {
+                self.pos += 2;
+                rest = true;
+                self.expect_char('}')?;
+                break;
+            }
+            let field = self.ident();
+            let field = field.strip_prefix("r#").map(str::to_owned).unwrap_or(field);
+            self.expect_char(':')?;
+            let value = self.item('}')?;
+            fields.push((field, value));
+            if !self.eat(',') {
+                self.expect_char('}')?;
+                break;
+            }
+        }
+        Ok(DebugTree::Struct(name, fields, rest))
+    }
+
+    /// After `{`: a map `{k: v, ..}` or a set `{a, b}`.
+    fn map_or_set(&mut self) -> Result<DebugTree, String> {
+        if self.eat('}') {
+            return Ok(DebugTree::Map(Vec::new()));
+        }
+        let first = self.value()?;
+        if self.eat(':') {
+            let mut entries = vec![(first, self.item('}')?)];
+            while self.eat(',') {
+                if self.eat('}') {
+                    return Ok(DebugTree::Map(entries));
+                }
+                let key = self.value()?;
+                self.expect_char(':')?;
+                entries.push((key, self.item('}')?));
+            }
+            self.expect_char('}')?;
+            Ok(DebugTree::Map(entries))
+        } else {
+            let mut items = vec![first];
+            if self.eat(',') {
+                items.extend(self.items('}')?);
+            } else {
+                self.expect_char('}')?;
+            }
+            Ok(DebugTree::Seq(items))
+        }
+    }
+
+    /// Comma-separated items up to `close` (consumed).
+    fn items(&mut self, close: char) -> Result<Vec<DebugTree>, String> {
+        let mut items = Vec::new();
+        loop {
+            if self.eat(close) {
+                return Ok(items);
+            }
+            items.push(self.item(close)?);
+            if !self.eat(',') {
+                self.expect_char(close)?;
+                return Ok(items);
+            }
+        }
+    }
+
+    /// One item inside a bracket closed by `close`: a value, or the raw text up to the next
+    /// `,` or `close` when the text is not a value of its own.
+    fn item(&mut self, close: char) -> Result<DebugTree, String> {
+        let start = self.pos;
+        if let Ok(value) = self.value() {
+            self.skip_ws();
+            if matches!(self.peek(), Some(c) if c == ',' || c == close) {
+                return Ok(value);
+            }
+        }
+        self.pos = start;
+        self.skip_ws();
+        let from = self.pos;
+        let mut depth = 0usize;
+        while let Some(c) = self.peek() {
+            match c {
+                '"' => {
+                    self.string()?;
+                    continue;
+                }
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth > 0 => depth -= 1,
+                c if depth == 0 && (c == ',' || c == close) => break,
+                _ => {}
+            }
+            self.pos += 1;
+        }
+        let raw: String = self.chars[from..self.pos].iter().collect();
+        if raw.trim().is_empty() {
+            return Err(format!("expected a value at {from}"));
+        }
+        Ok(DebugTree::Raw(raw.trim_end().to_owned()))
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        self.pos += 1; // the opening quote
+        let mut text = String::new();
+        loop {
+            match self.peek() {
+                None => return Err("unterminated string".to_owned()),
+                Some('"') => {
+                    self.pos += 1;
+                    return Ok(text);
+                }
+                Some('\\') => {
+                    self.pos += 1;
+                    text.push(self.escape()?);
+                }
+                Some(c) => {
+                    self.pos += 1;
+                    text.push(c);
+                }
+            }
+        }
+    }
+
+    fn char_literal(&mut self) -> Result<char, String> {
+        self.pos += 1; // the opening quote
+        let c = match self.peek() {
+            Some('\\') => {
+                self.pos += 1;
+                self.escape()?
+            }
+            Some(c) => {
+                self.pos += 1;
+                c
+            }
+            None => return Err("unterminated char".to_owned()),
+        };
+        if self.peek() == Some('\'') {
+            self.pos += 1;
+            Ok(c)
+        } else {
+            Err("unterminated char".to_owned())
+        }
+    }
+
+    /// After a backslash: `\n`, `\t`, `\r`, `\0`, `\\`, `\"`, `\'`, `\u{..}`.
+    fn escape(&mut self) -> Result<char, String> {
+        let c = self.peek().ok_or("unterminated escape")?;
+        self.pos += 1;
+        Ok(match c {
+            'n' => '\n',
+            't' => '\t',
+            'r' => '\r',
+            '0' => '\0',
+            '\\' | '"' | '\'' => c,
+            'u' => {
+                if self.peek() != Some('{') {
+                    return Err("expected `{` after `\\u`".to_owned());
+                }
+                self.pos += 1;
+                let start = self.pos;
+                while self.peek().is_some_and(|c| c.is_ascii_hexdigit()) {
+                    self.pos += 1;
+                }
+                let hex: String = self.chars[start..self.pos].iter().collect();
+                if self.peek() != Some('}') {
+                    return Err("unterminated `\\u{..}`".to_owned());
+                }
+                self.pos += 1;
+                u32::from_str_radix(&hex, 16)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .ok_or_else(|| format!("invalid `\\u{{{hex}}}`"))?
+            }
+            other => return Err(format!("unknown escape `\\{other}`")),
+        })
+    }
 }

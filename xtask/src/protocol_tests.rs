@@ -6,11 +6,14 @@
 //! generated, the cases become Rust tests (`codegen::compliance`), and the tests run in a
 //! crate of their own under `target/protocol-tests/`. The report has a line per case (pass,
 //! fail or excluded, with the reason for everything that did not pass) and ends with
-//! `N passed, N failed, N excluded`. Exit status 1 when any case fails or cannot run.
+//! `N passed, N failed, N excluded`. Every case in the files is counted: cases whose
+//! operation the planner leaves out, and cases no service takes up, are reported as excluded
+//! with their reason. Exit status 1 when any case fails or cannot run, or when DIR holds no
+//! case at all.
 
 use codegen::compliance::{self, Case, Disposition};
 use codegen::{workspace_root, Options};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -59,6 +62,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let services = service_ids(&loaded);
     let mut totals = Totals::default();
     let facts = compliance::ModelFacts::from_loaded(&loaded);
+    // (shape, case id) of every case reported under a service; the rest are reported at the end.
+    let mut reported = BTreeSet::new();
+    let mut generation_failures = 0;
     for service in services {
         let options = Options {
             models: vec![dir.clone()],
@@ -74,10 +80,20 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 let _ = writeln!(out, "protocol-tests: {service}: generation failed");
                 let _ = writeln!(err, "{problems}");
                 totals.failed += 1;
+                generation_failures += 1;
                 continue;
             }
         };
         let cases = compliance::collect_cases(&loaded, &generation.service);
+        let unplanned = compliance::cases::unplanned_cases(&loaded, &generation.service);
+        for case in &cases {
+            reported.insert((case.shape.to_string(), case.id.clone()));
+        }
+        for case in &unplanned {
+            reported.insert((case.shape.to_string(), case.id.clone()));
+            totals.excluded += 1;
+            let _ = writeln!(out, "{service} EXCLUDED {}: {}", case.id, case.reason);
+        }
         if cases.is_empty() {
             continue;
         }
@@ -110,12 +126,67 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             let _ = writeln!(out, "{service} {outcome}");
         }
     }
+    // Cases that no service took up: on shapes outside every service, or for a protocol no
+    // service speaks. They are counted too, so that no case vanishes from the report.
+    for (shape, id, protocol) in all_cases(&loaded) {
+        if reported.contains(&(shape.clone(), id.clone())) {
+            continue;
+        }
+        if generation_failures > 0 {
+            totals.failed += 1;
+            let _ = writeln!(
+                out,
+                "(no service) FAIL     {id}: not run; {generation_failures} services failed to \
+                 generate, and it may be one of theirs"
+            );
+        } else {
+            totals.excluded += 1;
+            let reason = compliance::exclusions::no_service(&shape, &protocol);
+            let _ = writeln!(out, "(no service) EXCLUDED {id}: {reason}");
+        }
+    }
     let _ = writeln!(
         out,
         "{} passed, {} failed, {} excluded",
         totals.passed, totals.failed, totals.excluded
     );
+    if totals.passed + totals.failed + totals.excluded == 0 {
+        let _ = writeln!(
+            err,
+            "error: no smithy.test compliance cases (httpRequestTests, httpResponseTests) were \
+             found under {}: nothing was tested",
+            dir.display()
+        );
+        return 1;
+    }
     u8::from(totals.failed > 0)
+}
+
+/// Every compliance case in the loaded files, whatever its protocol, as (shape id, case id,
+/// protocol), sorted.
+fn all_cases(loaded: &[codegen::load::LoadedFile]) -> Vec<(String, String, String)> {
+    let mut found = Vec::new();
+    for file in loaded {
+        for (shape_id, shape) in &file.model.shapes {
+            for trait_id in [
+                compliance::cases::REQUEST_TESTS,
+                compliance::cases::RESPONSE_TESTS,
+            ] {
+                let entries = shape.traits.get(trait_id).and_then(|v| v.as_array());
+                for case in entries.into_iter().flatten() {
+                    let text = |key: &str| {
+                        case.get(key)
+                            .and_then(|v| v.as_str())
+                            .unwrap_or("(none)")
+                            .to_owned()
+                    };
+                    found.push((shape_id.clone(), text("id"), text("protocol")));
+                }
+            }
+        }
+    }
+    found.sort();
+    found
 }
 
 #[derive(Default)]

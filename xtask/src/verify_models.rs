@@ -128,16 +128,17 @@ fn verify(model: &Path, cases: &Path) -> Report {
     let crate_dir = workspace_root()
         .join("target/verify-models/crates")
         .join(&stem);
-    let (example_cases, skipped_examples) = match write_test_crate(&generation, &name, &crate_dir) {
-        Ok(counts) => counts,
-        Err(e) => {
-            return Report {
-                line: format!("{summary}; cannot write the crate"),
-                ok: false,
-                details: e.to_string(),
+    let (example_cases, skipped_examples) =
+        match write_test_crate(&generation, model, &name, &crate_dir) {
+            Ok(counts) => counts,
+            Err(e) => {
+                return Report {
+                    line: format!("{summary}; cannot write the crate"),
+                    ok: false,
+                    details: e.to_string(),
+                }
             }
-        }
-    };
+        };
     let target = workspace_root().join("target/verify-models/target");
     let manifest = crate_dir.join("Cargo.toml");
 
@@ -198,9 +199,14 @@ fn verify(model: &Path, cases: &Path) -> Report {
                         .map(|(_, c)| c.to_owned())
                 })
                 .unwrap_or_else(|| "no count".to_owned());
+            let variants = stdout
+                .lines()
+                .find_map(|line| line.strip_prefix("variant checks: "))
+                .map(|text| format!("; variant checks: {text}"))
+                .unwrap_or_default();
             Report {
                 line: format!(
-                    "{summary}; clippy -D warnings: ok ({clippy_s} s); wire cases: {counts}{skipped_note}"),
+                    "{summary}; clippy -D warnings: ok ({clippy_s} s); wire cases: {counts}{skipped_note}{variants}"),
                 ok: output.status.success(),
                 details: format!("{stdout}{}", String::from_utf8_lossy(&output.stderr)),
             }
@@ -238,6 +244,7 @@ pub(crate) fn cargo(target: &Path) -> Command {
 /// Returns how many example cases were written and how many examples were left out.
 fn write_test_crate(
     generation: &codegen::Generation,
+    model_path: &Path,
     model_name: &str,
     dir: &Path,
 ) -> std::io::Result<(usize, usize)> {
@@ -247,6 +254,13 @@ fn write_test_crate(
         manifest.push_str("\n[workspace]\n");
     }
     let harness = std::fs::read_to_string(workspace_root().join("tests/wire_harness.rs"))?;
+    // What the harness checks enum and union variants by: the load stage's view of the model.
+    let loaded = codegen::load_models(&[model_path.to_path_buf()])
+        .map_err(|problems| std::io::Error::other(problems.to_string()))?;
+    files.insert(
+        "tests/support/model_facts.json".to_owned(),
+        format!("{:#}\n", harness_facts(&loaded)),
+    );
     // Below `tests/`, a file in a subdirectory is not a test target of its own.
     files.insert("tests/support/wire_harness.rs".to_owned(), harness);
     files.insert(
@@ -275,7 +289,7 @@ fn wire_test(generation: &codegen::Generation, model_name: &str) -> String {
         .map(|op| {
             let module = op.module.trim_start_matches("r#");
             format!(
-                "        Some({:?}) => run_case::<api::operations::{module}::{}>(case),\n",
+                "        Some({:?}) => run_case::<api::operations::{module}::{}>(case, facts),\n",
                 op.wire_name, op.rust_name
             )
         })
@@ -289,7 +303,7 @@ use {krate} as api;
 
 include!("support/wire_harness.rs");
 
-fn dispatch(case: &Value) -> Result<(), String> {{
+fn dispatch(case: &Value, facts: &ModelFacts) -> Result<(), String> {{
     match field(case, "operation")?.as_str() {{
 {arms}        other => Err(format!("unknown operation {{other:?}}")),
     }}
@@ -301,9 +315,254 @@ fn wire() {{
         .map(|dirs| std::env::split_paths(&dirs).collect())
         .unwrap_or_default();
     let model = std::env::var("WIRE_CASES_MODEL").unwrap_or_default();
-    let failures = run_suite(&dirs, Some(&model), Vec::new(), dispatch);
+    let facts: Value = match serde_json::from_str(include_str!("support/model_facts.json")) {{
+        Ok(facts) => facts,
+        Err(e) => panic!("tests/support/model_facts.json: {{e}}"),
+    }};
+    let failures = run_suite(&dirs, Some(&model), Vec::new(), dispatch, &ModelFacts::new(facts));
     assert!(failures.is_empty(), "{{}} wire cases failed", failures.len());
 }}
 "#
     )
+}
+
+/// The model facts the wire harness checks parsed values by (`ModelFacts` in
+/// `tests/wire_harness.rs`), read from the load stage's JSON AST, never from the planner: each
+/// operation's input and output shape, and each aggregate shape's members with the Rust field
+/// or variant name that [`snake_case`] and [`upper_camel_case`] give for the member's name.
+/// Enum values map to their member (`enumValue`, or the member name when it has none).
+pub fn harness_facts(files: &[codegen::load::LoadedFile]) -> serde_json::Value {
+    use serde_json::{json, Map, Value};
+    const SENSITIVE: &str = "smithy.api#sensitive";
+    let shapes: std::collections::BTreeMap<&str, &codegen::load::Shape> = files
+        .iter()
+        .flat_map(|file| file.model.shapes.iter())
+        .map(|(id, shape)| (id.as_str(), shape))
+        .collect();
+    let sensitive_target = |target: &str| {
+        shapes
+            .get(target)
+            .is_some_and(|shape| shape.traits.contains_key(SENSITIVE))
+    };
+    let sensitive_member = |member: &codegen::load::MemberShape| {
+        member.traits.contains_key(SENSITIVE) || sensitive_target(&member.target)
+    };
+    // Members with those of mixins first, as Smithy applies them.
+    fn all_members<'a>(
+        shapes: &std::collections::BTreeMap<&str, &'a codegen::load::Shape>,
+        shape: &'a codegen::load::Shape,
+        depth: usize,
+    ) -> Vec<(&'a String, &'a codegen::load::MemberShape)> {
+        let mut members = Vec::new();
+        if depth < 16 {
+            for mixin in &shape.mixins {
+                if let Some(mixin) = shapes.get(mixin.target.as_str()) {
+                    members.extend(all_members(shapes, mixin, depth + 1));
+                }
+            }
+        }
+        for (name, member) in &shape.members {
+            members.retain(|(other, _)| *other != name);
+            members.push((name, member));
+        }
+        members
+    }
+    let sparse = |shape: &codegen::load::Shape| shape.traits.contains_key("smithy.api#sparse");
+    let mut operations = Map::new();
+    let mut facts = Map::new();
+    for (id, shape) in &shapes {
+        let fact = match shape.kind.as_str() {
+            "operation" => {
+                let side = |io: &Option<codegen::load::ShapeRef>| match io {
+                    Some(r) if r.target != "smithy.api#Unit" => Value::from(r.target.clone()),
+                    _ => Value::Null,
+                };
+                let name = id.rsplit('#').next().unwrap_or(id);
+                operations.insert(
+                    name.to_owned(),
+                    json!({"input": side(&shape.input), "output": side(&shape.output)}),
+                );
+                continue;
+            }
+            "structure" | "union" => {
+                let members: Map<String, Value> = all_members(&shapes, shape, 0)
+                    .into_iter()
+                    .map(|(name, member)| {
+                        let mut fact = json!({
+                            "target": member.target,
+                            "sensitive": sensitive_member(member),
+                        });
+                        let (key, rust) = if shape.kind == "union" {
+                            ("variant", upper_camel_case(name))
+                        } else {
+                            ("field", snake_case(name))
+                        };
+                        fact[key] = Value::from(rust);
+                        (name.clone(), fact)
+                    })
+                    .collect();
+                json!({"type": shape.kind, "members": members})
+            }
+            "list" | "set" => {
+                let Some(member) = &shape.member else {
+                    continue;
+                };
+                json!({"type": "list", "member": member.target, "sensitive": sensitive_member(member), "sparse": sparse(shape)})
+            }
+            "map" => {
+                let Some(value) = &shape.value else {
+                    continue;
+                };
+                json!({"type": "map", "value": value.target, "sensitive": sensitive_member(value), "sparse": sparse(shape)})
+            }
+            "enum" | "intEnum" => {
+                let values: Map<String, Value> = all_members(&shapes, shape, 0)
+                    .into_iter()
+                    .map(|(name, member)| {
+                        let value = match member.traits.get("smithy.api#enumValue") {
+                            Some(Value::String(text)) => text.clone(),
+                            Some(Value::Number(number)) => number.to_string(),
+                            _ => name.clone(),
+                        };
+                        (
+                            value,
+                            json!({"member": name, "variant": upper_camel_case(name)}),
+                        )
+                    })
+                    .collect();
+                json!({"type": shape.kind, "values": values})
+            }
+            _ => continue,
+        };
+        facts.insert((*id).to_owned(), fact);
+    }
+    json!({"operations": operations, "shapes": facts})
+}
+
+/// The words of a Smithy name, written here on their own rather than taken from the
+/// generator: split at `_` and other separators, before an upper-case letter that follows a
+/// lower-case letter or a digit, and before the last capital of an acronym that runs into a
+/// word (`KMSInternal` -> `KMS`, `Internal`). A plural acronym stays one word: `CMKs` in
+/// `HasCMKsException`, `IDs` (capitals then an `s` that ends the word).
+pub fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for part in name.split(|c: char| !c.is_alphanumeric()) {
+        let chars: Vec<char> = part.chars().collect();
+        let mut word = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let previous = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+            let next = chars.get(i + 1).copied();
+            let boundary = match previous {
+                Some(p) if c.is_uppercase() => {
+                    let after_lower = p.is_lowercase() || p.is_ascii_digit();
+                    let acronym_ends = p.is_uppercase()
+                        && next.is_some_and(char::is_lowercase)
+                        && !plural_acronym(&chars, i);
+                    after_lower || acronym_ends
+                }
+                _ => false,
+            };
+            if boundary && !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            word.push(c);
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    words
+}
+
+/// Whether the capital at `i` is followed by an `s` that ends a plural acronym: at least two
+/// capitals up to `i`, then `s`, then no lower-case letter.
+fn plural_acronym(chars: &[char], i: usize) -> bool {
+    let capitals = chars[..=i]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_uppercase())
+        .count();
+    capitals >= 2
+        && chars.get(i + 1) == Some(&'s')
+        && !chars.get(i + 2).is_some_and(|c| c.is_lowercase())
+}
+
+/// The Rust variant name for a member name: its words capitalized and joined
+/// (`AWS_CLOUDHSM` -> `AwsCloudhsm`). `Unknown` is the crate's catch-all variant, so a member
+/// of that name is `UnknownValue`; `Self` is `Self_`; a leading digit gets a `_`.
+pub fn upper_camel_case(name: &str) -> String {
+    let mut out: String = name_words(name)
+        .iter()
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect();
+    if out.starts_with(|c: char| c.is_ascii_digit()) || out.is_empty() {
+        out.insert(0, '_');
+    }
+    match out.as_str() {
+        "Unknown" => "UnknownValue".to_owned(),
+        "Self" => "Self_".to_owned(),
+        _ => out,
+    }
+}
+
+/// The Rust field name for a member name, as `Debug` prints it: its words in lower case
+/// joined by `_` (`CustomKeyStoreId` -> `custom_key_store_id`). Keywords print as themselves
+/// (`r#type` prints `type`); `crate`, `self` and `super`, which cannot be raw identifiers, get a
+/// trailing `_`; a leading digit gets a `_`.
+pub fn snake_case(name: &str) -> String {
+    let mut out = name_words(name)
+        .iter()
+        .map(|word| word.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("_");
+    if out.starts_with(|c: char| c.is_ascii_digit()) || out.is_empty() {
+        out.insert(0, '_');
+    }
+    if matches!(out.as_str(), "crate" | "self" | "super") {
+        out.push('_');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{name_words, snake_case, upper_camel_case};
+
+    #[test]
+    fn names_convert_like_the_readme_says() {
+        assert_eq!(upper_camel_case("AWS_CLOUDHSM"), "AwsCloudhsm");
+        assert_eq!(upper_camel_case("EXTERNAL_KEY_STORE"), "ExternalKeyStore");
+        assert_eq!(
+            upper_camel_case("KMSInternalException"),
+            "KmsInternalException"
+        );
+        assert_eq!(
+            upper_camel_case("CustomKeyStoreHasCMKsException"),
+            "CustomKeyStoreHasCmksException"
+        );
+        assert_eq!(upper_camel_case("RSA_2048"), "Rsa2048");
+        assert_eq!(upper_camel_case("UNKNOWN"), "UnknownValue");
+        assert_eq!(upper_camel_case("low"), "Low");
+        assert_eq!(snake_case("CustomKeyStoreId"), "custom_key_store_id");
+        assert_eq!(snake_case("XksProxyUriEndpoint"), "xks_proxy_uri_endpoint");
+        assert_eq!(snake_case("CloudHsmClusterId"), "cloud_hsm_cluster_id");
+        assert_eq!(snake_case("type"), "type");
+        assert_eq!(snake_case("self"), "self_");
+        assert_eq!(snake_case("CMKs"), "cmks");
+        assert_eq!(snake_case("S3Bucket"), "s3_bucket");
+        assert_eq!(snake_case("SSEDescription"), "sse_description");
+        assert_eq!(name_words("Keys"), ["Keys"]);
+        // Only an `s` that ends the word makes a plural acronym.
+        assert_eq!(name_words("KMSsomething"), ["KM", "Ssomething"]);
+        assert_eq!(name_words("HasCMKsException"), ["Has", "CMKs", "Exception"]);
+    }
 }

@@ -85,15 +85,26 @@ impl Case {
     }
 }
 
+/// A case of the service's protocol that cannot become a test because the generated crate has
+/// no operation for it (the planner left its operation out), with why. It is reported as
+/// excluded, never dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unplanned {
+    /// The case's `id`.
+    pub id: String,
+    /// The shape the trait is on (an operation, or an error structure).
+    pub shape: ShapeId,
+    /// Why it is not run (see [`exclusions`](super::exclusions)).
+    pub reason: String,
+}
+
 /// Every case of the service's protocol found on its operations and on the errors they
 /// return, in a stable order (by shape, then as the model lists them). Cases for other
-/// protocols are left out: they are not this service's.
+/// protocols are left out: they are not this service's. Cases on operations the planner left
+/// out, and on errors only those operations return, are not here: see [`unplanned_cases`].
 pub fn collect_cases(files: &[LoadedFile], service: &Service) -> Vec<Case> {
-    let shape = |id: &ShapeId| -> Option<&Shape> {
-        let key = id.to_string();
-        files.iter().find_map(|file| file.model.shapes.get(&key))
-    };
-    let protocol = format!("aws.protocols#{}", service.protocol.name());
+    let shape = |id: &ShapeId| -> Option<&Shape> { find_shape(files, id) };
+    let protocol = protocol_id(service);
     let mut cases = Vec::new();
     for (index, operation) in service.operations.iter().enumerate() {
         let Some(raw) = shape(&operation.id) else {
@@ -128,6 +139,86 @@ pub fn collect_cases(files: &[LoadedFile], service: &Service) -> Vec<Case> {
     cases
 }
 
+/// The cases of the service's protocol that [`collect_cases`] cannot turn into tests because
+/// their operation is not in the generated crate: the cases on each operation the planner
+/// skipped (`Service::skipped`, event streams for example), and the response cases on errors
+/// that no generated operation returns. In a stable order, each with its reason.
+pub fn unplanned_cases(files: &[LoadedFile], service: &Service) -> Vec<Unplanned> {
+    let protocol = protocol_id(service);
+    let mut unplanned = Vec::new();
+    // Errors some generated operation returns: their cases are collected.
+    let generated_errors: std::collections::BTreeSet<String> = service
+        .errors
+        .iter()
+        .filter(|error| {
+            service
+                .operations
+                .iter()
+                .any(|op| op.errors.iter().any(|e| e.error == error.structure.name))
+        })
+        .map(|error| error.structure.id.to_string())
+        .collect();
+    let service_errors: Vec<String> = find_shape(files, &service.id)
+        .map(|raw| raw.errors.iter().map(|e| e.target.clone()).collect())
+        .unwrap_or_default();
+    let mut seen_errors = std::collections::BTreeSet::new();
+    for (operation, why) in &service.skipped {
+        let Some(raw) = find_shape(files, operation) else {
+            continue;
+        };
+        let reason = super::exclusions::skipped_operation(operation, why);
+        for trait_id in [REQUEST_TESTS, RESPONSE_TESTS] {
+            for data in entries(raw, trait_id, &protocol) {
+                unplanned.push(Unplanned {
+                    id: case_id(data),
+                    shape: operation.clone(),
+                    reason: reason.clone(),
+                });
+            }
+        }
+        let errors = raw.errors.iter().map(|e| e.target.clone());
+        for error in errors.chain(service_errors.iter().cloned()) {
+            if generated_errors.contains(&error) || !seen_errors.insert(error.clone()) {
+                continue;
+            }
+            let Ok(error_id) = ShapeId::parse(&error) else {
+                continue;
+            };
+            let Some(raw_error) = find_shape(files, &error_id) else {
+                continue;
+            };
+            let reason = super::exclusions::error_of_skipped_operation(operation, why);
+            for data in entries(raw_error, RESPONSE_TESTS, &protocol) {
+                unplanned.push(Unplanned {
+                    id: case_id(data),
+                    shape: error_id.clone(),
+                    reason: reason.clone(),
+                });
+            }
+        }
+    }
+    unplanned
+}
+
+/// The shape with this id in any of the loaded files.
+fn find_shape<'a>(files: &'a [LoadedFile], id: &ShapeId) -> Option<&'a Shape> {
+    let key = id.to_string();
+    files.iter().find_map(|file| file.model.shapes.get(&key))
+}
+
+/// The protocol trait id of the service (`aws.protocols#awsJson1_1`).
+fn protocol_id(service: &Service) -> String {
+    format!("aws.protocols#{}", service.protocol.name())
+}
+
+/// A case's `id`.
+fn case_id(data: &Value) -> String {
+    data.get("id")
+        .and_then(Value::as_str)
+        .unwrap_or("(no id)")
+        .to_owned()
+}
+
 /// The cases of one trait that are for `protocol`.
 fn entries<'a>(shape: &'a Shape, trait_id: &str, protocol: &'a str) -> Vec<&'a Value> {
     shape
@@ -155,11 +246,7 @@ fn case(
         None => Disposition::Run,
     };
     let mut case = Case {
-        id: data
-            .get("id")
-            .and_then(Value::as_str)
-            .unwrap_or("(no id)")
-            .to_owned(),
+        id: case_id(data),
         kind,
         shape: shape.clone(),
         operation: index,
