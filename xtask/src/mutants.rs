@@ -159,9 +159,19 @@ fn cargo_mutants(args: &[String], err: &mut dyn Write) -> u8 {
     } else {
         &["--file", "generated/src/**/*.rs"]
     };
+    // cargo-mutants runs its unmutated baseline with `--package` of the mutated crate even
+    // under `--test-workspace=true`, where our behavioural tests do not live; CI proves the
+    // baseline green, so it is skipped and the timeout is fixed instead.
+    let given = |flag: &str| args.iter().any(|arg| arg.starts_with(flag));
+    let baseline: &[&str] = if given("--baseline") || given("--timeout") {
+        &[]
+    } else {
+        &["--baseline=skip", "--timeout=120"]
+    };
     let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
         .args(["mutants", "--test-workspace=true"])
         .args(default_files)
+        .args(baseline)
         .args(args)
         .current_dir(workspace_root())
         .status();
