@@ -151,9 +151,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 }
 
 fn cargo_mutants(args: &[String], err: &mut dyn Write) -> u8 {
-    let names_files = args
-        .iter()
-        .any(|arg| arg == "-f" || arg.starts_with("--file") || (arg.starts_with("-f") && arg.len() > 2));
+    let names_files = args.iter().any(|arg| {
+        arg == "-f" || arg.starts_with("--file") || (arg.starts_with("-f") && arg.len() > 2)
+    });
     let default_files: &[&str] = if names_files {
         &[]
     } else {

@@ -2,13 +2,14 @@
 //! test written from these facts can catch the planner and the emitters: which Rust variant
 //! an enum's wire value names, and which HTTP status an error's model gives.
 //!
-//! The variant name is the enum member's name in `UpperCamelCase`, converted here on its own
-//! (`AWS_CLOUDHSM` -> `AwsCloudhsm`), never taken from the IR: a generated crate whose mapping
+//! The variant name is the enum member's name in `UpperCamelCase`, converted on its own by
+//! [`expected_names`](super::expected_names) (`AWS_CLOUDHSM` -> `AwsCloudhsm`), never taken
+//! from the IR: a generated crate whose mapping
 //! is wrong in both directions (`"CONNECTED"` read as `Disconnected`, `Disconnected` sent as
 //! `"CONNECTED"`) round-trips perfectly, and only a test that names the variant in code sees it.
 
+use super::expected_names::upper_camel_case;
 use crate::load::LoadedFile;
-use heck::ToUpperCamelCase;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -39,7 +40,7 @@ impl ModelFacts {
                                     Some(Value::String(value)) => value.clone(),
                                     _ => name.clone(),
                                 };
-                                (value, variant_name(name))
+                                (value, upper_camel_case(name))
                             })
                             .collect();
                         facts.enums.insert(id.clone(), values);
@@ -50,7 +51,7 @@ impl ModelFacts {
                             .iter()
                             .filter_map(|(name, member)| {
                                 let value = member.traits.get("smithy.api#enumValue")?.as_i64()?;
-                                Some((value, variant_name(name)))
+                                Some((value, upper_camel_case(name)))
                             })
                             .collect();
                         facts.int_enums.insert(id.clone(), values);
@@ -85,16 +86,6 @@ impl ModelFacts {
     }
 }
 
-/// `UpperCamelCase` of an enum member name, the README's rule for variant names.
-fn variant_name(member: &str) -> String {
-    let name = member.to_upper_camel_case();
-    if name.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("_{name}")
-    } else {
-        name
-    }
-}
-
 fn error_status(traits: &BTreeMap<String, Value>) -> Option<u16> {
     let fault = traits.get("smithy.api#error")?.as_str()?;
     let status = traits
@@ -111,13 +102,6 @@ fn error_status(traits: &BTreeMap<String, Value>) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn variant_names_are_the_member_names_in_upper_camel_case() {
-        assert_eq!(variant_name("AWS_CLOUDHSM"), "AwsCloudhsm");
-        assert_eq!(variant_name("XKS_PROXY_TIMED_OUT"), "XksProxyTimedOut");
-        assert_eq!(variant_name("Foo"), "Foo");
-    }
 
     #[test]
     fn error_statuses_follow_http_error_then_the_fault() {

@@ -10,6 +10,7 @@
 pub mod cases;
 pub mod emit;
 pub mod exclusions;
+pub mod expected_names;
 pub mod facts;
 pub mod typed_wire;
 pub mod values;

@@ -1,0 +1,131 @@
+//! Rust names for Smithy names, written here on their own rather than taken from the
+//! generator's planner, so that a test can name the variant or field it expects
+//! independently of the code under test (see [`facts`](super::facts) and the wire harness).
+
+/// The words of a Smithy name, written here on their own rather than taken from the
+/// generator: split at `_` and other separators, before an upper-case letter that follows a
+/// lower-case letter or a digit, and before the last capital of an acronym that runs into a
+/// word (`KMSInternal` -> `KMS`, `Internal`). A plural acronym stays one word: `CMKs` in
+/// `HasCMKsException`, `IDs` (capitals then an `s` that ends the word).
+pub fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for part in name.split(|c: char| !c.is_alphanumeric()) {
+        let chars: Vec<char> = part.chars().collect();
+        let mut word = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let previous = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+            let next = chars.get(i + 1).copied();
+            let boundary = match previous {
+                Some(p) if c.is_uppercase() => {
+                    let after_lower = p.is_lowercase() || p.is_ascii_digit();
+                    let acronym_ends = p.is_uppercase()
+                        && next.is_some_and(char::is_lowercase)
+                        && !plural_acronym(&chars, i);
+                    after_lower || acronym_ends
+                }
+                _ => false,
+            };
+            if boundary && !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            word.push(c);
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    words
+}
+
+/// Whether the capital at `i` is followed by an `s` that ends a plural acronym: at least two
+/// capitals up to `i`, then `s`, then no lower-case letter.
+fn plural_acronym(chars: &[char], i: usize) -> bool {
+    let capitals = chars[..=i]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_uppercase())
+        .count();
+    capitals >= 2
+        && chars.get(i + 1) == Some(&'s')
+        && !chars.get(i + 2).is_some_and(|c| c.is_lowercase())
+}
+
+/// The Rust variant name for a member name: its words capitalized and joined
+/// (`AWS_CLOUDHSM` -> `AwsCloudhsm`). `Unknown` is the crate's catch-all variant, so a member
+/// of that name is `UnknownValue`; `Self` is `Self_`; a leading digit gets a `_`.
+pub fn upper_camel_case(name: &str) -> String {
+    let mut out: String = name_words(name)
+        .iter()
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect();
+    if out.starts_with(|c: char| c.is_ascii_digit()) || out.is_empty() {
+        out.insert(0, '_');
+    }
+    match out.as_str() {
+        "Unknown" => "UnknownValue".to_owned(),
+        "Self" => "Self_".to_owned(),
+        _ => out,
+    }
+}
+
+/// The Rust field name for a member name, as `Debug` prints it: its words in lower case
+/// joined by `_` (`CustomKeyStoreId` -> `custom_key_store_id`). Keywords print as themselves
+/// (`r#type` prints `type`); `crate`, `self` and `super`, which cannot be raw identifiers, get a
+/// trailing `_`; a leading digit gets a `_`.
+pub fn snake_case(name: &str) -> String {
+    let mut out = name_words(name)
+        .iter()
+        .map(|word| word.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("_");
+    if out.starts_with(|c: char| c.is_ascii_digit()) || out.is_empty() {
+        out.insert(0, '_');
+    }
+    if matches!(out.as_str(), "crate" | "self" | "super") {
+        out.push('_');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{name_words, snake_case, upper_camel_case};
+
+    #[test]
+    fn names_convert_like_the_readme_says() {
+        assert_eq!(upper_camel_case("AWS_CLOUDHSM"), "AwsCloudhsm");
+        assert_eq!(upper_camel_case("EXTERNAL_KEY_STORE"), "ExternalKeyStore");
+        assert_eq!(
+            upper_camel_case("KMSInternalException"),
+            "KmsInternalException"
+        );
+        assert_eq!(
+            upper_camel_case("CustomKeyStoreHasCMKsException"),
+            "CustomKeyStoreHasCmksException"
+        );
+        assert_eq!(upper_camel_case("RSA_2048"), "Rsa2048");
+        assert_eq!(upper_camel_case("UNKNOWN"), "UnknownValue");
+        assert_eq!(upper_camel_case("low"), "Low");
+        assert_eq!(snake_case("CustomKeyStoreId"), "custom_key_store_id");
+        assert_eq!(snake_case("XksProxyUriEndpoint"), "xks_proxy_uri_endpoint");
+        assert_eq!(snake_case("CloudHsmClusterId"), "cloud_hsm_cluster_id");
+        assert_eq!(snake_case("type"), "type");
+        assert_eq!(snake_case("self"), "self_");
+        assert_eq!(snake_case("CMKs"), "cmks");
+        assert_eq!(snake_case("S3Bucket"), "s3_bucket");
+        assert_eq!(snake_case("SSEDescription"), "sse_description");
+        assert_eq!(name_words("Keys"), ["Keys"]);
+        // Only an `s` that ends the word makes a plural acronym.
+        assert_eq!(name_words("KMSsomething"), ["KM", "Ssomething"]);
+        assert_eq!(name_words("HasCMKsException"), ["Has", "CMKs", "Exception"]);
+    }
+}
