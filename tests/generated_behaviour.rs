@@ -289,6 +289,11 @@ fn date_time_converts_to_and_from_system_time() {
         Some(UNIX_EPOCH - Duration::from_millis(1_500))
     );
     assert_eq!(DateTime::from_secs_and_nanos(0, 1_000_000_000), None);
+    // Whole seconds before the epoch are negative seconds with no fraction (a missed mutant
+    // of `cargo xtask mutants` dropped the sign here).
+    let whole = DateTime::from(UNIX_EPOCH - Duration::from_secs(5));
+    assert_eq!((whole.secs(), whole.subsec_nanos()), (-5, 0));
+    assert_eq!(whole, DateTime::from_secs(-5));
 }
 
 #[test]

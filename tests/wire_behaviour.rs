@@ -173,6 +173,11 @@ fn timestamps_parse_exactly_from_the_number_text() {
         ("-0", Some((0, 0))),
         ("-1.5", Some((-2, 500_000_000))),
         ("1e-12", Some((0, 0))),
+        // Below one second in exponent form, the first significant digit is a fraction digit
+        // (a missed mutant of `cargo xtask mutants` read it as zero).
+        ("5e-1", Some((0, 500_000_000))),
+        ("2.5E-3", Some((0, 2_500_000))),
+        ("-5e-1", Some((-1, 500_000_000))),
         ("9223372036854775807", Some((i64::MAX, 0))),
         ("9223372036854775808", None),
         ("1e300", None),
@@ -229,7 +234,16 @@ fn wrongly_typed_values_name_the_member_path() {
             "CustomKeyStores[1].XksProxyConfiguration.UriPath: ",
         ),
         (br#"{"Truncated":"yes"}"#, "Truncated: "),
-        (br#"{"CustomKeyStores":{"a":1}}"#, "CustomKeyStores: "),
+        // The reason says what was expected (missed mutants of `cargo xtask mutants` emptied
+        // these `expecting` texts).
+        (
+            br#"{"CustomKeyStores":{"a":1}}"#,
+            "CustomKeyStores: invalid type: map, expected a JSON array",
+        ),
+        (
+            br#"{"CustomKeyStores":[{"ConnectionState":5}]}"#,
+            "CustomKeyStores[0].ConnectionState: invalid type: integer `5`, expected a string",
+        ),
         (
             br#"{"CustomKeyStores":[["cks-1"]]}"#,
             "CustomKeyStores[0]: ",

@@ -191,6 +191,9 @@ fn request_body(
     let headers = string_pairs(expect.get("headers"), "expect.headers")?;
     Ok(quote! {
         let input = #input;
+        if let ::std::result::Result::Err(report) = input.validate() {
+            panic!("validate() refuses an input the case sends: {report}");
+        }
         let request = #op::serialize_request(&input).expect("the input serializes");
         support::check_request(&request, &support::ExpectedRequest {
             method: #method,
@@ -226,6 +229,9 @@ fn rejected_body(
                 assert_eq!(missing.member(), #member, "the required member left out at {}", #path);
             }
             ::std::result::Result::Ok(input) => match #op::serialize_request(&input) {
+                _ if !input.validate().is_err_and(|report| report.violations().iter().any(|v| v.path() == #path)) => {
+                    panic!("validate() does not refuse the input at {}", #path)
+                }
                 ::std::result::Result::Err(error) => assert!(
                     error.violations().iter().any(|v| v.path() == #path),
                     "refused, but not at {}: {error}", #path
