@@ -8,7 +8,7 @@
 //! the support module as `support`, and `api::wire::OperationError` into scope.
 
 use super::facts::ModelFacts;
-use super::values::{contains_nan, Build, Values};
+use super::values::{contains_nan, Build, Setters, Values};
 use crate::emit::common::ident;
 use crate::plan::ir::{Operation, Service};
 use proc_macro2::TokenStream;
@@ -31,7 +31,11 @@ pub fn wire_test_file(service: &Service, facts: &ModelFacts, cases: &[WireCase])
     let values = Values::new(service, facts);
     let mut names = BTreeSet::new();
     let mut tests = Vec::new();
-    for wire in cases {
+    for (index, wire) in cases.iter().enumerate() {
+        // Every other case sets members with the plain setters, so that both kinds of
+        // setter are under test.
+        let setters = if index % 2 == 0 { Setters::Optional } else { Setters::Plain };
+        let values = values.clone().with_setters(setters);
         let label = wire
             .case
             .get("name")

@@ -22,6 +22,16 @@ pub struct Values<'a> {
     service: &'a Service,
     facts: &'a ModelFacts,
     build: Build,
+    setters: Setters,
+}
+
+/// Which builder setters set a member.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Setters {
+    /// `set_x(Some(value))`.
+    Optional,
+    /// `x(value)`, the setter taking `impl Into<T>`.
+    Plain,
 }
 
 /// How structures with required members are built.
@@ -44,12 +54,18 @@ impl<'a> Values<'a> {
             service,
             facts,
             build: Build::Expect,
+            setters: Setters::Optional,
         }
     }
 
     /// The same, building structures as `build` says.
     pub fn with_build(self, build: Build) -> Self {
         Values { build, ..self }
+    }
+
+    /// The same, setting members with `setters`.
+    pub fn with_setters(self, setters: Setters) -> Self {
+        Values { setters, ..self }
     }
 
     /// The path of a generated type from the test crate (`api::types::Foo`).
@@ -118,13 +134,21 @@ impl<'a> Values<'a> {
             if value.is_null() {
                 continue;
             }
-            let setter = ident(&format!(
-                "set_{}",
-                member.field_name.trim_start_matches("r#")
-            ));
             let value =
                 self.member_value(member, value, &format!("{path}.{}", member.wire_name))?;
-            setters.push(quote!(.#setter(::std::option::Option::Some(#value))));
+            setters.push(match self.setters {
+                Setters::Optional => {
+                    let setter = ident(&format!(
+                        "set_{}",
+                        member.field_name.trim_start_matches("r#")
+                    ));
+                    quote!(.#setter(::std::option::Option::Some(#value)))
+                }
+                Setters::Plain => {
+                    let setter = ident(&member.field_name);
+                    quote!(.#setter(#value))
+                }
+            });
         }
         let build = match (structure.has_required_without_default(), self.build) {
             (false, _) => quote!(.build()),
