@@ -195,6 +195,21 @@ fn debug_never_prints_sensitive_values() {
     assert!(format!("{unset:?}").contains("key_store_password: None"));
     // The value itself is untouched.
     assert_eq!(create.key_store_password.as_deref(), Some(PASSWORD));
+    // A builder of a structure with a sensitive member prints its other members (a missed
+    // mutant of `cargo xtask mutants` printed nothing at all).
+    let proxy = kms_api::types::XksProxyConfigurationType::builder()
+        .access_key_id(KEY_ID)
+        .uri_endpoint("https://xks.example.com");
+    let text = format!("{proxy:?}");
+    assert!(!text.contains(KEY_ID), "{text}");
+    for shown in [
+        "XksProxyConfigurationTypeBuilder",
+        "uri_endpoint",
+        "https://xks.example.com",
+        Redacted::MARKER,
+    ] {
+        assert!(text.contains(shown), "{shown} is not in {text}");
+    }
 }
 
 #[test]

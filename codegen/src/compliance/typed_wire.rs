@@ -34,7 +34,11 @@ pub fn wire_test_file(service: &Service, facts: &ModelFacts, cases: &[WireCase])
     for (index, wire) in cases.iter().enumerate() {
         // Every other case sets members with the plain setters, so that both kinds of
         // setter are under test.
-        let setters = if index % 2 == 0 { Setters::Optional } else { Setters::Plain };
+        let setters = if index % 2 == 0 {
+            Setters::Optional
+        } else {
+            Setters::Plain
+        };
         let values = values.clone().with_setters(setters);
         let label = wire
             .case
