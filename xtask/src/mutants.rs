@@ -7,7 +7,7 @@
 //!   only by behavioural tests; ARGS go to cargo-mutants (`--file`, `--shard 1/4`, `--iterate`).
 //! - `cargo xtask mutants --known` applies the mutations a reviewer once found unnoticed, one at
 //!   a time, in a scratch copy of the workspace, and checks that `cargo test --workspace` then
-//!   fails in a behavioural test: one of the test binaries `.cargo/mutants.toml` lists. The
+//!   fails in a behavioural test: it runs the test binaries `.cargo/mutants.toml` lists. The
 //!   staleness, snapshot and `--check` tests are not among them: they notice any change to the
 //!   checked-in text, so they say nothing about whether the behaviour is tested.
 
@@ -298,8 +298,8 @@ fn apply(mutation: &Mutation, tree: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Runs `cargo test --workspace --no-fail-fast` in `tree`; returns the failed tests of the
-/// behavioural `binaries`, as `binary::test`.
+/// Runs the behavioural test `binaries` of the workspace in `tree` (`cargo test --workspace
+/// --no-fail-fast --test NAME...`); returns the tests that failed.
 fn behavioural_failures(
     tree: &Path,
     target: &Path,
@@ -307,52 +307,36 @@ fn behavioural_failures(
 ) -> Result<BTreeSet<String>, String> {
     let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
         .args(["test", "--workspace", "--no-fail-fast"])
+        .args(binaries.iter().flat_map(|name| ["--test", name.as_str()]))
         .env("CARGO_TARGET_DIR", target)
         .current_dir(tree)
         .output()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
-    let text = format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&output.stderr),
-        String::from_utf8_lossy(&output.stdout)
-    );
-    if text.contains("error[E") || text.contains("error: could not compile") {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if stderr.contains("error[E") || stderr.contains("error: could not compile") {
         // A mutant that does not compile is caught by the compiler, which is no test.
         return Err("the mutated workspace does not compile".to_owned());
     }
-    Ok(failed_tests(&text)
-        .into_iter()
-        .filter(|(binary, _)| binaries.contains(binary))
-        .map(|(binary, test)| format!("{binary}::{test}"))
-        .collect())
+    let failed = failed_tests(&String::from_utf8_lossy(&output.stdout));
+    if failed.is_empty() && !output.status.success() {
+        return Err(format!(
+            "cargo test failed without a failing test:\n{stderr}"
+        ));
+    }
+    Ok(failed)
 }
 
-/// `(binary, test)` for every `test NAME ... FAILED` line, the binary named by the last
-/// `Running SOURCE (target/debug/deps/BINARY-HASH)` line.
-fn failed_tests(output: &str) -> BTreeSet<(String, String)> {
-    let mut binary = String::new();
-    let mut failed = BTreeSet::new();
-    for line in output.lines() {
-        let line = line.trim();
-        if let Some(rest) = line.strip_prefix("Running ") {
-            let executable = rest
-                .rsplit('(')
-                .next()
-                .unwrap_or(rest)
-                .trim_end_matches(')');
-            let file = executable.rsplit('/').next().unwrap_or(executable);
-            binary = file
-                .rsplit_once('-')
-                .map_or(file, |(name, _hash)| name)
-                .to_owned();
-        } else if let Some(test) = line
-            .strip_prefix("test ")
-            .and_then(|t| t.strip_suffix(" ... FAILED"))
-        {
-            failed.insert((binary.clone(), test.to_owned()));
-        }
-    }
-    failed
+/// The name of every `test NAME ... FAILED` line of the test harness's output (stdout).
+fn failed_tests(stdout: &str) -> BTreeSet<String> {
+    stdout
+        .lines()
+        .filter_map(|line| {
+            line.trim()
+                .strip_prefix("test ")?
+                .strip_suffix(" ... FAILED")
+        })
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]
@@ -360,26 +344,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn failed_tests_are_named_by_their_binary() {
-        let output = "\
-     Running staleness.rs (../target/debug/deps/staleness-c223e382d441cdc9)
-test generated_crate_is_up_to_date ... FAILED
-     Running unittests src/lib.rs (../target/debug/deps/xtask-98d4bd10efcc2f83)
-test mutants::tests::x ... FAILED
-     Running typed_wire_cases.rs (target/debug/deps/typed_wire_cases-3a)
+    fn failed_tests_are_read_from_the_harness_output() {
+        let stdout = "\
+running 3 tests
 test outputs_describe_every_connection_state ... FAILED
 test outputs_other ... ok
+test every_error_connect ... FAILED
+test result: FAILED. 1 passed; 2 failed
 ";
-        let failed: Vec<String> = failed_tests(output)
-            .into_iter()
-            .map(|(binary, test)| format!("{binary}::{test}"))
-            .collect();
+        let failed: Vec<String> = failed_tests(stdout).into_iter().collect();
         assert_eq!(
             failed,
             [
-                "staleness::generated_crate_is_up_to_date",
-                "typed_wire_cases::outputs_describe_every_connection_state",
-                "xtask::mutants::tests::x",
+                "every_error_connect",
+                "outputs_describe_every_connection_state"
             ]
         );
     }
