@@ -163,20 +163,29 @@ fn cargo_mutants(args: &[String], err: &mut dyn Write) -> u8 {
     // under `--test-workspace=true`, where our behavioural tests do not live; CI proves the
     // baseline green, so it is skipped and the timeout is fixed instead.
     let given = |flag: &str| args.iter().any(|arg| arg.starts_with(flag));
-    let baseline: &[&str] = if given("--baseline") || given("--timeout") {
-        &[]
-    } else {
-        &["--baseline=skip", "--timeout=120"]
-    };
+    let mut defaults: Vec<&str> = Vec::new();
+    if !given("--baseline") {
+        defaults.push("--baseline=skip");
+    }
+    if !given("--timeout") && !given("-t") {
+        defaults.push("--timeout=120");
+    }
     let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
         .args(["mutants", "--test-workspace=true"])
         .args(default_files)
-        .args(baseline)
+        .args(&defaults)
         .args(args)
         .current_dir(workspace_root())
         .status();
     match status {
         Ok(status) if status.success() => crate::SUCCESS,
+        Ok(_) if !cargo_mutants_installed() => {
+            let _ = writeln!(
+                err,
+                "error: cargo-mutants is not installed; install it with `cargo install cargo-mutants --locked`"
+            );
+            crate::FAILURE
+        }
         Ok(_) => crate::FAILURE,
         Err(error) => {
             let _ = writeln!(
@@ -186,6 +195,13 @@ fn cargo_mutants(args: &[String], err: &mut dyn Write) -> u8 {
             crate::FAILURE
         }
     }
+}
+
+fn cargo_mutants_installed() -> bool {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args(["mutants", "--version"])
+        .output()
+        .is_ok_and(|output| output.status.success())
 }
 
 fn known(out: &mut dyn Write, err: &mut dyn Write) -> u8 {
