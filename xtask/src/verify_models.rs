@@ -264,6 +264,12 @@ fn write_test_crate(
     );
     // Below `tests/`, a file in a subdirectory is not a test target of its own.
     files.insert("tests/support/wire_harness.rs".to_owned(), harness);
+    let variants =
+        std::fs::read_to_string(workspace_root().join("tests/wire_harness_variants.rs"))?;
+    files.insert(
+        "tests/support/wire_harness_variants.rs".to_owned(),
+        variants,
+    );
     files.insert(
         "tests/wire.rs".to_owned(),
         wire_test(generation, model_name),
