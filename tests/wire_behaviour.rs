@@ -178,6 +178,10 @@ fn timestamps_parse_exactly_from_the_number_text() {
         ("5e-1", Some((0, 500_000_000))),
         ("2.5E-3", Some((0, 2_500_000))),
         ("-5e-1", Some((-1, 500_000_000))),
+        // Leading zeros of the fraction do not count against the 19-digit limit, and 20 digits
+        // are out of range rather than an overflow (both found by `cargo xtask mutants`).
+        ("0.0000000001e19", Some((1_000_000_000, 0))),
+        ("99999999999999999999", None),
         ("9223372036854775807", Some((i64::MAX, 0))),
         ("9223372036854775808", None),
         ("1e300", None),
