@@ -182,6 +182,7 @@ fn timestamps_parse_exactly_from_the_number_text() {
         // are out of range rather than an overflow (both found by `cargo xtask mutants`).
         ("0.0000000001e19", Some((1_000_000_000, 0))),
         ("99999999999999999999", None),
+        ("1.6e+9", Some((1_600_000_000, 0))),
         ("9223372036854775807", Some((i64::MAX, 0))),
         ("9223372036854775808", None),
         ("1e300", None),
