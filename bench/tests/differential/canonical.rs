@@ -80,102 +80,71 @@ pub fn theirs_error<E: ProvideErrorMetadata + RequestId + Debug>(error: &E) -> V
     })
 }
 
+/// The output adapters, written once for both crates: each module below names its crate's
+/// types, and the members are read the same way on both sides (the field names agree).
+macro_rules! output_adapters {
+    () => {
+        use super::{enum_value, timestamp};
+        use serde_json::{json, Value};
+
+        pub fn create(output: &CreateOutput) -> Value {
+            json!({ "custom_key_store_id": output.custom_key_store_id })
+        }
+
+        pub fn describe(output: &DescribeOutput) -> Value {
+            json!({
+                "custom_key_stores": output
+                    .custom_key_stores
+                    .as_ref()
+                    .map(|entries| entries.iter().map(entry).collect::<Vec<_>>()),
+                "next_marker": output.next_marker,
+                "truncated": output.truncated,
+            })
+        }
+
+        pub fn entry(entry: &CustomKeyStoresListEntry) -> Value {
+            json!({
+                "custom_key_store_id": entry.custom_key_store_id,
+                "custom_key_store_name": entry.custom_key_store_name,
+                "cloud_hsm_cluster_id": entry.cloud_hsm_cluster_id,
+                "trust_anchor_certificate": entry.trust_anchor_certificate,
+                "connection_state": entry.connection_state.as_ref().map(enum_value),
+                "connection_error_code": entry.connection_error_code.as_ref().map(enum_value),
+                "creation_date": entry.creation_date.map(|t| timestamp(t.secs(), t.subsec_nanos())),
+                "custom_key_store_type": entry.custom_key_store_type.as_ref().map(enum_value),
+                "xks_proxy_configuration": entry.xks_proxy_configuration.as_ref().map(proxy),
+            })
+        }
+
+        fn proxy(proxy: &XksProxyConfigurationType) -> Value {
+            json!({
+                "connectivity": proxy.connectivity.as_ref().map(enum_value),
+                "access_key_id": proxy.access_key_id,
+                "uri_endpoint": proxy.uri_endpoint,
+                "uri_path": proxy.uri_path,
+                "vpc_endpoint_service_name": proxy.vpc_endpoint_service_name,
+                "vpc_endpoint_service_owner": proxy.vpc_endpoint_service_owner,
+            })
+        }
+    };
+}
+
 /// Our crate's outputs.
 pub mod ours {
-    use super::{enum_value, timestamp};
-    use kms_api::operations::create_custom_key_store::CreateCustomKeyStoreResponse;
-    use kms_api::operations::describe_custom_key_stores::DescribeCustomKeyStoresResponse;
+    use kms_api::operations::create_custom_key_store::CreateCustomKeyStoreResponse as CreateOutput;
+    use kms_api::operations::describe_custom_key_stores::DescribeCustomKeyStoresResponse as DescribeOutput;
     use kms_api::types::{CustomKeyStoresListEntry, XksProxyConfigurationType};
-    use serde_json::{json, Value};
 
-    pub fn create(output: &CreateCustomKeyStoreResponse) -> Value {
-        json!({ "custom_key_store_id": output.custom_key_store_id })
-    }
-
-    pub fn describe(output: &DescribeCustomKeyStoresResponse) -> Value {
-        json!({
-            "custom_key_stores": output
-                .custom_key_stores
-                .as_ref()
-                .map(|entries| entries.iter().map(entry).collect::<Vec<_>>()),
-            "next_marker": output.next_marker,
-            "truncated": output.truncated,
-        })
-    }
-
-    pub fn entry(entry: &CustomKeyStoresListEntry) -> Value {
-        json!({
-            "custom_key_store_id": entry.custom_key_store_id,
-            "custom_key_store_name": entry.custom_key_store_name,
-            "cloud_hsm_cluster_id": entry.cloud_hsm_cluster_id,
-            "trust_anchor_certificate": entry.trust_anchor_certificate,
-            "connection_state": entry.connection_state.as_ref().map(enum_value),
-            "connection_error_code": entry.connection_error_code.as_ref().map(enum_value),
-            "creation_date": entry.creation_date.map(|t| timestamp(t.secs(), t.subsec_nanos())),
-            "custom_key_store_type": entry.custom_key_store_type.as_ref().map(enum_value),
-            "xks_proxy_configuration": entry.xks_proxy_configuration.as_ref().map(proxy),
-        })
-    }
-
-    fn proxy(proxy: &XksProxyConfigurationType) -> Value {
-        json!({
-            "connectivity": proxy.connectivity.as_ref().map(enum_value),
-            "access_key_id": proxy.access_key_id,
-            "uri_endpoint": proxy.uri_endpoint,
-            "uri_path": proxy.uri_path,
-            "vpc_endpoint_service_name": proxy.vpc_endpoint_service_name,
-            "vpc_endpoint_service_owner": proxy.vpc_endpoint_service_owner,
-        })
-    }
+    output_adapters!();
 }
 
 /// The peer's outputs, member for member as in [`ours`].
 pub mod theirs {
-    use super::{enum_value, timestamp};
-    use aws_sdk_kms::operation::create_custom_key_store::CreateCustomKeyStoreOutput;
-    use aws_sdk_kms::operation::describe_custom_key_stores::DescribeCustomKeyStoresOutput;
+    use aws_sdk_kms::operation::create_custom_key_store::CreateCustomKeyStoreOutput as CreateOutput;
+    use aws_sdk_kms::operation::describe_custom_key_stores::DescribeCustomKeyStoresOutput as DescribeOutput;
     use aws_sdk_kms::types::{CustomKeyStoresListEntry, XksProxyConfigurationType};
-    use serde_json::{json, Value};
 
-    pub fn create(output: &CreateCustomKeyStoreOutput) -> Value {
-        json!({ "custom_key_store_id": output.custom_key_store_id })
-    }
-
-    pub fn describe(output: &DescribeCustomKeyStoresOutput) -> Value {
-        json!({
-            "custom_key_stores": output
-                .custom_key_stores
-                .as_ref()
-                .map(|entries| entries.iter().map(entry).collect::<Vec<_>>()),
-            "next_marker": output.next_marker,
-            "truncated": output.truncated,
-        })
-    }
-
-    pub fn entry(entry: &CustomKeyStoresListEntry) -> Value {
-        json!({
-            "custom_key_store_id": entry.custom_key_store_id,
-            "custom_key_store_name": entry.custom_key_store_name,
-            "cloud_hsm_cluster_id": entry.cloud_hsm_cluster_id,
-            "trust_anchor_certificate": entry.trust_anchor_certificate,
-            "connection_state": entry.connection_state.as_ref().map(enum_value),
-            "connection_error_code": entry.connection_error_code.as_ref().map(enum_value),
-            "creation_date": entry.creation_date.map(|t| timestamp(t.secs(), t.subsec_nanos())),
-            "custom_key_store_type": entry.custom_key_store_type.as_ref().map(enum_value),
-            "xks_proxy_configuration": entry.xks_proxy_configuration.as_ref().map(proxy),
-        })
-    }
-
-    fn proxy(proxy: &XksProxyConfigurationType) -> Value {
-        json!({
-            "connectivity": proxy.connectivity.as_ref().map(enum_value),
-            "access_key_id": proxy.access_key_id,
-            "uri_endpoint": proxy.uri_endpoint,
-            "uri_path": proxy.uri_path,
-            "vpc_endpoint_service_name": proxy.vpc_endpoint_service_name,
-            "vpc_endpoint_service_owner": proxy.vpc_endpoint_service_owner,
-        })
-    }
+    output_adapters!();
 }
 
 /// Where two canonical values differ, one line per path: `path: ours <value>, peer <value>`.
