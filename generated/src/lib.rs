@@ -86,6 +86,7 @@
 #![forbid(unsafe_code)]
 #![allow(deprecated)]
 pub mod errors;
+mod operation_error;
 pub mod operations;
 pub mod primitives;
 pub mod types;

@@ -91,6 +91,7 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         #![allow(deprecated)]
 
         pub mod errors;
+        mod operation_error;
         pub mod operations;
         pub mod primitives;
         pub mod types;

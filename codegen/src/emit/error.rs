@@ -56,7 +56,8 @@ pub fn emit_error_struct(error: &ErrorShape) -> TokenStream {
     }
 }
 
-/// The operation's error enum.
+/// The operation's error enum, and the `operation_error!` invocation that implements it
+/// (see the runtime's `operation_error.rs`): the model-specific part is the list of variants.
 pub fn emit_operation_error(operation: &Operation) -> TokenStream {
     let name = ident(&operation.error_enum);
     let docs = format!(
@@ -72,43 +73,11 @@ pub fn emit_operation_error(operation: &Operation) -> TokenStream {
             #variant(#path),
         }
     });
-    let code_arms = operation.errors.iter().map(|e| {
+    let implemented = operation.errors.iter().map(|e| {
         let variant = ident(&e.variant);
         let path = type_path(&e.error);
-        quote!(#name::#variant(_) => ::std::option::Option::Some(#path::CODE),)
+        quote!(, #variant(#path))
     });
-    let message_arms = operation.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        quote!(#name::#variant(error) => error.message(),)
-    });
-    let display_arms = operation.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        quote!(#name::#variant(error) => ::std::fmt::Display::fmt(error, f),)
-    });
-    let froms = operation.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        let path = type_path(&e.error);
-        quote! {
-            impl ::std::convert::From<#path> for #name {
-                fn from(error: #path) -> Self {
-                    #name::#variant(error)
-                }
-            }
-        }
-    });
-    let status_arms = operation.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        quote!(#name::#variant(error) => crate::wire::ModelledError::response(error).map(|r| r.status()),)
-    });
-    let request_id_arms = operation.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        quote!(#name::#variant(error) => crate::wire::ModelledError::response(error).and_then(|r| r.request_id()),)
-    });
-    let other_arm = if operation.errors.is_empty() {
-        quote!()
-    } else {
-        quote!(_ => ::std::option::Option::None,)
-    };
     // Variants hold the modelled errors by value, so callers can match and move out of them;
     // an error with many members makes its variant large, which only the failure path pays.
     let large_variant_allow = if operation.errors.is_empty() {
@@ -128,72 +97,6 @@ pub fn emit_operation_error(operation: &Operation) -> TokenStream {
             Unhandled(crate::primitives::UnhandledError),
         }
 
-        impl #name {
-            /// The error code, when known.
-            pub fn code(&self) -> ::std::option::Option<&str> {
-                match self {
-                    #(#code_arms)*
-                    #name::Unhandled(error) => error.code(),
-                }
-            }
-
-            /// The error message, when the service sent one.
-            pub fn message(&self) -> ::std::option::Option<&str> {
-                match self {
-                    #(#message_arms)*
-                    #name::Unhandled(error) => error.message(),
-                }
-            }
-        }
-
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self {
-                    #(#display_arms)*
-                    #name::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-                }
-            }
-        }
-
-        impl ::std::error::Error for #name {}
-
-        impl crate::wire::OperationError for #name {
-            fn code(&self) -> ::std::option::Option<&str> {
-                #name::code(self)
-            }
-
-            fn message(&self) -> ::std::option::Option<&str> {
-                #name::message(self)
-            }
-
-            fn http_status(&self) -> ::std::option::Option<u16> {
-                match self {
-                    #(#status_arms)*
-                    #name::Unhandled(error) => ::std::option::Option::Some(error.http_status()),
-                }
-            }
-
-            fn request_id(&self) -> ::std::option::Option<&str> {
-                match self {
-                    #(#request_id_arms)*
-                    #name::Unhandled(error) => error.request_id(),
-                }
-            }
-
-            fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
-                match self {
-                    #name::Unhandled(error) => ::std::option::Option::Some(error),
-                    #other_arm
-                }
-            }
-        }
-
-        impl ::std::convert::From<crate::primitives::UnhandledError> for #name {
-            fn from(error: crate::primitives::UnhandledError) -> Self {
-                #name::Unhandled(error)
-            }
-        }
-
-        #(#froms)*
+        crate::operation_error::operation_error!(#name #(#implemented)*);
     }
 }

@@ -70,24 +70,6 @@ fn emit_marker(service: &Service, operation: &Operation) -> TokenStream {
     let doc = doc_attrs(Some(&text), "");
     let deprecated = super::common::deprecated_attr(operation.deprecated.as_deref());
     let fill_defaults = idempotency_fill(service, operation);
-    let has_errors = !operation.errors.is_empty();
-    let arms = operation.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        let path = type_path(&e.error);
-        quote! {
-            ::std::option::Option::Some(#path::CODE) => response.typed().map(#error::#variant).unwrap_or_else(#error::Unhandled),
-        }
-    });
-    let dispatch = if has_errors {
-        quote! {
-            match response.code() {
-                #(#arms)*
-                _ => #error::Unhandled(response.into_unhandled()),
-            }
-        }
-    } else {
-        quote!(#error::Unhandled(response.into_unhandled()))
-    };
     let host_prefix = host_prefix(service, operation);
     let compresses = if operation.request_compression {
         quote!(
@@ -116,7 +98,7 @@ fn emit_marker(service: &Service, operation: &Operation) -> TokenStream {
             #compresses
 
             fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
-                #dispatch
+                #error::from_response(response)
             }
         }
     }

@@ -57,37 +57,7 @@ impl crate::wire::Operation for ConnectCustomKeyStore {
     type Output = crate::operations::connect_custom_key_store::ConnectCustomKeyStoreResponse;
     type Error = ConnectCustomKeyStoreError;
     fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
-        match response.code() {
-            ::std::option::Option::Some(
-                crate::errors::CloudHsmClusterInvalidConfigurationException::CODE,
-            ) => response
-                .typed()
-                .map(ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException)
-                .unwrap_or_else(ConnectCustomKeyStoreError::Unhandled),
-            ::std::option::Option::Some(crate::errors::CloudHsmClusterNotActiveException::CODE) => {
-                response
-                    .typed()
-                    .map(ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException)
-                    .unwrap_or_else(ConnectCustomKeyStoreError::Unhandled)
-            }
-            ::std::option::Option::Some(
-                crate::errors::CustomKeyStoreInvalidStateException::CODE,
-            ) => response
-                .typed()
-                .map(ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException)
-                .unwrap_or_else(ConnectCustomKeyStoreError::Unhandled),
-            ::std::option::Option::Some(crate::errors::CustomKeyStoreNotFoundException::CODE) => {
-                response
-                    .typed()
-                    .map(ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException)
-                    .unwrap_or_else(ConnectCustomKeyStoreError::Unhandled)
-            }
-            ::std::option::Option::Some(crate::errors::KmsInternalException::CODE) => response
-                .typed()
-                .map(ConnectCustomKeyStoreError::KmsInternalException)
-                .unwrap_or_else(ConnectCustomKeyStoreError::Unhandled),
-            _ => ConnectCustomKeyStoreError::Unhandled(response.into_unhandled()),
-        }
+        ConnectCustomKeyStoreError::from_response(response)
     }
 }
 /// The input of `ConnectCustomKeyStore`.
@@ -218,162 +188,13 @@ pub enum ConnectCustomKeyStoreError {
     /// status, a body that is not JSON, ...), with what could be read of it.
     Unhandled(crate::primitives::UnhandledError),
 }
-impl ConnectCustomKeyStoreError {
-    /// The error code, when known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(_) => {
-                ::std::option::Option::Some(
-                    crate::errors::CloudHsmClusterInvalidConfigurationException::CODE,
-                )
-            }
-            ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException(_) => {
-                ::std::option::Option::Some(crate::errors::CloudHsmClusterNotActiveException::CODE)
-            }
-            ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(_) => {
-                ::std::option::Option::Some(
-                    crate::errors::CustomKeyStoreInvalidStateException::CODE,
-                )
-            }
-            ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException(_) => {
-                ::std::option::Option::Some(crate::errors::CustomKeyStoreNotFoundException::CODE)
-            }
-            ConnectCustomKeyStoreError::KmsInternalException(_) => {
-                ::std::option::Option::Some(crate::errors::KmsInternalException::CODE)
-            }
-            ConnectCustomKeyStoreError::Unhandled(error) => error.code(),
-        }
-    }
-    /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(error) => {
-                error.message()
-            }
-            ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => error.message(),
-            ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
-                error.message()
-            }
-            ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => error.message(),
-            ConnectCustomKeyStoreError::KmsInternalException(error) => error.message(),
-            ConnectCustomKeyStoreError::Unhandled(error) => error.message(),
-        }
-    }
-}
-impl ::std::fmt::Display for ConnectCustomKeyStoreError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            ConnectCustomKeyStoreError::KmsInternalException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            ConnectCustomKeyStoreError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-        }
-    }
-}
-impl ::std::error::Error for ConnectCustomKeyStoreError {}
-impl crate::wire::OperationError for ConnectCustomKeyStoreError {
-    fn code(&self) -> ::std::option::Option<&str> {
-        ConnectCustomKeyStoreError::code(self)
-    }
-    fn message(&self) -> ::std::option::Option<&str> {
-        ConnectCustomKeyStoreError::message(self)
-    }
-    fn http_status(&self) -> ::std::option::Option<u16> {
-        match self {
-            ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(error) => {
-                crate::wire::ModelledError::response(error).map(|r| r.status())
-            }
-            ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
-                crate::wire::ModelledError::response(error).map(|r| r.status())
-            }
-            ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
-                crate::wire::ModelledError::response(error).map(|r| r.status())
-            }
-            ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
-                crate::wire::ModelledError::response(error).map(|r| r.status())
-            }
-            ConnectCustomKeyStoreError::KmsInternalException(error) => {
-                crate::wire::ModelledError::response(error).map(|r| r.status())
-            }
-            ConnectCustomKeyStoreError::Unhandled(error) => {
-                ::std::option::Option::Some(error.http_status())
-            }
-        }
-    }
-    fn request_id(&self) -> ::std::option::Option<&str> {
-        match self {
-            ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(error) => {
-                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
-            }
-            ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException(error) => {
-                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
-            }
-            ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
-                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
-            }
-            ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
-                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
-            }
-            ConnectCustomKeyStoreError::KmsInternalException(error) => {
-                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
-            }
-            ConnectCustomKeyStoreError::Unhandled(error) => error.request_id(),
-        }
-    }
-    fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
-        match self {
-            ConnectCustomKeyStoreError::Unhandled(error) => ::std::option::Option::Some(error),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-impl ::std::convert::From<crate::primitives::UnhandledError> for ConnectCustomKeyStoreError {
-    fn from(error: crate::primitives::UnhandledError) -> Self {
-        ConnectCustomKeyStoreError::Unhandled(error)
-    }
-}
-impl ::std::convert::From<crate::errors::CloudHsmClusterInvalidConfigurationException>
-    for ConnectCustomKeyStoreError
-{
-    fn from(error: crate::errors::CloudHsmClusterInvalidConfigurationException) -> Self {
-        ConnectCustomKeyStoreError::CloudHsmClusterInvalidConfigurationException(error)
-    }
-}
-impl ::std::convert::From<crate::errors::CloudHsmClusterNotActiveException>
-    for ConnectCustomKeyStoreError
-{
-    fn from(error: crate::errors::CloudHsmClusterNotActiveException) -> Self {
-        ConnectCustomKeyStoreError::CloudHsmClusterNotActiveException(error)
-    }
-}
-impl ::std::convert::From<crate::errors::CustomKeyStoreInvalidStateException>
-    for ConnectCustomKeyStoreError
-{
-    fn from(error: crate::errors::CustomKeyStoreInvalidStateException) -> Self {
-        ConnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error)
-    }
-}
-impl ::std::convert::From<crate::errors::CustomKeyStoreNotFoundException>
-    for ConnectCustomKeyStoreError
-{
-    fn from(error: crate::errors::CustomKeyStoreNotFoundException) -> Self {
-        ConnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error)
-    }
-}
-impl ::std::convert::From<crate::errors::KmsInternalException> for ConnectCustomKeyStoreError {
-    fn from(error: crate::errors::KmsInternalException) -> Self {
-        ConnectCustomKeyStoreError::KmsInternalException(error)
-    }
-}
+crate::operation_error::operation_error!(
+    ConnectCustomKeyStoreError,
+    CloudHsmClusterInvalidConfigurationException(
+        crate::errors::CloudHsmClusterInvalidConfigurationException
+    ),
+    CloudHsmClusterNotActiveException(crate::errors::CloudHsmClusterNotActiveException),
+    CustomKeyStoreInvalidStateException(crate::errors::CustomKeyStoreInvalidStateException),
+    CustomKeyStoreNotFoundException(crate::errors::CustomKeyStoreNotFoundException),
+    KmsInternalException(crate::errors::KmsInternalException)
+);

@@ -52,31 +52,7 @@ impl crate::wire::Operation for DeleteCustomKeyStore {
     type Output = crate::operations::delete_custom_key_store::DeleteCustomKeyStoreResponse;
     type Error = DeleteCustomKeyStoreError;
     fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
-        match response.code() {
-            ::std::option::Option::Some(crate::errors::CustomKeyStoreHasCmksException::CODE) => {
-                response
-                    .typed()
-                    .map(DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException)
-                    .unwrap_or_else(DeleteCustomKeyStoreError::Unhandled)
-            }
-            ::std::option::Option::Some(
-                crate::errors::CustomKeyStoreInvalidStateException::CODE,
-            ) => response
-                .typed()
-                .map(DeleteCustomKeyStoreError::CustomKeyStoreInvalidStateException)
-                .unwrap_or_else(DeleteCustomKeyStoreError::Unhandled),
-            ::std::option::Option::Some(crate::errors::CustomKeyStoreNotFoundException::CODE) => {
-                response
-                    .typed()
-                    .map(DeleteCustomKeyStoreError::CustomKeyStoreNotFoundException)
-                    .unwrap_or_else(DeleteCustomKeyStoreError::Unhandled)
-            }
-            ::std::option::Option::Some(crate::errors::KmsInternalException::CODE) => response
-                .typed()
-                .map(DeleteCustomKeyStoreError::KmsInternalException)
-                .unwrap_or_else(DeleteCustomKeyStoreError::Unhandled),
-            _ => DeleteCustomKeyStoreError::Unhandled(response.into_unhandled()),
-        }
+        DeleteCustomKeyStoreError::from_response(response)
     }
 }
 /// The input of `DeleteCustomKeyStore`.
@@ -203,138 +179,10 @@ pub enum DeleteCustomKeyStoreError {
     /// status, a body that is not JSON, ...), with what could be read of it.
     Unhandled(crate::primitives::UnhandledError),
 }
-impl DeleteCustomKeyStoreError {
-    /// The error code, when known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException(_) => {
-                ::std::option::Option::Some(crate::errors::CustomKeyStoreHasCmksException::CODE)
-            }
-            DeleteCustomKeyStoreError::CustomKeyStoreInvalidStateException(_) => {
-                ::std::option::Option::Some(
-                    crate::errors::CustomKeyStoreInvalidStateException::CODE,
-                )
-            }
-            DeleteCustomKeyStoreError::CustomKeyStoreNotFoundException(_) => {
-                ::std::option::Option::Some(crate::errors::CustomKeyStoreNotFoundException::CODE)
-            }
-            DeleteCustomKeyStoreError::KmsInternalException(_) => {
-                ::std::option::Option::Some(crate::errors::KmsInternalException::CODE)
-            }
-            DeleteCustomKeyStoreError::Unhandled(error) => error.code(),
-        }
-    }
-    /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException(error) => error.message(),
-            DeleteCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
-                error.message()
-            }
-            DeleteCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => error.message(),
-            DeleteCustomKeyStoreError::KmsInternalException(error) => error.message(),
-            DeleteCustomKeyStoreError::Unhandled(error) => error.message(),
-        }
-    }
-}
-impl ::std::fmt::Display for DeleteCustomKeyStoreError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DeleteCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DeleteCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DeleteCustomKeyStoreError::KmsInternalException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DeleteCustomKeyStoreError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-        }
-    }
-}
-impl ::std::error::Error for DeleteCustomKeyStoreError {}
-impl crate::wire::OperationError for DeleteCustomKeyStoreError {
-    fn code(&self) -> ::std::option::Option<&str> {
-        DeleteCustomKeyStoreError::code(self)
-    }
-    fn message(&self) -> ::std::option::Option<&str> {
-        DeleteCustomKeyStoreError::message(self)
-    }
-    fn http_status(&self) -> ::std::option::Option<u16> {
-        match self {
-            DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException(error) => {
-                crate::wire::ModelledError::response(error).map(|r| r.status())
-            }
-            DeleteCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
-                crate::wire::ModelledError::response(error).map(|r| r.status())
-            }
-            DeleteCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
-                crate::wire::ModelledError::response(error).map(|r| r.status())
-            }
-            DeleteCustomKeyStoreError::KmsInternalException(error) => {
-                crate::wire::ModelledError::response(error).map(|r| r.status())
-            }
-            DeleteCustomKeyStoreError::Unhandled(error) => {
-                ::std::option::Option::Some(error.http_status())
-            }
-        }
-    }
-    fn request_id(&self) -> ::std::option::Option<&str> {
-        match self {
-            DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException(error) => {
-                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
-            }
-            DeleteCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
-                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
-            }
-            DeleteCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
-                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
-            }
-            DeleteCustomKeyStoreError::KmsInternalException(error) => {
-                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
-            }
-            DeleteCustomKeyStoreError::Unhandled(error) => error.request_id(),
-        }
-    }
-    fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
-        match self {
-            DeleteCustomKeyStoreError::Unhandled(error) => ::std::option::Option::Some(error),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-impl ::std::convert::From<crate::primitives::UnhandledError> for DeleteCustomKeyStoreError {
-    fn from(error: crate::primitives::UnhandledError) -> Self {
-        DeleteCustomKeyStoreError::Unhandled(error)
-    }
-}
-impl ::std::convert::From<crate::errors::CustomKeyStoreHasCmksException>
-    for DeleteCustomKeyStoreError
-{
-    fn from(error: crate::errors::CustomKeyStoreHasCmksException) -> Self {
-        DeleteCustomKeyStoreError::CustomKeyStoreHasCmksException(error)
-    }
-}
-impl ::std::convert::From<crate::errors::CustomKeyStoreInvalidStateException>
-    for DeleteCustomKeyStoreError
-{
-    fn from(error: crate::errors::CustomKeyStoreInvalidStateException) -> Self {
-        DeleteCustomKeyStoreError::CustomKeyStoreInvalidStateException(error)
-    }
-}
-impl ::std::convert::From<crate::errors::CustomKeyStoreNotFoundException>
-    for DeleteCustomKeyStoreError
-{
-    fn from(error: crate::errors::CustomKeyStoreNotFoundException) -> Self {
-        DeleteCustomKeyStoreError::CustomKeyStoreNotFoundException(error)
-    }
-}
-impl ::std::convert::From<crate::errors::KmsInternalException> for DeleteCustomKeyStoreError {
-    fn from(error: crate::errors::KmsInternalException) -> Self {
-        DeleteCustomKeyStoreError::KmsInternalException(error)
-    }
-}
+crate::operation_error::operation_error!(
+    DeleteCustomKeyStoreError,
+    CustomKeyStoreHasCmksException(crate::errors::CustomKeyStoreHasCmksException),
+    CustomKeyStoreInvalidStateException(crate::errors::CustomKeyStoreInvalidStateException),
+    CustomKeyStoreNotFoundException(crate::errors::CustomKeyStoreNotFoundException),
+    KmsInternalException(crate::errors::KmsInternalException)
+);

@@ -50,23 +50,7 @@ impl crate::wire::Operation for DescribeCustomKeyStores {
     type Output = crate::operations::describe_custom_key_stores::DescribeCustomKeyStoresResponse;
     type Error = DescribeCustomKeyStoresError;
     fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
-        match response.code() {
-            ::std::option::Option::Some(crate::errors::CustomKeyStoreNotFoundException::CODE) => {
-                response
-                    .typed()
-                    .map(DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException)
-                    .unwrap_or_else(DescribeCustomKeyStoresError::Unhandled)
-            }
-            ::std::option::Option::Some(crate::errors::InvalidMarkerException::CODE) => response
-                .typed()
-                .map(DescribeCustomKeyStoresError::InvalidMarkerException)
-                .unwrap_or_else(DescribeCustomKeyStoresError::Unhandled),
-            ::std::option::Option::Some(crate::errors::KmsInternalException::CODE) => response
-                .typed()
-                .map(DescribeCustomKeyStoresError::KmsInternalException)
-                .unwrap_or_else(DescribeCustomKeyStoresError::Unhandled),
-            _ => DescribeCustomKeyStoresError::Unhandled(response.into_unhandled()),
-        }
+        DescribeCustomKeyStoresError::from_response(response)
     }
 }
 impl crate::wire::Paginated for DescribeCustomKeyStores {
@@ -396,112 +380,9 @@ pub enum DescribeCustomKeyStoresError {
     /// status, a body that is not JSON, ...), with what could be read of it.
     Unhandled(crate::primitives::UnhandledError),
 }
-impl DescribeCustomKeyStoresError {
-    /// The error code, when known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException(_) => {
-                ::std::option::Option::Some(crate::errors::CustomKeyStoreNotFoundException::CODE)
-            }
-            DescribeCustomKeyStoresError::InvalidMarkerException(_) => {
-                ::std::option::Option::Some(crate::errors::InvalidMarkerException::CODE)
-            }
-            DescribeCustomKeyStoresError::KmsInternalException(_) => {
-                ::std::option::Option::Some(crate::errors::KmsInternalException::CODE)
-            }
-            DescribeCustomKeyStoresError::Unhandled(error) => error.code(),
-        }
-    }
-    /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException(error) => error.message(),
-            DescribeCustomKeyStoresError::InvalidMarkerException(error) => error.message(),
-            DescribeCustomKeyStoresError::KmsInternalException(error) => error.message(),
-            DescribeCustomKeyStoresError::Unhandled(error) => error.message(),
-        }
-    }
-}
-impl ::std::fmt::Display for DescribeCustomKeyStoresError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DescribeCustomKeyStoresError::InvalidMarkerException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DescribeCustomKeyStoresError::KmsInternalException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DescribeCustomKeyStoresError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-        }
-    }
-}
-impl ::std::error::Error for DescribeCustomKeyStoresError {}
-impl crate::wire::OperationError for DescribeCustomKeyStoresError {
-    fn code(&self) -> ::std::option::Option<&str> {
-        DescribeCustomKeyStoresError::code(self)
-    }
-    fn message(&self) -> ::std::option::Option<&str> {
-        DescribeCustomKeyStoresError::message(self)
-    }
-    fn http_status(&self) -> ::std::option::Option<u16> {
-        match self {
-            DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException(error) => {
-                crate::wire::ModelledError::response(error).map(|r| r.status())
-            }
-            DescribeCustomKeyStoresError::InvalidMarkerException(error) => {
-                crate::wire::ModelledError::response(error).map(|r| r.status())
-            }
-            DescribeCustomKeyStoresError::KmsInternalException(error) => {
-                crate::wire::ModelledError::response(error).map(|r| r.status())
-            }
-            DescribeCustomKeyStoresError::Unhandled(error) => {
-                ::std::option::Option::Some(error.http_status())
-            }
-        }
-    }
-    fn request_id(&self) -> ::std::option::Option<&str> {
-        match self {
-            DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException(error) => {
-                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
-            }
-            DescribeCustomKeyStoresError::InvalidMarkerException(error) => {
-                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
-            }
-            DescribeCustomKeyStoresError::KmsInternalException(error) => {
-                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
-            }
-            DescribeCustomKeyStoresError::Unhandled(error) => error.request_id(),
-        }
-    }
-    fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
-        match self {
-            DescribeCustomKeyStoresError::Unhandled(error) => ::std::option::Option::Some(error),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-impl ::std::convert::From<crate::primitives::UnhandledError> for DescribeCustomKeyStoresError {
-    fn from(error: crate::primitives::UnhandledError) -> Self {
-        DescribeCustomKeyStoresError::Unhandled(error)
-    }
-}
-impl ::std::convert::From<crate::errors::CustomKeyStoreNotFoundException>
-    for DescribeCustomKeyStoresError
-{
-    fn from(error: crate::errors::CustomKeyStoreNotFoundException) -> Self {
-        DescribeCustomKeyStoresError::CustomKeyStoreNotFoundException(error)
-    }
-}
-impl ::std::convert::From<crate::errors::InvalidMarkerException> for DescribeCustomKeyStoresError {
-    fn from(error: crate::errors::InvalidMarkerException) -> Self {
-        DescribeCustomKeyStoresError::InvalidMarkerException(error)
-    }
-}
-impl ::std::convert::From<crate::errors::KmsInternalException> for DescribeCustomKeyStoresError {
-    fn from(error: crate::errors::KmsInternalException) -> Self {
-        DescribeCustomKeyStoresError::KmsInternalException(error)
-    }
-}
+crate::operation_error::operation_error!(
+    DescribeCustomKeyStoresError,
+    CustomKeyStoreNotFoundException(crate::errors::CustomKeyStoreNotFoundException),
+    InvalidMarkerException(crate::errors::InvalidMarkerException),
+    KmsInternalException(crate::errors::KmsInternalException)
+);

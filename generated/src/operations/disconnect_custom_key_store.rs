@@ -51,25 +51,7 @@ impl crate::wire::Operation for DisconnectCustomKeyStore {
     type Output = crate::operations::disconnect_custom_key_store::DisconnectCustomKeyStoreResponse;
     type Error = DisconnectCustomKeyStoreError;
     fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
-        match response.code() {
-            ::std::option::Option::Some(
-                crate::errors::CustomKeyStoreInvalidStateException::CODE,
-            ) => response
-                .typed()
-                .map(DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException)
-                .unwrap_or_else(DisconnectCustomKeyStoreError::Unhandled),
-            ::std::option::Option::Some(crate::errors::CustomKeyStoreNotFoundException::CODE) => {
-                response
-                    .typed()
-                    .map(DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException)
-                    .unwrap_or_else(DisconnectCustomKeyStoreError::Unhandled)
-            }
-            ::std::option::Option::Some(crate::errors::KmsInternalException::CODE) => response
-                .typed()
-                .map(DisconnectCustomKeyStoreError::KmsInternalException)
-                .unwrap_or_else(DisconnectCustomKeyStoreError::Unhandled),
-            _ => DisconnectCustomKeyStoreError::Unhandled(response.into_unhandled()),
-        }
+        DisconnectCustomKeyStoreError::from_response(response)
     }
 }
 /// The input of `DisconnectCustomKeyStore`.
@@ -194,120 +176,9 @@ pub enum DisconnectCustomKeyStoreError {
     /// status, a body that is not JSON, ...), with what could be read of it.
     Unhandled(crate::primitives::UnhandledError),
 }
-impl DisconnectCustomKeyStoreError {
-    /// The error code, when known.
-    pub fn code(&self) -> ::std::option::Option<&str> {
-        match self {
-            DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(_) => {
-                ::std::option::Option::Some(
-                    crate::errors::CustomKeyStoreInvalidStateException::CODE,
-                )
-            }
-            DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException(_) => {
-                ::std::option::Option::Some(crate::errors::CustomKeyStoreNotFoundException::CODE)
-            }
-            DisconnectCustomKeyStoreError::KmsInternalException(_) => {
-                ::std::option::Option::Some(crate::errors::KmsInternalException::CODE)
-            }
-            DisconnectCustomKeyStoreError::Unhandled(error) => error.code(),
-        }
-    }
-    /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        match self {
-            DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
-                error.message()
-            }
-            DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
-                error.message()
-            }
-            DisconnectCustomKeyStoreError::KmsInternalException(error) => error.message(),
-            DisconnectCustomKeyStoreError::Unhandled(error) => error.message(),
-        }
-    }
-}
-impl ::std::fmt::Display for DisconnectCustomKeyStoreError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DisconnectCustomKeyStoreError::KmsInternalException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            DisconnectCustomKeyStoreError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-        }
-    }
-}
-impl ::std::error::Error for DisconnectCustomKeyStoreError {}
-impl crate::wire::OperationError for DisconnectCustomKeyStoreError {
-    fn code(&self) -> ::std::option::Option<&str> {
-        DisconnectCustomKeyStoreError::code(self)
-    }
-    fn message(&self) -> ::std::option::Option<&str> {
-        DisconnectCustomKeyStoreError::message(self)
-    }
-    fn http_status(&self) -> ::std::option::Option<u16> {
-        match self {
-            DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
-                crate::wire::ModelledError::response(error).map(|r| r.status())
-            }
-            DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
-                crate::wire::ModelledError::response(error).map(|r| r.status())
-            }
-            DisconnectCustomKeyStoreError::KmsInternalException(error) => {
-                crate::wire::ModelledError::response(error).map(|r| r.status())
-            }
-            DisconnectCustomKeyStoreError::Unhandled(error) => {
-                ::std::option::Option::Some(error.http_status())
-            }
-        }
-    }
-    fn request_id(&self) -> ::std::option::Option<&str> {
-        match self {
-            DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error) => {
-                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
-            }
-            DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error) => {
-                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
-            }
-            DisconnectCustomKeyStoreError::KmsInternalException(error) => {
-                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
-            }
-            DisconnectCustomKeyStoreError::Unhandled(error) => error.request_id(),
-        }
-    }
-    fn as_unhandled(&self) -> ::std::option::Option<&crate::primitives::UnhandledError> {
-        match self {
-            DisconnectCustomKeyStoreError::Unhandled(error) => ::std::option::Option::Some(error),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-impl ::std::convert::From<crate::primitives::UnhandledError> for DisconnectCustomKeyStoreError {
-    fn from(error: crate::primitives::UnhandledError) -> Self {
-        DisconnectCustomKeyStoreError::Unhandled(error)
-    }
-}
-impl ::std::convert::From<crate::errors::CustomKeyStoreInvalidStateException>
-    for DisconnectCustomKeyStoreError
-{
-    fn from(error: crate::errors::CustomKeyStoreInvalidStateException) -> Self {
-        DisconnectCustomKeyStoreError::CustomKeyStoreInvalidStateException(error)
-    }
-}
-impl ::std::convert::From<crate::errors::CustomKeyStoreNotFoundException>
-    for DisconnectCustomKeyStoreError
-{
-    fn from(error: crate::errors::CustomKeyStoreNotFoundException) -> Self {
-        DisconnectCustomKeyStoreError::CustomKeyStoreNotFoundException(error)
-    }
-}
-impl ::std::convert::From<crate::errors::KmsInternalException> for DisconnectCustomKeyStoreError {
-    fn from(error: crate::errors::KmsInternalException) -> Self {
-        DisconnectCustomKeyStoreError::KmsInternalException(error)
-    }
-}
+crate::operation_error::operation_error!(
+    DisconnectCustomKeyStoreError,
+    CustomKeyStoreInvalidStateException(crate::errors::CustomKeyStoreInvalidStateException),
+    CustomKeyStoreNotFoundException(crate::errors::CustomKeyStoreNotFoundException),
+    KmsInternalException(crate::errors::KmsInternalException)
+);
