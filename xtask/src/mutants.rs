@@ -69,23 +69,23 @@ fn known_mutations(root: &Path) -> Vec<Mutation> {
         edits: vec![
             Edit {
                 file: state.to_owned(),
-                from: "ConnectionStateType::Connected => \"CONNECTED\"",
-                to: "ConnectionStateType::Connected => \"DISCONNECTED\"",
+                from: "Self::Connected => \"CONNECTED\"",
+                to: "Self::Connected => \"DISCONNECTED\"",
             },
             Edit {
                 file: state.to_owned(),
-                from: "ConnectionStateType::Disconnected => \"DISCONNECTED\"",
-                to: "ConnectionStateType::Disconnected => \"CONNECTED\"",
+                from: "Self::Disconnected => \"DISCONNECTED\"",
+                to: "Self::Disconnected => \"CONNECTED\"",
             },
             Edit {
                 file: state.to_owned(),
-                from: "\"CONNECTED\" => ::std::option::Option::Some(ConnectionStateType::Connected)",
-                to: "\"CONNECTED\" => ::std::option::Option::Some(ConnectionStateType::Disconnected)",
+                from: "\"CONNECTED\" => ::std::option::Option::Some(Self::Connected)",
+                to: "\"CONNECTED\" => ::std::option::Option::Some(Self::Disconnected)",
             },
             Edit {
                 file: state.to_owned(),
-                from: "\"DISCONNECTED\" => ::std::option::Option::Some(ConnectionStateType::Disconnected)",
-                to: "\"DISCONNECTED\" => ::std::option::Option::Some(ConnectionStateType::Connected)",
+                from: "\"DISCONNECTED\" => ::std::option::Option::Some(Self::Disconnected)",
+                to: "\"DISCONNECTED\" => ::std::option::Option::Some(Self::Connected)",
             },
         ],
     };

@@ -16,9 +16,42 @@ pub fn ident(name: &str) -> Ident {
     }
 }
 
+/// Where emitted code sits, so that a type defined beside it is named without a path.
+#[derive(Clone, Copy, Debug)]
+pub enum Scope<'a> {
+    /// Outside the generated types (support code): every type by its path from the crate root.
+    Crate,
+    /// The file that defines this type. A file of `types` or `errors` defines one type; an
+    /// operation's file defines every type of that operation's module.
+    Beside(&'a TypeName),
+}
+
+impl Scope<'_> {
+    /// Whether `name` is defined in the same module, so its bare name resolves to it: a
+    /// local item always wins over the prelude, and no two types of a module share a name.
+    fn is_local(self, name: &TypeName) -> bool {
+        match self {
+            Scope::Crate => false,
+            Scope::Beside(here) => match (&here.module, &name.module) {
+                (Module::Operation(a), Module::Operation(b)) => a == b,
+                _ => here == name,
+            },
+        }
+    }
+}
+
 /// The path of a generated type, absolute from the crate root.
 pub fn type_path(name: &TypeName) -> TokenStream {
+    type_path_in(name, Scope::Crate)
+}
+
+/// The path of a generated type as written in `scope`: its bare name when it is defined
+/// there, its path from the crate root otherwise.
+pub fn type_path_in(name: &TypeName, scope: Scope<'_>) -> TokenStream {
     let ty = ident(&name.name);
+    if scope.is_local(name) {
+        return quote!(#ty);
+    }
     match &name.module {
         Module::Types => quote!(crate::types::#ty),
         Module::Errors => quote!(crate::errors::#ty),
@@ -29,10 +62,11 @@ pub fn type_path(name: &TypeName) -> TokenStream {
     }
 }
 
-/// The Rust type of a value (without the `Option` of optional members). Standard library
-/// types are spelled by absolute path so that a model shape named `Result` or `String`
-/// cannot shadow them.
-pub fn rust_type(ty: &RustType) -> TokenStream {
+/// The Rust type of a value (without the `Option` of optional members) as written in
+/// `scope`. Standard library types are spelled by absolute path so that a model shape named
+/// `Result` or `String` cannot shadow them.
+pub fn rust_type_in(ty: &RustType, scope: Scope<'_>) -> TokenStream {
+    let path = |name| type_path_in(name, scope);
     match ty {
         RustType::String => quote!(::std::string::String),
         RustType::Boolean => quote!(bool),
@@ -47,31 +81,28 @@ pub fn rust_type(ty: &RustType) -> TokenStream {
         RustType::Document => quote!(::serde_json::Value),
         RustType::BigInteger => quote!(crate::primitives::BigInteger),
         RustType::BigDecimal => quote!(crate::primitives::BigDecimal),
-        RustType::Enum(name) | RustType::IntEnum(name) => type_path(name),
-        RustType::Union { name, boxed: false } => type_path(name),
-        RustType::Union { name, boxed: true } => {
-            let path = type_path(name);
-            quote!(::std::boxed::Box<#path>)
+        RustType::Enum(name) | RustType::IntEnum(name) => path(name),
+        RustType::Union { name, boxed: false } | RustType::Structure { name, boxed: false } => {
+            path(name)
         }
-        RustType::Structure { name, boxed: false } => type_path(name),
-        RustType::Structure { name, boxed: true } => {
-            let path = type_path(name);
+        RustType::Union { name, boxed: true } | RustType::Structure { name, boxed: true } => {
+            let path = path(name);
             quote!(::std::boxed::Box<#path>)
         }
         RustType::List(item) => {
-            let item = rust_type(item);
+            let item = rust_type_in(item, scope);
             quote!(::std::vec::Vec<#item>)
         }
         RustType::SparseList(item) => {
-            let item = rust_type(item);
+            let item = rust_type_in(item, scope);
             quote!(::std::vec::Vec<::std::option::Option<#item>>)
         }
         RustType::Map(value) => {
-            let value = rust_type(value);
+            let value = rust_type_in(value, scope);
             quote!(::std::collections::BTreeMap<::std::string::String, #value>)
         }
         RustType::SparseMap(value) => {
-            let value = rust_type(value);
+            let value = rust_type_in(value, scope);
             quote!(::std::collections::BTreeMap<::std::string::String, ::std::option::Option<#value>>)
         }
     }
@@ -113,10 +144,10 @@ pub fn deprecated_attr(note: Option<&str>) -> TokenStream {
     }
 }
 
-/// The declared type of a member's field: plain for required or defaulted members,
-/// `Option` otherwise.
-pub fn field_type(member: &Member) -> TokenStream {
-    let ty = rust_type(&member.ty);
+/// The declared type of a member's field as written in `scope`: plain for required or
+/// defaulted members, `Option` otherwise.
+pub fn field_type(member: &Member, scope: Scope<'_>) -> TokenStream {
+    let ty = rust_type_in(&member.ty, scope);
     if member.is_plain() {
         ty
     } else {

@@ -25,12 +25,12 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
     let as_str_arms = e.variants.iter().map(|v| {
         let variant = ident(&v.name);
         let value = &v.value;
-        quote!(#name::#variant => #value,)
+        quote!(Self::#variant => #value,)
     });
     let known_arms = e.variants.iter().map(|v| {
         let variant = ident(&v.name);
         let value = &v.value;
-        quote!(#value => ::std::option::Option::Some(#name::#variant),)
+        quote!(#value => ::std::option::Option::Some(Self::#variant),)
     });
     quote! {
         #docs
@@ -50,7 +50,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
             pub fn as_str(&self) -> &str {
                 match self {
                     #(#as_str_arms)*
-                    #name::Unknown(value) => value.as_str(),
+                    Self::Unknown(value) => value.as_str(),
                 }
             }
 
@@ -64,13 +64,13 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
 
         impl ::std::convert::From<&str> for #name {
             fn from(value: &str) -> Self {
-                Self::known(value).unwrap_or_else(|| #name::Unknown(crate::primitives::UnknownValue::new(value)))
+                Self::known(value).unwrap_or_else(|| Self::Unknown(crate::primitives::UnknownValue::new(value)))
             }
         }
 
         impl ::std::convert::From<::std::string::String> for #name {
             fn from(value: ::std::string::String) -> Self {
-                Self::known(&value).unwrap_or_else(|| #name::Unknown(crate::primitives::UnknownValue::new(value)))
+                Self::known(&value).unwrap_or_else(|| Self::Unknown(crate::primitives::UnknownValue::new(value)))
             }
         }
 
@@ -100,7 +100,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
             }
         }
 
-                impl<'de> ::serde::Deserialize<'de> for #name {
+        impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 deserializer.deserialize_str(crate::wire::EnumVisitor::<Self>::new())
             }

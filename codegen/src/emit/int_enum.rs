@@ -29,12 +29,12 @@ pub fn emit_int_enum(e: &IntEnum) -> TokenStream {
     let to_arms = e.variants.iter().map(|(variant, value, _)| {
         let variant = ident(variant);
         let value = Literal::i32_unsuffixed(*value);
-        quote!(#name::#variant => #value,)
+        quote!(Self::#variant => #value,)
     });
     let from_arms = e.variants.iter().map(|(variant, value, _)| {
         let variant = ident(variant);
         let value = Literal::i32_unsuffixed(*value);
-        quote!(#value => #name::#variant,)
+        quote!(#value => Self::#variant,)
     });
     quote! {
         #docs
@@ -54,7 +54,7 @@ pub fn emit_int_enum(e: &IntEnum) -> TokenStream {
             pub fn value(&self) -> i32 {
                 match self {
                     #(#to_arms)*
-                    #name::Unknown(value) => *value,
+                    Self::Unknown(value) => *value,
                 }
             }
         }
@@ -63,7 +63,7 @@ pub fn emit_int_enum(e: &IntEnum) -> TokenStream {
             fn from(value: i32) -> Self {
                 match value {
                     #(#from_arms)*
-                    other => #name::Unknown(other),
+                    other => Self::Unknown(other),
                 }
             }
         }

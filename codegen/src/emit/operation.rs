@@ -1,7 +1,9 @@
 //! An operation's module: the operation's documentation, its own input and output
 //! structures, and its error enum.
 
-use super::common::{doc_attrs, ident, inner_doc_attrs, type_path};
+use super::common::{
+    doc_attrs, ident, inner_doc_attrs, rust_type_in, type_path, type_path_in, Scope,
+};
 use super::error::emit_operation_error;
 use super::structure::emit_structure;
 use crate::plan::ir::{Module, Operation, Service};
@@ -47,8 +49,9 @@ fn emit_marker(service: &Service, operation: &Operation) -> TokenStream {
     let name = ident(&operation.rust_name);
     let wire_name = &operation.wire_name;
     let target = &operation.target_header;
-    let input = type_path(&operation.input);
-    let output = type_path(&operation.output);
+    let here = operation_scope(operation);
+    let input = type_path_in(&operation.input, Scope::Beside(&here));
+    let output = type_path_in(&operation.output, Scope::Beside(&here));
     let error = ident(&operation.error_enum);
     let input_link = if operation.input.module == Module::Operation(operation.module.clone()) {
         format!("[`{}`]", operation.input.name)
@@ -155,7 +158,8 @@ fn emit_pagination(service: &Service, operation: &Operation) -> TokenStream {
             let crate::plan::ir::RustType::List(item) = &member.ty else {
                 return None;
             };
-            let item = super::common::rust_type(item);
+            let here = operation_scope(operation);
+            let item = rust_type_in(item, Scope::Beside(&here));
             let field = ident(&member.field_name);
             let wire = &member.wire_name;
             let take = if member.is_plain() {
@@ -237,6 +241,14 @@ fn idempotency_fill(service: &Service, operation: &Operation) -> TokenStream {
             #(#fills)*
             filled
         }
+    }
+}
+
+/// A name in the operation's own module, standing for the module in [`Scope::Beside`].
+fn operation_scope(operation: &Operation) -> crate::plan::ir::TypeName {
+    crate::plan::ir::TypeName {
+        module: Module::Operation(operation.module.clone()),
+        name: operation.rust_name.clone(),
     }
 }
 

@@ -1,7 +1,9 @@
 //! Structures: the struct itself, its builder, and a `Debug` that hides sensitive members.
 
-use super::common::{codec, deprecated_attr, doc_attrs, field_type, ident, rust_type};
-use crate::plan::ir::{Member, RustType, Structure, StructureRole};
+use super::common::{
+    codec, deprecated_attr, doc_attrs, field_type, ident, rust_type_in, type_path_in, Scope,
+};
+use crate::plan::ir::{Member, RustType, Structure, StructureRole, TypeName};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
@@ -9,11 +11,12 @@ use serde_json::Value;
 /// The struct, its builder and their trait impls.
 pub fn emit_structure(structure: &Structure) -> TokenStream {
     let name = ident(&structure.name.name);
+    let scope = Scope::Beside(&structure.name);
     let fallback = format!("The `{}` structure.", structure.id.name());
     let docs = doc_attrs(structure.docs.as_deref(), &fallback);
     let fields = structure.members.iter().map(|member| {
         let field = ident(&member.field_name);
-        let ty = field_type(member);
+        let ty = field_type(member, scope);
         let docs = member_docs(member);
         let deprecated = deprecated_attr(member.deprecated.as_deref());
         let mut serde = serde_attrs(
@@ -39,13 +42,10 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
             pub #field: #ty,
         }
     });
-    let default_fns = structure.members.iter().filter_map(|m| {
-        default_fns(
-            &structure.name.name,
-            m,
-            structure.role == StructureRole::Input,
-        )
-    });
+    let default_fns = structure
+        .members
+        .iter()
+        .filter_map(|m| default_fns(&structure.name, m, structure.role == StructureRole::Input));
     let debug_derive = if structure.has_sensitive() {
         quote!()
     } else {
@@ -199,14 +199,15 @@ fn default_fn_names(type_name: &str, member: &Member) -> (proc_macro2::Ident, pr
 
 /// For a member whose model default is not the Rust type's `Default`: a function giving the
 /// default and one reading `null` as that default.
-fn default_fns(type_name: &str, member: &Member, skip_defaults: bool) -> Option<TokenStream> {
+fn default_fns(owner: &TypeName, member: &Member, skip_defaults: bool) -> Option<TokenStream> {
     let default = member.default.as_ref()?;
     if is_rust_default(&member.ty, default) {
         return None;
     }
-    let (default_fn, deserialize_fn) = default_fn_names(type_name, member);
+    let scope = Scope::Beside(owner);
+    let (default_fn, deserialize_fn) = default_fn_names(&owner.name, member);
     let is_default_fn = quote::format_ident!("{default_fn}_is");
-    let ty = rust_type(&member.ty);
+    let ty = rust_type_in(&member.ty, scope);
     let is_default = if skip_defaults {
         quote! {
             fn #is_default_fn(value: &#ty) -> bool {
@@ -217,7 +218,7 @@ fn default_fns(type_name: &str, member: &Member, skip_defaults: bool) -> Option<
         quote!()
     };
     let codec = codec(&member.ty);
-    let value = default_value(&member.ty, default);
+    let value = default_value(&member.ty, default, scope);
     Some(quote! {
         fn #default_fn() -> #ty {
             #value
@@ -314,6 +315,7 @@ fn emit_builder(structure: &Structure) -> TokenStream {
         quote!()
     };
     let name = ident(&structure.name.name);
+    let scope = Scope::Beside(&structure.name);
     let builder = format_ident!("{}Builder", structure.name.name);
     let builder_doc = format!(
         " Builds a [`{}`]; start with [`{}::builder`].",
@@ -321,13 +323,13 @@ fn emit_builder(structure: &Structure) -> TokenStream {
     );
     let fields = structure.members.iter().map(|member| {
         let field = ident(&member.field_name);
-        let ty = rust_type(&member.ty);
+        let ty = rust_type_in(&member.ty, scope);
         quote!(#field: ::std::option::Option<#ty>,)
     });
     let setters = structure.members.iter().map(|member| {
         let field = ident(&member.field_name);
         let setter = format_ident!("set_{}", member.field_name.trim_start_matches("r#"));
-        let ty = rust_type(&member.ty);
+        let ty = rust_type_in(&member.ty, scope);
         let set_doc = format!(" Sets `{}`.", member.wire_name);
         let set_opt_doc = format!(" Sets or clears `{}`.", member.wire_name);
         // A builder setter is named after its member, even when the member's name reads like
@@ -363,11 +365,11 @@ fn emit_builder(structure: &Structure) -> TokenStream {
             (Some(default), _) => match (&member.ty, default) {
                 (RustType::List(_), _) => quote!(#field: self.#field.unwrap_or_default(),),
                 (RustType::String | RustType::Enum(_), _) => {
-                    let value = default_value(&member.ty, default);
+                    let value = default_value(&member.ty, default, scope);
                     quote!(#field: self.#field.unwrap_or_else(|| #value),)
                 }
                 _ => {
-                    let value = default_value(&member.ty, default);
+                    let value = default_value(&member.ty, default, scope);
                     quote!(#field: self.#field.unwrap_or(#value),)
                 }
             },
@@ -434,12 +436,12 @@ fn emit_builder(structure: &Structure) -> TokenStream {
 }
 
 /// The expression for a member's model default (checked against the type by the planner).
-fn default_value(ty: &RustType, value: &Value) -> TokenStream {
+fn default_value(ty: &RustType, value: &Value, scope: Scope<'_>) -> TokenStream {
     match (ty, value) {
         (RustType::Boolean, Value::Bool(b)) => quote!(#b),
         (RustType::String, Value::String(s)) => quote!(::std::string::String::from(#s)),
         (RustType::Enum(name), Value::String(s)) => {
-            let path = super::common::type_path(name);
+            let path = type_path_in(name, scope);
             quote!(#path::from(#s))
         }
         (RustType::Byte, Value::Number(n)) => int_literal(n, Literal::i8_suffixed),

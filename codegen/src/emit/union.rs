@@ -2,7 +2,7 @@
 //! member this version of the crate has not heard of. On the wire a union is a JSON object
 //! with exactly one non-null member; `__type` is ignored.
 
-use super::common::{codec, deprecated_attr, doc_attrs, ident, rust_type};
+use super::common::{codec, deprecated_attr, doc_attrs, ident, rust_type_in, Scope};
 use crate::plan::ir::Union;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -10,6 +10,7 @@ use quote::quote;
 /// The union enum, its serde impls, `Debug` and validation.
 pub fn emit_union(union: &Union) -> TokenStream {
     let name = ident(&union.name.name);
+    let scope = Scope::Beside(&union.name);
     let label = union.id.name();
     let docs = doc_attrs(union.docs.as_deref(), &format!("The `{label}` union."));
     let deprecated = deprecated_attr(union.deprecated.as_deref());
@@ -21,7 +22,7 @@ pub fn emit_union(union: &Union) -> TokenStream {
         if v.unit {
             quote!(#docs #deprecated #variant,)
         } else {
-            let ty = rust_type(&v.member.ty);
+            let ty = rust_type_in(&v.member.ty, scope);
             quote!(#docs #deprecated #variant(#ty),)
         }
     });
@@ -29,11 +30,11 @@ pub fn emit_union(union: &Union) -> TokenStream {
         let variant = ident(&v.variant);
         let wire = &v.member.wire_name;
         if v.unit {
-            quote!(#name::#variant => map.serialize_entry(#wire, &::serde_json::Map::new())?,)
+            quote!(Self::#variant => map.serialize_entry(#wire, &::serde_json::Map::new())?,)
         } else {
-            let ty = rust_type(&v.member.ty);
+            let ty = rust_type_in(&v.member.ty, scope);
             let codec = codec(&v.member.ty);
-            quote!(#name::#variant(value) => map.serialize_entry(#wire, &crate::wire::Encoded::<#codec, #ty>(value, ::std::marker::PhantomData))?,)
+            quote!(Self::#variant(value) => map.serialize_entry(#wire, &crate::wire::Encoded::<#codec, #ty>(value, ::std::marker::PhantomData))?,)
         }
     });
     let deserialize_arms = union.variants.iter().map(|v| {
@@ -42,7 +43,7 @@ pub fn emit_union(union: &Union) -> TokenStream {
         if v.unit {
             quote!(#wire => map.next_value::<::std::option::Option<::serde::de::IgnoredAny>>()?.map(|_| #name::#variant),)
         } else {
-            let ty = rust_type(&v.member.ty);
+            let ty = rust_type_in(&v.member.ty, scope);
             let codec = codec(&v.member.ty);
             quote! {
                 #wire => map
@@ -58,9 +59,9 @@ pub fn emit_union(union: &Union) -> TokenStream {
             let variant = ident(&v.variant);
             let label = v.variant.as_str();
             match (v.unit, v.member.sensitive) {
-                (true, _) => quote!(#name::#variant => f.write_str(#label),),
-                (false, true) => quote!(#name::#variant(_) => f.debug_tuple(#label).field(&crate::primitives::Redacted).finish(),),
-                (false, false) => quote!(#name::#variant(value) => f.debug_tuple(#label).field(value).finish(),),
+                (true, _) => quote!(Self::#variant => f.write_str(#label),),
+                (false, true) => quote!(Self::#variant(_) => f.debug_tuple(#label).field(&crate::primitives::Redacted).finish(),),
+                (false, false) => quote!(Self::#variant(value) => f.debug_tuple(#label).field(value).finish(),),
             }
         });
         (
@@ -70,7 +71,7 @@ pub fn emit_union(union: &Union) -> TokenStream {
                     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         match self {
                             #(#arms)*
-                            #name::Unknown(member) => f.debug_tuple("Unknown").field(&member.name()).finish(),
+                            Self::Unknown(member) => f.debug_tuple("Unknown").field(&member.name()).finish(),
                         }
                     }
                 }
@@ -103,7 +104,7 @@ pub fn emit_union(union: &Union) -> TokenStream {
                 let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
                 match self {
                     #(#serialize_arms)*
-                    #name::Unknown(member) => map.serialize_entry(member.name(), member.value())?,
+                    Self::Unknown(member) => map.serialize_entry(member.name(), member.value())?,
                 }
                 map.end()
             }

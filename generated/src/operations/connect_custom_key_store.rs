@@ -53,8 +53,8 @@ pub struct ConnectCustomKeyStore;
 impl crate::wire::Operation for ConnectCustomKeyStore {
     const NAME: &'static str = "ConnectCustomKeyStore";
     const TARGET: &'static str = "TrentService.ConnectCustomKeyStore";
-    type Input = crate::operations::connect_custom_key_store::ConnectCustomKeyStoreRequest;
-    type Output = crate::operations::connect_custom_key_store::ConnectCustomKeyStoreResponse;
+    type Input = ConnectCustomKeyStoreRequest;
+    type Output = ConnectCustomKeyStoreResponse;
     type Error = ConnectCustomKeyStoreError;
     fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
         ConnectCustomKeyStoreError::from_response(response)

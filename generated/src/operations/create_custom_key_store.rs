@@ -61,8 +61,8 @@ pub struct CreateCustomKeyStore;
 impl crate::wire::Operation for CreateCustomKeyStore {
     const NAME: &'static str = "CreateCustomKeyStore";
     const TARGET: &'static str = "TrentService.CreateCustomKeyStore";
-    type Input = crate::operations::create_custom_key_store::CreateCustomKeyStoreRequest;
-    type Output = crate::operations::create_custom_key_store::CreateCustomKeyStoreResponse;
+    type Input = CreateCustomKeyStoreRequest;
+    type Output = CreateCustomKeyStoreResponse;
     type Error = CreateCustomKeyStoreError;
     fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
         CreateCustomKeyStoreError::from_response(response)

@@ -48,8 +48,8 @@ pub struct DeleteCustomKeyStore;
 impl crate::wire::Operation for DeleteCustomKeyStore {
     const NAME: &'static str = "DeleteCustomKeyStore";
     const TARGET: &'static str = "TrentService.DeleteCustomKeyStore";
-    type Input = crate::operations::delete_custom_key_store::DeleteCustomKeyStoreRequest;
-    type Output = crate::operations::delete_custom_key_store::DeleteCustomKeyStoreResponse;
+    type Input = DeleteCustomKeyStoreRequest;
+    type Output = DeleteCustomKeyStoreResponse;
     type Error = DeleteCustomKeyStoreError;
     fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
         DeleteCustomKeyStoreError::from_response(response)

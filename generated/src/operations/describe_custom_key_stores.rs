@@ -46,8 +46,8 @@ pub struct DescribeCustomKeyStores;
 impl crate::wire::Operation for DescribeCustomKeyStores {
     const NAME: &'static str = "DescribeCustomKeyStores";
     const TARGET: &'static str = "TrentService.DescribeCustomKeyStores";
-    type Input = crate::operations::describe_custom_key_stores::DescribeCustomKeyStoresRequest;
-    type Output = crate::operations::describe_custom_key_stores::DescribeCustomKeyStoresResponse;
+    type Input = DescribeCustomKeyStoresRequest;
+    type Output = DescribeCustomKeyStoresResponse;
     type Error = DescribeCustomKeyStoresError;
     fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
         DescribeCustomKeyStoresError::from_response(response)

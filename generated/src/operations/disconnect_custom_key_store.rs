@@ -47,8 +47,8 @@ pub struct DisconnectCustomKeyStore;
 impl crate::wire::Operation for DisconnectCustomKeyStore {
     const NAME: &'static str = "DisconnectCustomKeyStore";
     const TARGET: &'static str = "TrentService.DisconnectCustomKeyStore";
-    type Input = crate::operations::disconnect_custom_key_store::DisconnectCustomKeyStoreRequest;
-    type Output = crate::operations::disconnect_custom_key_store::DisconnectCustomKeyStoreResponse;
+    type Input = DisconnectCustomKeyStoreRequest;
+    type Output = DisconnectCustomKeyStoreResponse;
     type Error = DisconnectCustomKeyStoreError;
     fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
         DisconnectCustomKeyStoreError::from_response(response)

@@ -165,8 +165,8 @@ pub struct UpdateCustomKeyStore;
 impl crate::wire::Operation for UpdateCustomKeyStore {
     const NAME: &'static str = "UpdateCustomKeyStore";
     const TARGET: &'static str = "TrentService.UpdateCustomKeyStore";
-    type Input = crate::operations::update_custom_key_store::UpdateCustomKeyStoreRequest;
-    type Output = crate::operations::update_custom_key_store::UpdateCustomKeyStoreResponse;
+    type Input = UpdateCustomKeyStoreRequest;
+    type Output = UpdateCustomKeyStoreResponse;
     type Error = UpdateCustomKeyStoreError;
     fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
         UpdateCustomKeyStoreError::from_response(response)

@@ -115,101 +115,77 @@ impl ConnectionErrorCodeType {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
-            ConnectionErrorCodeType::InvalidCredentials => "INVALID_CREDENTIALS",
-            ConnectionErrorCodeType::ClusterNotFound => "CLUSTER_NOT_FOUND",
-            ConnectionErrorCodeType::NetworkErrors => "NETWORK_ERRORS",
-            ConnectionErrorCodeType::InternalError => "INTERNAL_ERROR",
-            ConnectionErrorCodeType::InsufficientCloudhsmHsms => "INSUFFICIENT_CLOUDHSM_HSMS",
-            ConnectionErrorCodeType::UserLockedOut => "USER_LOCKED_OUT",
-            ConnectionErrorCodeType::UserNotFound => "USER_NOT_FOUND",
-            ConnectionErrorCodeType::UserLoggedIn => "USER_LOGGED_IN",
-            ConnectionErrorCodeType::SubnetNotFound => "SUBNET_NOT_FOUND",
-            ConnectionErrorCodeType::InsufficientFreeAddressesInSubnet => {
-                "INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET"
-            }
-            ConnectionErrorCodeType::XksProxyAccessDenied => "XKS_PROXY_ACCESS_DENIED",
-            ConnectionErrorCodeType::XksProxyNotReachable => "XKS_PROXY_NOT_REACHABLE",
-            ConnectionErrorCodeType::XksVpcEndpointServiceNotFound => {
-                "XKS_VPC_ENDPOINT_SERVICE_NOT_FOUND"
-            }
-            ConnectionErrorCodeType::XksProxyInvalidResponse => "XKS_PROXY_INVALID_RESPONSE",
-            ConnectionErrorCodeType::XksProxyInvalidConfiguration => {
-                "XKS_PROXY_INVALID_CONFIGURATION"
-            }
-            ConnectionErrorCodeType::XksVpcEndpointServiceInvalidConfiguration => {
+            Self::InvalidCredentials => "INVALID_CREDENTIALS",
+            Self::ClusterNotFound => "CLUSTER_NOT_FOUND",
+            Self::NetworkErrors => "NETWORK_ERRORS",
+            Self::InternalError => "INTERNAL_ERROR",
+            Self::InsufficientCloudhsmHsms => "INSUFFICIENT_CLOUDHSM_HSMS",
+            Self::UserLockedOut => "USER_LOCKED_OUT",
+            Self::UserNotFound => "USER_NOT_FOUND",
+            Self::UserLoggedIn => "USER_LOGGED_IN",
+            Self::SubnetNotFound => "SUBNET_NOT_FOUND",
+            Self::InsufficientFreeAddressesInSubnet => "INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET",
+            Self::XksProxyAccessDenied => "XKS_PROXY_ACCESS_DENIED",
+            Self::XksProxyNotReachable => "XKS_PROXY_NOT_REACHABLE",
+            Self::XksVpcEndpointServiceNotFound => "XKS_VPC_ENDPOINT_SERVICE_NOT_FOUND",
+            Self::XksProxyInvalidResponse => "XKS_PROXY_INVALID_RESPONSE",
+            Self::XksProxyInvalidConfiguration => "XKS_PROXY_INVALID_CONFIGURATION",
+            Self::XksVpcEndpointServiceInvalidConfiguration => {
                 "XKS_VPC_ENDPOINT_SERVICE_INVALID_CONFIGURATION"
             }
-            ConnectionErrorCodeType::XksProxyTimedOut => "XKS_PROXY_TIMED_OUT",
-            ConnectionErrorCodeType::XksProxyInvalidTlsConfiguration => {
-                "XKS_PROXY_INVALID_TLS_CONFIGURATION"
-            }
-            ConnectionErrorCodeType::Unknown(value) => value.as_str(),
+            Self::XksProxyTimedOut => "XKS_PROXY_TIMED_OUT",
+            Self::XksProxyInvalidTlsConfiguration => "XKS_PROXY_INVALID_TLS_CONFIGURATION",
+            Self::Unknown(value) => value.as_str(),
         }
     }
     fn known(value: &str) -> ::std::option::Option<Self> {
         match value {
-            "INVALID_CREDENTIALS" => {
-                ::std::option::Option::Some(ConnectionErrorCodeType::InvalidCredentials)
-            }
-            "CLUSTER_NOT_FOUND" => {
-                ::std::option::Option::Some(ConnectionErrorCodeType::ClusterNotFound)
-            }
-            "NETWORK_ERRORS" => ::std::option::Option::Some(ConnectionErrorCodeType::NetworkErrors),
-            "INTERNAL_ERROR" => ::std::option::Option::Some(ConnectionErrorCodeType::InternalError),
+            "INVALID_CREDENTIALS" => ::std::option::Option::Some(Self::InvalidCredentials),
+            "CLUSTER_NOT_FOUND" => ::std::option::Option::Some(Self::ClusterNotFound),
+            "NETWORK_ERRORS" => ::std::option::Option::Some(Self::NetworkErrors),
+            "INTERNAL_ERROR" => ::std::option::Option::Some(Self::InternalError),
             "INSUFFICIENT_CLOUDHSM_HSMS" => {
-                ::std::option::Option::Some(ConnectionErrorCodeType::InsufficientCloudhsmHsms)
+                ::std::option::Option::Some(Self::InsufficientCloudhsmHsms)
             }
-            "USER_LOCKED_OUT" => {
-                ::std::option::Option::Some(ConnectionErrorCodeType::UserLockedOut)
+            "USER_LOCKED_OUT" => ::std::option::Option::Some(Self::UserLockedOut),
+            "USER_NOT_FOUND" => ::std::option::Option::Some(Self::UserNotFound),
+            "USER_LOGGED_IN" => ::std::option::Option::Some(Self::UserLoggedIn),
+            "SUBNET_NOT_FOUND" => ::std::option::Option::Some(Self::SubnetNotFound),
+            "INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET" => {
+                ::std::option::Option::Some(Self::InsufficientFreeAddressesInSubnet)
             }
-            "USER_NOT_FOUND" => ::std::option::Option::Some(ConnectionErrorCodeType::UserNotFound),
-            "USER_LOGGED_IN" => ::std::option::Option::Some(ConnectionErrorCodeType::UserLoggedIn),
-            "SUBNET_NOT_FOUND" => {
-                ::std::option::Option::Some(ConnectionErrorCodeType::SubnetNotFound)
-            }
-            "INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET" => ::std::option::Option::Some(
-                ConnectionErrorCodeType::InsufficientFreeAddressesInSubnet,
-            ),
-            "XKS_PROXY_ACCESS_DENIED" => {
-                ::std::option::Option::Some(ConnectionErrorCodeType::XksProxyAccessDenied)
-            }
-            "XKS_PROXY_NOT_REACHABLE" => {
-                ::std::option::Option::Some(ConnectionErrorCodeType::XksProxyNotReachable)
-            }
+            "XKS_PROXY_ACCESS_DENIED" => ::std::option::Option::Some(Self::XksProxyAccessDenied),
+            "XKS_PROXY_NOT_REACHABLE" => ::std::option::Option::Some(Self::XksProxyNotReachable),
             "XKS_VPC_ENDPOINT_SERVICE_NOT_FOUND" => {
-                ::std::option::Option::Some(ConnectionErrorCodeType::XksVpcEndpointServiceNotFound)
+                ::std::option::Option::Some(Self::XksVpcEndpointServiceNotFound)
             }
             "XKS_PROXY_INVALID_RESPONSE" => {
-                ::std::option::Option::Some(ConnectionErrorCodeType::XksProxyInvalidResponse)
+                ::std::option::Option::Some(Self::XksProxyInvalidResponse)
             }
             "XKS_PROXY_INVALID_CONFIGURATION" => {
-                ::std::option::Option::Some(ConnectionErrorCodeType::XksProxyInvalidConfiguration)
+                ::std::option::Option::Some(Self::XksProxyInvalidConfiguration)
             }
-            "XKS_VPC_ENDPOINT_SERVICE_INVALID_CONFIGURATION" => ::std::option::Option::Some(
-                ConnectionErrorCodeType::XksVpcEndpointServiceInvalidConfiguration,
-            ),
-            "XKS_PROXY_TIMED_OUT" => {
-                ::std::option::Option::Some(ConnectionErrorCodeType::XksProxyTimedOut)
+            "XKS_VPC_ENDPOINT_SERVICE_INVALID_CONFIGURATION" => {
+                ::std::option::Option::Some(Self::XksVpcEndpointServiceInvalidConfiguration)
             }
-            "XKS_PROXY_INVALID_TLS_CONFIGURATION" => ::std::option::Option::Some(
-                ConnectionErrorCodeType::XksProxyInvalidTlsConfiguration,
-            ),
+            "XKS_PROXY_TIMED_OUT" => ::std::option::Option::Some(Self::XksProxyTimedOut),
+            "XKS_PROXY_INVALID_TLS_CONFIGURATION" => {
+                ::std::option::Option::Some(Self::XksProxyInvalidTlsConfiguration)
+            }
             _ => ::std::option::Option::None,
         }
     }
 }
 impl ::std::convert::From<&str> for ConnectionErrorCodeType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| {
-            ConnectionErrorCodeType::Unknown(crate::primitives::UnknownValue::new(value))
-        })
+        Self::known(value)
+            .unwrap_or_else(|| Self::Unknown(crate::primitives::UnknownValue::new(value)))
     }
 }
 impl ::std::convert::From<::std::string::String> for ConnectionErrorCodeType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or_else(|| {
-            ConnectionErrorCodeType::Unknown(crate::primitives::UnknownValue::new(value))
-        })
+        Self::known(&value)
+            .unwrap_or_else(|| Self::Unknown(crate::primitives::UnknownValue::new(value)))
     }
 }
 impl ::std::str::FromStr for ConnectionErrorCodeType {

@@ -40,37 +40,35 @@ impl ConnectionStateType {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
-            ConnectionStateType::Connected => "CONNECTED",
-            ConnectionStateType::Connecting => "CONNECTING",
-            ConnectionStateType::Failed => "FAILED",
-            ConnectionStateType::Disconnected => "DISCONNECTED",
-            ConnectionStateType::Disconnecting => "DISCONNECTING",
-            ConnectionStateType::Unknown(value) => value.as_str(),
+            Self::Connected => "CONNECTED",
+            Self::Connecting => "CONNECTING",
+            Self::Failed => "FAILED",
+            Self::Disconnected => "DISCONNECTED",
+            Self::Disconnecting => "DISCONNECTING",
+            Self::Unknown(value) => value.as_str(),
         }
     }
     fn known(value: &str) -> ::std::option::Option<Self> {
         match value {
-            "CONNECTED" => ::std::option::Option::Some(ConnectionStateType::Connected),
-            "CONNECTING" => ::std::option::Option::Some(ConnectionStateType::Connecting),
-            "FAILED" => ::std::option::Option::Some(ConnectionStateType::Failed),
-            "DISCONNECTED" => ::std::option::Option::Some(ConnectionStateType::Disconnected),
-            "DISCONNECTING" => ::std::option::Option::Some(ConnectionStateType::Disconnecting),
+            "CONNECTED" => ::std::option::Option::Some(Self::Connected),
+            "CONNECTING" => ::std::option::Option::Some(Self::Connecting),
+            "FAILED" => ::std::option::Option::Some(Self::Failed),
+            "DISCONNECTED" => ::std::option::Option::Some(Self::Disconnected),
+            "DISCONNECTING" => ::std::option::Option::Some(Self::Disconnecting),
             _ => ::std::option::Option::None,
         }
     }
 }
 impl ::std::convert::From<&str> for ConnectionStateType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| {
-            ConnectionStateType::Unknown(crate::primitives::UnknownValue::new(value))
-        })
+        Self::known(value)
+            .unwrap_or_else(|| Self::Unknown(crate::primitives::UnknownValue::new(value)))
     }
 }
 impl ::std::convert::From<::std::string::String> for ConnectionStateType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or_else(|| {
-            ConnectionStateType::Unknown(crate::primitives::UnknownValue::new(value))
-        })
+        Self::known(&value)
+            .unwrap_or_else(|| Self::Unknown(crate::primitives::UnknownValue::new(value)))
     }
 }
 impl ::std::str::FromStr for ConnectionStateType {

@@ -23,33 +23,29 @@ impl CustomKeyStoreType {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
-            CustomKeyStoreType::AwsCloudhsm => "AWS_CLOUDHSM",
-            CustomKeyStoreType::ExternalKeyStore => "EXTERNAL_KEY_STORE",
-            CustomKeyStoreType::Unknown(value) => value.as_str(),
+            Self::AwsCloudhsm => "AWS_CLOUDHSM",
+            Self::ExternalKeyStore => "EXTERNAL_KEY_STORE",
+            Self::Unknown(value) => value.as_str(),
         }
     }
     fn known(value: &str) -> ::std::option::Option<Self> {
         match value {
-            "AWS_CLOUDHSM" => ::std::option::Option::Some(CustomKeyStoreType::AwsCloudhsm),
-            "EXTERNAL_KEY_STORE" => {
-                ::std::option::Option::Some(CustomKeyStoreType::ExternalKeyStore)
-            }
+            "AWS_CLOUDHSM" => ::std::option::Option::Some(Self::AwsCloudhsm),
+            "EXTERNAL_KEY_STORE" => ::std::option::Option::Some(Self::ExternalKeyStore),
             _ => ::std::option::Option::None,
         }
     }
 }
 impl ::std::convert::From<&str> for CustomKeyStoreType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| {
-            CustomKeyStoreType::Unknown(crate::primitives::UnknownValue::new(value))
-        })
+        Self::known(value)
+            .unwrap_or_else(|| Self::Unknown(crate::primitives::UnknownValue::new(value)))
     }
 }
 impl ::std::convert::From<::std::string::String> for CustomKeyStoreType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or_else(|| {
-            CustomKeyStoreType::Unknown(crate::primitives::UnknownValue::new(value))
-        })
+        Self::known(&value)
+            .unwrap_or_else(|| Self::Unknown(crate::primitives::UnknownValue::new(value)))
     }
 }
 impl ::std::str::FromStr for CustomKeyStoreType {

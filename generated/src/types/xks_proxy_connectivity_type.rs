@@ -23,35 +23,29 @@ impl XksProxyConnectivityType {
     /// The wire value.
     pub fn as_str(&self) -> &str {
         match self {
-            XksProxyConnectivityType::PublicEndpoint => "PUBLIC_ENDPOINT",
-            XksProxyConnectivityType::VpcEndpointService => "VPC_ENDPOINT_SERVICE",
-            XksProxyConnectivityType::Unknown(value) => value.as_str(),
+            Self::PublicEndpoint => "PUBLIC_ENDPOINT",
+            Self::VpcEndpointService => "VPC_ENDPOINT_SERVICE",
+            Self::Unknown(value) => value.as_str(),
         }
     }
     fn known(value: &str) -> ::std::option::Option<Self> {
         match value {
-            "PUBLIC_ENDPOINT" => {
-                ::std::option::Option::Some(XksProxyConnectivityType::PublicEndpoint)
-            }
-            "VPC_ENDPOINT_SERVICE" => {
-                ::std::option::Option::Some(XksProxyConnectivityType::VpcEndpointService)
-            }
+            "PUBLIC_ENDPOINT" => ::std::option::Option::Some(Self::PublicEndpoint),
+            "VPC_ENDPOINT_SERVICE" => ::std::option::Option::Some(Self::VpcEndpointService),
             _ => ::std::option::Option::None,
         }
     }
 }
 impl ::std::convert::From<&str> for XksProxyConnectivityType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| {
-            XksProxyConnectivityType::Unknown(crate::primitives::UnknownValue::new(value))
-        })
+        Self::known(value)
+            .unwrap_or_else(|| Self::Unknown(crate::primitives::UnknownValue::new(value)))
     }
 }
 impl ::std::convert::From<::std::string::String> for XksProxyConnectivityType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or_else(|| {
-            XksProxyConnectivityType::Unknown(crate::primitives::UnknownValue::new(value))
-        })
+        Self::known(&value)
+            .unwrap_or_else(|| Self::Unknown(crate::primitives::UnknownValue::new(value)))
     }
 }
 impl ::std::str::FromStr for XksProxyConnectivityType {
