@@ -161,10 +161,17 @@ fn test_body(values: &Values, operation: &Operation, case: &Case) -> Result<Toke
                     quote!(api::operations::#module::#name)
                 };
                 let variant_ident = ident(&variant.variant);
+                let message = crate::emit::error::message_field(structure);
                 let fields = structure.members.iter().map(|member| {
-                    let field = ident(&member.field_name);
                     let label = &member.wire_name;
-                    quote!(support::assert_same(#label, &actual.#field, &expected.#field, #nan);)
+                    // The message is read through `message()`, its field being private.
+                    let read = if message.is_some_and(|m| m.wire_name == member.wire_name) {
+                        quote!(message())
+                    } else {
+                        let field = ident(&member.field_name);
+                        quote!(#field)
+                    };
+                    quote!(support::assert_same(#label, &actual.#read, &expected.#read, #nan);)
                 });
                 let wanted = format!("the modelled error {}", error.name);
                 Ok(quote! {

@@ -3,9 +3,21 @@
 
 use super::common::{ident, type_path};
 use super::structure::emit_structure;
-use crate::plan::ir::{ErrorShape, Fault, Operation, RustType};
+use crate::plan::ir::{ErrorShape, Fault, Member, Operation, RustType, Structure, StructureRole};
 use proc_macro2::TokenStream;
 use quote::quote;
+
+/// The member that an error structure's `message()` reads: a string member named `message`
+/// in any case, unless it is sensitive (a message is printed by `Display`). Its field is
+/// private, so that `message()` is the one way to read it.
+pub fn message_field(structure: &Structure) -> Option<&Member> {
+    structure.members.iter().find(|m| {
+        structure.role == StructureRole::Error
+            && m.wire_name.eq_ignore_ascii_case("message")
+            && m.ty == RustType::String
+            && !m.sensitive
+    })
+}
 
 /// An error structure: the struct (with builder), its wire facts and `std::error::Error`.
 pub fn emit_error_struct(error: &ErrorShape) -> TokenStream {
@@ -17,13 +29,8 @@ pub fn emit_error_struct(error: &ErrorShape) -> TokenStream {
         Fault::Client => quote!(Client),
         Fault::Server => quote!(Server),
     };
-    let message_member = error
-        .structure
-        .members
-        .iter()
-        .find(|m| m.wire_name.eq_ignore_ascii_case("message") && m.ty == RustType::String);
-    let message_fn = match message_member {
-        Some(m) if !m.sensitive => {
+    let message_fn = match message_field(&error.structure) {
+        Some(m) => {
             let field = ident(&m.field_name);
             let value = if m.is_plain() {
                 quote!(::std::option::Option::Some(self.#field.as_str()))
@@ -37,7 +44,7 @@ pub fn emit_error_struct(error: &ErrorShape) -> TokenStream {
                 }
             }
         }
-        _ => quote! {
+        None => quote! {
             /// The message the service sent with the error (never one that is sensitive).
             pub fn message(&self) -> ::std::option::Option<&str> {
                 ::std::option::Option::None

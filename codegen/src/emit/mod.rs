@@ -5,7 +5,7 @@ mod codecs;
 pub(crate) mod common;
 mod crate_files;
 mod enumeration;
-mod error;
+pub(crate) mod error;
 pub(crate) mod examples;
 mod int_enum;
 mod operation;

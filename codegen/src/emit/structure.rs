@@ -3,6 +3,7 @@
 use super::common::{
     codec, deprecated_attr, doc_attrs, field_type, ident, rust_type_in, type_path_in, Scope,
 };
+use super::error::message_field;
 use crate::plan::ir::{Member, RustType, Structure, StructureRole, TypeName};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -35,11 +36,18 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
             };
             serde.extend(quote!(#[serde(alias = #alias)]));
         }
+        // `message()` is the one way to read an error's message.
+        let visibility =
+            if message_field(structure).is_some_and(|m| m.wire_name == member.wire_name) {
+                quote!()
+            } else {
+                quote!(pub)
+            };
         quote! {
             #docs
             #deprecated
             #serde
-            pub #field: #ty,
+            #visibility #field: #ty,
         }
     });
     let default_fns = structure

@@ -17,7 +17,7 @@ pub struct IncorrectTrustAnchorException {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     #[serde(alias = "Message")]
-    pub message: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
     #[serde(skip)]
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
