@@ -354,7 +354,7 @@ impl ::std::fmt::Display for UnhandledError {
 }
 impl ::std::error::Error for UnhandledError {}
 /// The response a modelled error was read from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ResponseMeta {
     status: u16,
     request_id: ::std::option::Option<::std::string::String>,

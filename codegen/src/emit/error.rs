@@ -20,8 +20,8 @@ pub fn message_field(structure: &Structure) -> Option<&Member> {
 }
 
 /// An error structure: the struct (with builder), its wire facts and `std::error::Error`.
-pub fn emit_error_struct(error: &ErrorShape) -> TokenStream {
-    let structure = emit_structure(&error.structure);
+pub fn emit_error_struct(error: &ErrorShape, eq_hash: bool) -> TokenStream {
+    let structure = emit_structure(&error.structure, eq_hash);
     let name = ident(&error.structure.name.name);
     let code = &error.code;
     let status = error.http_status;

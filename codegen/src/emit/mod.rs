@@ -4,6 +4,7 @@
 mod codecs;
 pub(crate) mod common;
 mod crate_files;
+mod derives;
 mod enumeration;
 pub(crate) mod error;
 pub(crate) mod examples;
@@ -93,6 +94,7 @@ impl FileJob<'_> {
 pub fn crate_jobs<'a>(service: &'a Service) -> (Vec<FileJob<'a>>, BTreeMap<String, String>) {
     type Emit<'a> = Box<dyn Fn() -> TokenStream + Send + Sync + 'a>;
     let usage = usage::Usage::of(service);
+    let eq_hash = std::sync::Arc::new(derives::EqHash::of(service));
     let mut jobs: Vec<FileJob<'a>> = Vec::new();
     let mut add = |path: String, emit: Emit<'a>| {
         jobs.push(FileJob { path, emit });
@@ -137,9 +139,10 @@ pub fn crate_jobs<'a>(service: &'a Service) -> (Vec<FileJob<'a>>, BTreeMap<Strin
         }),
     );
     for structure in shared {
+        let eq_hash = eq_hash.derives(&structure.name);
         add(
             type_file("types", &structure.name.name),
-            Box::new(move || structure::emit_structure(structure)),
+            Box::new(move || structure::emit_structure(structure, eq_hash)),
         );
     }
     for e in &service.enums {
@@ -172,9 +175,10 @@ pub fn crate_jobs<'a>(service: &'a Service) -> (Vec<FileJob<'a>>, BTreeMap<Strin
         }),
     );
     for error in &service.errors {
+        let eq_hash = eq_hash.derives(&error.structure.name);
         add(
             type_file("errors", &error.structure.name.name),
-            Box::new(move || error::emit_error_struct(error)),
+            Box::new(move || error::emit_error_struct(error, eq_hash)),
         );
     }
 
@@ -184,9 +188,10 @@ pub fn crate_jobs<'a>(service: &'a Service) -> (Vec<FileJob<'a>>, BTreeMap<Strin
     );
     for op in &service.operations {
         let path = format!("src/operations/{}.rs", common::file_stem(&op.module));
+        let eq_hash = std::sync::Arc::clone(&eq_hash);
         add(
             path,
-            Box::new(move || operation::emit_operation(service, op)),
+            Box::new(move || operation::emit_operation(service, op, &eq_hash)),
         );
     }
     let mut text = BTreeMap::new();

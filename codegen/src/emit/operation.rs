@@ -4,6 +4,7 @@
 use super::common::{
     doc_attrs, ident, inner_doc_attrs, rust_type_in, type_path, type_path_in, Scope,
 };
+use super::derives::EqHash;
 use super::error::emit_operation_error;
 use super::structure::emit_structure;
 use crate::plan::ir::{Module, Operation, Service};
@@ -11,7 +12,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The whole `operations/<name>.rs` file.
-pub fn emit_operation(service: &Service, operation: &Operation) -> TokenStream {
+pub fn emit_operation(service: &Service, operation: &Operation, eq_hash: &EqHash) -> TokenStream {
     let mut text = format!(
         "The `{}` operation (`X-Amz-Target: {}`).",
         operation.wire_name, operation.target_header
@@ -26,7 +27,7 @@ pub fn emit_operation(service: &Service, operation: &Operation) -> TokenStream {
         .structures
         .iter()
         .filter(|s| s.name.module == own_module)
-        .map(emit_structure);
+        .map(|s| emit_structure(s, eq_hash.derives(&s.name)));
     let error_enum = emit_operation_error(operation);
     let marker = emit_marker(service, operation);
     let pagination = emit_pagination(service, operation);

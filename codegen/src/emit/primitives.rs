@@ -397,7 +397,7 @@ pub fn emit_primitives(usage: &super::usage::Usage) -> TokenStream {
         impl ::std::error::Error for UnhandledError {}
 
         /// The response a modelled error was read from.
-        #[derive(Clone, Debug, PartialEq, Eq)]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub struct ResponseMeta {
             status: u16,
             request_id: ::std::option::Option<::std::string::String>,

@@ -9,8 +9,9 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
-/// The struct, its builder and their trait impls.
-pub fn emit_structure(structure: &Structure) -> TokenStream {
+/// The struct, its builder and their trait impls; `eq_hash` when the struct derives `Eq`
+/// and `Hash` (see [`EqHash`](super::derives::EqHash)).
+pub fn emit_structure(structure: &Structure, eq_hash: bool) -> TokenStream {
     let name = ident(&structure.name.name);
     let scope = Scope::Beside(&structure.name);
     let fallback = format!("The `{}` structure.", structure.id.name());
@@ -73,6 +74,7 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
         quote!()
     };
     let struct_deprecated = deprecated_attr(structure.deprecated.as_deref());
+    let eq_hash = if eq_hash { quote!(Eq, Hash,) } else { quote!() };
     let default_impl = if structure.has_required_without_default() {
         quote!()
     } else {
@@ -88,7 +90,7 @@ pub fn emit_structure(structure: &Structure) -> TokenStream {
         #docs
         #struct_deprecated
         #[non_exhaustive]
-        #[derive(Clone, #debug_derive PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Clone, #debug_derive PartialEq, #eq_hash ::serde::Serialize, ::serde::Deserialize)]
         #[serde(remote = "Self")]
         pub struct #name {
             #(#fields)*

@@ -5,7 +5,7 @@
 /// has the same backup lineage (and therefore the same cluster certificate) as a cluster
 /// that does. Every CloudHSM key store needs its own, unrelated cluster.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct CloudHsmClusterInUseException {
     /// What went wrong, as reported by KMS.

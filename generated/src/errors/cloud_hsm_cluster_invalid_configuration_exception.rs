@@ -10,7 +10,7 @@
 /// - it has too few active HSMs: two in different zones for `CreateCustomKeyStore` and
 ///   `UpdateCustomKeyStore`, one for `ConnectCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct CloudHsmClusterInvalidConfigurationException {
     /// What went wrong, as reported by KMS.

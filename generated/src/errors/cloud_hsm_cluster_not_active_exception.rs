@@ -4,7 +4,7 @@
 /// The CloudHSM cluster behind the key store has not been initialized and activated yet.
 /// Activate it in CloudHSM, then send the request again.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct CloudHsmClusterNotActiveException {
     /// What went wrong, as reported by KMS.

@@ -4,7 +4,7 @@
 /// No CloudHSM cluster with the given cluster ID could be located by KMS. Check the ID and
 /// retry.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct CloudHsmClusterNotFoundException {
     /// What went wrong, as reported by KMS.

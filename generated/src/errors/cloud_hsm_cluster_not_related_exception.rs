@@ -6,7 +6,7 @@
 /// cluster restored from a backup of the original (or from the backup the original came
 /// from), which shows up as an identical cluster certificate.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct CloudHsmClusterNotRelatedException {
     /// What went wrong, as reported by KMS.

@@ -5,7 +5,7 @@
 /// they are no longer needed, delete them with `ScheduleKeyDeletion`; after the waiting
 /// period ends you can delete the key store.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct CustomKeyStoreHasCmksException {
     /// What went wrong, as reported by KMS.

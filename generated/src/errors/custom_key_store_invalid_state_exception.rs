@@ -12,7 +12,7 @@
 ///   store (most of them), on a store that is not `DISCONNECTED`;
 /// - `CreateKey` or `GenerateRandom` against a store that is not `CONNECTED`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct CustomKeyStoreInvalidStateException {
     /// What went wrong, as reported by KMS.

@@ -4,7 +4,7 @@
 /// Another custom key store in this account already uses that friendly name. Pick a name
 /// that is not taken.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct CustomKeyStoreNameInUseException {
     /// What went wrong, as reported by KMS.

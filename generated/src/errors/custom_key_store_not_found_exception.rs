@@ -3,7 +3,7 @@
 
 /// KMS has no custom key store matching the ID or name given in the request.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct CustomKeyStoreNotFoundException {
     /// What went wrong, as reported by KMS.

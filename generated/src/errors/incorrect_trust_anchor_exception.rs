@@ -5,7 +5,7 @@
 /// the named cluster. Supply the contents of the `customerCA.crt` file produced when that
 /// cluster was initialized.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct IncorrectTrustAnchorException {
     /// What went wrong, as reported by KMS.

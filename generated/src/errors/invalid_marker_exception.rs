@@ -3,7 +3,7 @@
 
 /// The pagination `Marker` sent with the request is not one KMS recognizes.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct InvalidMarkerException {
     /// What went wrong, as reported by KMS.

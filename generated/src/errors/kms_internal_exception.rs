@@ -3,7 +3,7 @@
 
 /// KMS hit an internal failure while handling the request. It is safe to try again.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct KmsInternalException {
     /// What went wrong, as reported by KMS.

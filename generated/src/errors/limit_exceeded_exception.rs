@@ -4,7 +4,7 @@
 /// A size limit or an account quota would be exceeded by this request. See
 /// [KMS quotas](https://docs.aws.amazon.com/kms/latest/developerguide/limits.html).
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct LimitExceededException {
     /// What went wrong, as reported by KMS.

@@ -5,7 +5,7 @@
 /// authentication credential did not verify. Either the credential is wrong or it is being
 /// sent to the wrong proxy.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct XksProxyIncorrectAuthenticationCredentialException {
     /// What went wrong, as reported by KMS.

@@ -4,7 +4,7 @@
 /// The external key store proxy is set up incorrectly. The accompanying error message names
 /// the problem.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct XksProxyInvalidConfigurationException {
     /// What went wrong, as reported by KMS.

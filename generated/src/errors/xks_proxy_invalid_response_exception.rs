@@ -5,7 +5,7 @@
 /// malformed reply or a passing network fault; if it keeps happening, contact the proxy
 /// vendor.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct XksProxyInvalidResponseException {
     /// What went wrong, as reported by KMS.

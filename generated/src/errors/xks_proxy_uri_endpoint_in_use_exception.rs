@@ -4,7 +4,7 @@
 /// Some other external key store in this Region already uses the given
 /// `XksProxyUriEndpoint`. The error message explains the conflict.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct XksProxyUriEndpointInUseException {
     /// What went wrong, as reported by KMS.

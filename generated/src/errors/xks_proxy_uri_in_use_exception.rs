@@ -4,7 +4,7 @@
 /// The combination of `XksProxyUriEndpoint` and `XksProxyUriPath` is already taken by
 /// another external key store in this Region; each one needs its own proxy API address.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct XksProxyUriInUseException {
     /// What went wrong, as reported by KMS.

@@ -6,7 +6,7 @@
 /// error is returned when the proxy's health check says none of the external key manager
 /// instances are available.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct XksProxyUriUnreachableException {
     /// What went wrong, as reported by KMS.

@@ -4,7 +4,7 @@
 /// The Amazon VPC endpoint service is already used by another external key store in this
 /// Region. Give each external key store its own endpoint service.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct XksProxyVpcEndpointServiceInUseException {
     /// What went wrong, as reported by KMS.

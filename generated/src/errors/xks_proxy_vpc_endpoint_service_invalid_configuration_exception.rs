@@ -5,7 +5,7 @@
 /// requires. Read the error message and compare the service against the
 /// [VPC connectivity requirements](https://docs.aws.amazon.com/kms/latest/developerguide/xks-connectivity.html).
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct XksProxyVpcEndpointServiceInvalidConfigurationException {
     /// What went wrong, as reported by KMS.

@@ -5,7 +5,7 @@
 /// `DescribeCustomKeyStores`, and make sure the service's allowed principals include the
 /// regional KMS principal (for example `cks.kms.us-east-1.amazonaws.com`).
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct XksProxyVpcEndpointServiceNotFoundException {
     /// What went wrong, as reported by KMS.

@@ -62,7 +62,7 @@ impl crate::wire::Operation for ConnectCustomKeyStore {
 }
 /// The input of `ConnectCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct ConnectCustomKeyStoreRequest {
     /// ID of the custom key store to connect. Key store IDs can be looked up with
@@ -143,7 +143,7 @@ impl ConnectCustomKeyStoreRequest {
 }
 /// The output of `ConnectCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct ConnectCustomKeyStoreResponse {}
 crate::wire::json_object!(ConnectCustomKeyStoreResponse);

@@ -70,7 +70,7 @@ impl crate::wire::Operation for CreateCustomKeyStore {
 }
 /// The input of `CreateCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct CreateCustomKeyStoreRequest {
     /// A friendly name for the new key store, unique within the account and Region. Required
@@ -592,7 +592,7 @@ impl CreateCustomKeyStoreRequest {
 }
 /// The output of `CreateCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct CreateCustomKeyStoreResponse {
     /// The ID KMS assigned to the newly created custom key store.

@@ -57,7 +57,7 @@ impl crate::wire::Operation for DeleteCustomKeyStore {
 }
 /// The input of `DeleteCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct DeleteCustomKeyStoreRequest {
     /// ID of the custom key store to remove. Key store IDs can be looked up with
@@ -138,7 +138,7 @@ impl DeleteCustomKeyStoreRequest {
 }
 /// The output of `DeleteCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct DeleteCustomKeyStoreResponse {}
 crate::wire::json_object!(DeleteCustomKeyStoreResponse);

@@ -79,7 +79,7 @@ impl crate::wire::PaginatedItems for DescribeCustomKeyStores {
 }
 /// The input of `DescribeCustomKeyStores`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct DescribeCustomKeyStoresRequest {
     /// Restrict the result to the store with this ID. Do not combine with `CustomKeyStoreName`;
@@ -263,7 +263,7 @@ impl DescribeCustomKeyStoresRequest {
 }
 /// The output of `DescribeCustomKeyStores`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct DescribeCustomKeyStoresResponse {
     /// One entry per custom key store matched.

@@ -56,7 +56,7 @@ impl crate::wire::Operation for DisconnectCustomKeyStore {
 }
 /// The input of `DisconnectCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct DisconnectCustomKeyStoreRequest {
     /// ID of the custom key store to disconnect. Key store IDs can be looked up with
@@ -137,7 +137,7 @@ impl DisconnectCustomKeyStoreRequest {
 }
 /// The output of `DisconnectCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct DisconnectCustomKeyStoreResponse {}
 crate::wire::json_object!(DisconnectCustomKeyStoreResponse);

@@ -174,7 +174,7 @@ impl crate::wire::Operation for UpdateCustomKeyStore {
 }
 /// The input of `UpdateCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct UpdateCustomKeyStoreRequest {
     /// ID of the custom key store whose settings change. Key store IDs can be looked up with
@@ -662,7 +662,7 @@ impl UpdateCustomKeyStoreRequest {
 }
 /// The output of `UpdateCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct UpdateCustomKeyStoreResponse {}
 crate::wire::json_object!(UpdateCustomKeyStoreResponse);

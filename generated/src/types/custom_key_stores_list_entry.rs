@@ -3,7 +3,7 @@
 
 /// Describes one custom key store returned by `DescribeCustomKeyStores`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct CustomKeyStoresListEntry {
     /// The key store's unique ID.

@@ -5,7 +5,7 @@
 /// key ID plus the raw secret access key it identifies. You create it on the proxy and then
 /// tell KMS about it; it has nothing to do with IAM credentials.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct XksProxyAuthenticationCredentialType {
     /// The identifier that names the secret access key (20 to 30 characters from `A-Z` and

@@ -5,7 +5,7 @@
 /// KMS requests into calls your external key manager understands. Only present for stores
 /// of type `EXTERNAL_KEY_STORE`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(remote = "Self")]
 pub struct XksProxyConfigurationType {
     /// The connectivity option in use: `PUBLIC_ENDPOINT` or `VPC_ENDPOINT_SERVICE`.
