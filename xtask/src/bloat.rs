@@ -20,6 +20,7 @@
 //! registry cache lacks a crate); the timed builds then run `--offline`. `RUSTC_WRAPPER`
 //! is removed from the builds' environment so that no compiler cache shortens a clean build.
 
+use crate::cli::{Long, Parsed, Parser, Short};
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -134,43 +135,34 @@ struct BloatArgs {
     keep: bool,
 }
 
-/// Parses the flags; `Ok(None)` means help was asked for.
-fn parse_args(args: &[String]) -> Result<Option<BloatArgs>, String> {
+fn parse(parser: &mut Parser) -> Result<Parsed<BloatArgs>, crate::cli::Error> {
     let mut parsed = BloatArgs::default();
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--release" => parsed.release = true,
-            "--lines-only" => parsed.lines_only = true,
-            "--keep" => parsed.keep = true,
-            "--json" => {
-                let path = iter.next().ok_or("--json needs a value")?;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("release") => parsed.release = true,
+            Long("lines-only") => parsed.lines_only = true,
+            Long("keep") => parsed.keep = true,
+            Long("json") => {
+                let path = parser.value()?;
+                if path.is_empty() {
+                    return Err("--json needs a value".into());
+                }
                 parsed.json = Some(PathBuf::from(path));
             }
-            "-h" | "--help" => return Ok(None),
-            other => match other.strip_prefix("--json=") {
-                Some(path) if !path.is_empty() => parsed.json = Some(PathBuf::from(path)),
-                _ => return Err(format!("unknown option `{other}`")),
-            },
+            Short('h') | Long("help") => return Ok(Parsed::Help),
+            _ => return Err(arg.unexpected()),
         }
     }
-    Ok(Some(parsed))
+    Ok(Parsed::Run(parsed))
 }
 
-/// Runs `cargo xtask bloat` with `args` (after `bloat`); returns the exit status: 0, 1 when a
-/// build or the count failed, 2 for a command-line mistake.
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let parsed = match parse_args(args) {
-        Ok(Some(parsed)) => parsed,
-        Ok(None) => {
-            let _ = writeln!(out, "{USAGE}");
-            return 0;
-        }
-        Err(message) => {
-            let _ = writeln!(err, "error: {message}\n\n{USAGE}");
-            return 2;
-        }
-    };
+/// Runs `cargo xtask bloat` with the arguments after its name; returns the exit status: 0, 1
+/// when a build or the count failed, 2 for a command-line mistake.
+pub(crate) fn run(parser: &mut Parser, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    crate::cli::dispatch(parser, USAGE, parse, bloat, out, err)
+}
+
+fn bloat(parsed: BloatArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let work = std::env::temp_dir().join(format!("kms-bloat-{}", std::process::id()));
     let result = measure(&parsed, &work, out);
     if parsed.keep {
@@ -1021,22 +1013,27 @@ let f = '"'; let g = 1; /* c */
 
     #[test]
     fn parses_the_options() {
-        let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let parse_all = |list: &[&str]| parse(&mut Parser::from_args(list));
         assert_eq!(
-            parse_args(&args(&["--release", "--json", "x.json", "--keep"])),
-            Ok(Some(BloatArgs {
+            parse_all(&["--release", "--json", "x.json", "--keep"]).ok(),
+            Some(Parsed::Run(BloatArgs {
                 release: true,
                 lines_only: false,
                 json: Some(PathBuf::from("x.json")),
                 keep: true,
             }))
         );
-        assert_eq!(parse_args(&args(&["--help"])), Ok(None));
-        assert!(parse_args(&args(&["--json"])).is_err());
-        assert!(parse_args(&args(&["--fast"])).is_err());
+        assert_eq!(
+            parse_all(&["--json=x.json"]).ok(),
+            parse_all(&["--json", "x.json"]).ok()
+        );
+        assert_eq!(parse_all(&["--help"]).ok(), Some(Parsed::Help));
+        assert!(parse_all(&["--json"]).is_err());
+        assert!(parse_all(&["--json="]).is_err());
+        assert!(parse_all(&["--fast"]).is_err());
         let mut out = Vec::new();
         let mut err = Vec::new();
-        assert_eq!(run(&args(&["--nope"]), &mut out, &mut err), 2);
+        assert_eq!(crate::run(["bloat", "--nope"], &mut out, &mut err), 2);
         assert!(String::from_utf8_lossy(&err).contains("usage: cargo xtask bloat"));
     }
 
