@@ -15,6 +15,7 @@
 
 pub mod bloat;
 mod cli;
+pub mod format;
 pub mod mutants;
 pub mod protocol_tests;
 pub mod verify_models;
@@ -140,11 +141,11 @@ fn codegen(args: CodegenArgs, out_stream: &mut dyn Write, err: &mut dyn Write) -
             operations: args.operations,
             crate_name: args.crate_name,
         },
-        // Unchanged files are taken from here instead of being printed and formatted again.
-        format_cache: Some(root.join("target/codegen-cache")),
     };
-    let generation = match codegen::generate(&options) {
-        Ok(generation) => generation,
+    // Unchanged files are taken from the cache instead of being formatted again.
+    let cache = root.join("target/codegen-cache");
+    let (generation, rustfmt) = match format::generate(&options, Some(&cache)) {
+        Ok(formatted) => (formatted.generation, formatted.rustfmt),
         Err(problems) => {
             let _ = writeln!(err, "{problems}");
             return FAILURE;
@@ -200,7 +201,7 @@ fn codegen(args: CodegenArgs, out_stream: &mut dyn Write, err: &mut dyn Write) -
             t.load.as_millis(),
             t.plan.as_millis(),
             t.emit.as_millis(),
-            t.format.as_millis()
+            rustfmt.as_millis()
         );
     }
     SUCCESS

@@ -72,10 +72,11 @@ fn run_suite(dir: PathBuf, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 service: Some(service.clone()),
                 ..Default::default()
             },
-            format_cache: None,
         };
-        let generation = match codegen::generate_loaded(&loaded, &options) {
-            Ok(generation) => generation,
+        let formatted = codegen::generate_loaded(&loaded, &options)
+            .and_then(|generation| crate::format::format_crate(generation, None));
+        let generation = match formatted {
+            Ok(formatted) => formatted.generation,
             Err(problems) => {
                 let _ = writeln!(out, "protocol-tests: {service}: generation failed");
                 let _ = writeln!(err, "{problems}");

@@ -110,8 +110,8 @@ fn verify(model: &Path, cases: &Path) -> Report {
         models: vec![model.to_path_buf()],
         ..Default::default()
     };
-    let generation = match codegen::generate(&options) {
-        Ok(generation) => generation,
+    let generation = match crate::format::generate(&options, None) {
+        Ok(formatted) => formatted.generation,
         Err(problems) => {
             return Report {
                 line: format!("{name}: generation failed"),
