@@ -41,8 +41,7 @@ pub trait Operation {
         let filled = Self::fill_defaults(input);
         let input = filled.as_ref().unwrap_or(input);
         crate::validation::Validate::validate(input).map_err(RequestError::Invalid)?;
-        let request = request(Self::TARGET, input)?;
-        Ok(request)
+        encode::<Self>(input)
     }
 
     /// Serializes the input exactly as built, without checking the model's constraints
@@ -52,8 +51,7 @@ pub trait Operation {
     ) -> Result<http::Request<Vec<u8>>, RequestError> {
         let filled = Self::fill_defaults(input);
         let input = filled.as_ref().unwrap_or(input);
-        let request = request(Self::TARGET, input)?;
-        Ok(request)
+        encode::<Self>(input)
     }
 
     /// Parses a response into the output (2xx) or the operation's error (anything else).
@@ -87,4 +85,11 @@ pub trait Operation {
             )))
         }
     }
+}
+
+/// The request for an input whose defaults are filled in: the JSON body with the protocol's
+/// headers, compressed with the default settings when the operation allows it.
+fn encode<O: Operation + ?Sized>(input: &O::Input) -> Result<http::Request<Vec<u8>>, RequestError> {
+    let request = request(O::TARGET, input)?;
+    Ok(request)
 }
