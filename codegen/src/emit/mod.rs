@@ -1,6 +1,6 @@
 //! *Emit*: pure functions from the IR to Rust source. Each concern has its own module and
-//! returns a `TokenStream`; this module lays the files out and formats them. The
-//! model-independent runtime is not emitted but copied as text (see `runtime`).
+//! returns a `TokenStream`; this module lays the files out (printing and formatting happen
+//! later). The model-independent runtime is not emitted but copied as text (see `runtime`).
 
 pub(crate) mod common;
 mod crate_files;
