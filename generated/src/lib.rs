@@ -86,7 +86,6 @@
 #![forbid(unsafe_code)]
 #![allow(deprecated)]
 pub mod errors;
-mod operation_error;
 pub mod operations;
 pub mod primitives;
 pub mod types;

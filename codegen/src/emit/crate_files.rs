@@ -91,7 +91,6 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         #![allow(deprecated)]
 
         pub mod errors;
-        mod operation_error;
         pub mod operations;
         pub mod primitives;
         pub mod types;

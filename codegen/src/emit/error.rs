@@ -64,7 +64,7 @@ pub fn emit_error_struct(error: &ErrorShape, eq_hash: bool) -> TokenStream {
 }
 
 /// The operation's error enum, and the `operation_error!` invocation that implements it
-/// (see the runtime's `operation_error.rs`): the model-specific part is the list of variants.
+/// (see the runtime's `wire/operation_error.rs`): the model-specific part is the list of variants.
 pub fn emit_operation_error(operation: &Operation) -> TokenStream {
     let name = ident(&operation.error_enum);
     let docs = format!(
@@ -104,6 +104,6 @@ pub fn emit_operation_error(operation: &Operation) -> TokenStream {
             Unhandled(crate::primitives::UnhandledError),
         }
 
-        crate::operation_error::operation_error!(#name #(#implemented)*);
+        crate::wire::operation_error!(#name #(#implemented)*);
     }
 }

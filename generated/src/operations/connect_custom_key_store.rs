@@ -188,7 +188,7 @@ pub enum ConnectCustomKeyStoreError {
     /// status, a body that is not JSON, ...), with what could be read of it.
     Unhandled(crate::primitives::UnhandledError),
 }
-crate::operation_error::operation_error!(
+crate::wire::operation_error!(
     ConnectCustomKeyStoreError,
     CloudHsmClusterInvalidConfigurationException(
         crate::errors::CloudHsmClusterInvalidConfigurationException

@@ -699,7 +699,7 @@ pub enum CreateCustomKeyStoreError {
     /// status, a body that is not JSON, ...), with what could be read of it.
     Unhandled(crate::primitives::UnhandledError),
 }
-crate::operation_error::operation_error!(
+crate::wire::operation_error!(
     CreateCustomKeyStoreError,
     CloudHsmClusterInUseException(crate::errors::CloudHsmClusterInUseException),
     CloudHsmClusterInvalidConfigurationException(

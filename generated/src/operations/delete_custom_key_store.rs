@@ -179,7 +179,7 @@ pub enum DeleteCustomKeyStoreError {
     /// status, a body that is not JSON, ...), with what could be read of it.
     Unhandled(crate::primitives::UnhandledError),
 }
-crate::operation_error::operation_error!(
+crate::wire::operation_error!(
     DeleteCustomKeyStoreError,
     CustomKeyStoreHasCmksException(crate::errors::CustomKeyStoreHasCmksException),
     CustomKeyStoreInvalidStateException(crate::errors::CustomKeyStoreInvalidStateException),

@@ -380,7 +380,7 @@ pub enum DescribeCustomKeyStoresError {
     /// status, a body that is not JSON, ...), with what could be read of it.
     Unhandled(crate::primitives::UnhandledError),
 }
-crate::operation_error::operation_error!(
+crate::wire::operation_error!(
     DescribeCustomKeyStoresError,
     CustomKeyStoreNotFoundException(crate::errors::CustomKeyStoreNotFoundException),
     InvalidMarkerException(crate::errors::InvalidMarkerException),

@@ -176,7 +176,7 @@ pub enum DisconnectCustomKeyStoreError {
     /// status, a body that is not JSON, ...), with what could be read of it.
     Unhandled(crate::primitives::UnhandledError),
 }
-crate::operation_error::operation_error!(
+crate::wire::operation_error!(
     DisconnectCustomKeyStoreError,
     CustomKeyStoreInvalidStateException(crate::errors::CustomKeyStoreInvalidStateException),
     CustomKeyStoreNotFoundException(crate::errors::CustomKeyStoreNotFoundException),

@@ -739,7 +739,7 @@ pub enum UpdateCustomKeyStoreError {
     /// status, a body that is not JSON, ...), with what could be read of it.
     Unhandled(crate::primitives::UnhandledError),
 }
-crate::operation_error::operation_error!(
+crate::wire::operation_error!(
     UpdateCustomKeyStoreError,
     CloudHsmClusterInvalidConfigurationException(
         crate::errors::CloudHsmClusterInvalidConfigurationException
