@@ -81,22 +81,20 @@ pub struct WidgetNotFound {
     /// What went wrong (wire name `message`).
     #[serde(rename = "message", default, skip_serializing_if = "Option::is_none")]
     #[serde(alias = "Message")]
-    pub message: Option<String>,
+    message: Option<String>,
     #[serde(skip)]
     response: Option<crate::primitives::ResponseMeta>,
 }
 #[cfg(feature = "modelled-errors")]
 crate::wire::json_object!(WidgetNotFound);
 #[cfg(feature = "modelled-errors")]
-crate::wire::modelled_error!(WidgetNotFound, "WidgetNotFoundException", 404, Client);
-
-#[cfg(feature = "modelled-errors")]
-impl WidgetNotFound {
-    /// The message the service sent with the error, if any.
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
-}
+crate::wire::modelled_error!(
+    WidgetNotFound,
+    "WidgetNotFoundException",
+    404,
+    Client,
+    message
+);
 
 /// The operation `PutWidget`: a widget in, a widget out.
 #[derive(Clone, Copy, Debug)]

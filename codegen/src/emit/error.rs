@@ -19,7 +19,8 @@ pub fn message_field(structure: &Structure) -> Option<&Member> {
     })
 }
 
-/// An error structure: the struct (with builder), its wire facts and `std::error::Error`.
+/// An error structure: the struct (with builder), and `modelled_error!` for its wire facts,
+/// `message()` and `std::error::Error`.
 pub fn emit_error_struct(error: &ErrorShape, eq_hash: bool) -> TokenStream {
     let structure = emit_structure(&error.structure, eq_hash);
     let name = ident(&error.structure.name.name);
@@ -29,37 +30,16 @@ pub fn emit_error_struct(error: &ErrorShape, eq_hash: bool) -> TokenStream {
         Fault::Client => quote!(Client),
         Fault::Server => quote!(Server),
     };
-    let message_fn = match message_field(&error.structure) {
-        Some(m) => {
-            let field = ident(&m.field_name);
-            let value = if m.is_plain() {
-                quote!(::std::option::Option::Some(self.#field.as_str()))
-            } else {
-                quote!(self.#field.as_deref())
-            };
-            quote! {
-                /// The message the service sent with the error, if any.
-                pub fn message(&self) -> ::std::option::Option<&str> {
-                    #value
-                }
-            }
-        }
-        None => quote! {
-            /// The message the service sent with the error (never one that is sensitive).
-            pub fn message(&self) -> ::std::option::Option<&str> {
-                ::std::option::Option::None
-            }
-        },
-    };
+    // `modelled_error!` gives `message()`, reading the message field when there is one.
+    let message = message_field(&error.structure).map(|m| {
+        let field = ident(&m.field_name);
+        quote!(, #field)
+    });
     let status = proc_macro2::Literal::u16_unsuffixed(status);
     quote! {
         #structure
 
-        impl #name {
-            #message_fn
-        }
-
-        crate::wire::modelled_error!(#name, #code, #status, #fault);
+        crate::wire::modelled_error!(#name, #code, #status, #fault #message);
     }
 }
 

@@ -62,15 +62,10 @@ impl CloudHsmClusterInvalidConfigurationExceptionBuilder {
         }
     }
 }
-impl CloudHsmClusterInvalidConfigurationException {
-    /// The message the service sent with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-}
 crate::wire::modelled_error!(
     CloudHsmClusterInvalidConfigurationException,
     "CloudHsmClusterInvalidConfigurationException",
     400,
-    Client
+    Client,
+    message
 );

@@ -58,15 +58,10 @@ impl CloudHsmClusterNotRelatedExceptionBuilder {
         }
     }
 }
-impl CloudHsmClusterNotRelatedException {
-    /// The message the service sent with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-}
 crate::wire::modelled_error!(
     CloudHsmClusterNotRelatedException,
     "CloudHsmClusterNotRelatedException",
     400,
-    Client
+    Client,
+    message
 );

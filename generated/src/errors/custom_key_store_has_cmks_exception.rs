@@ -57,15 +57,10 @@ impl CustomKeyStoreHasCmksExceptionBuilder {
         }
     }
 }
-impl CustomKeyStoreHasCmksException {
-    /// The message the service sent with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-}
 crate::wire::modelled_error!(
     CustomKeyStoreHasCmksException,
     "CustomKeyStoreHasCMKsException",
     400,
-    Client
+    Client,
+    message
 );

@@ -64,15 +64,10 @@ impl CustomKeyStoreInvalidStateExceptionBuilder {
         }
     }
 }
-impl CustomKeyStoreInvalidStateException {
-    /// The message the service sent with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-}
 crate::wire::modelled_error!(
     CustomKeyStoreInvalidStateException,
     "CustomKeyStoreInvalidStateException",
     400,
-    Client
+    Client,
+    message
 );

@@ -55,15 +55,10 @@ impl InvalidMarkerExceptionBuilder {
         }
     }
 }
-impl InvalidMarkerException {
-    /// The message the service sent with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-}
 crate::wire::modelled_error!(
     InvalidMarkerException,
     "InvalidMarkerException",
     400,
-    Client
+    Client,
+    message
 );

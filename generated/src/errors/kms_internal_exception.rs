@@ -55,10 +55,10 @@ impl KmsInternalExceptionBuilder {
         }
     }
 }
-impl KmsInternalException {
-    /// The message the service sent with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-}
-crate::wire::modelled_error!(KmsInternalException, "KMSInternalException", 500, Server);
+crate::wire::modelled_error!(
+    KmsInternalException,
+    "KMSInternalException",
+    500,
+    Server,
+    message
+);

@@ -57,15 +57,10 @@ impl XksProxyInvalidResponseExceptionBuilder {
         }
     }
 }
-impl XksProxyInvalidResponseException {
-    /// The message the service sent with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-}
 crate::wire::modelled_error!(
     XksProxyInvalidResponseException,
     "XksProxyInvalidResponseException",
     400,
-    Client
+    Client,
+    message
 );

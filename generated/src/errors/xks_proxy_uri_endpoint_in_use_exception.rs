@@ -56,15 +56,10 @@ impl XksProxyUriEndpointInUseExceptionBuilder {
         }
     }
 }
-impl XksProxyUriEndpointInUseException {
-    /// The message the service sent with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-}
 crate::wire::modelled_error!(
     XksProxyUriEndpointInUseException,
     "XksProxyUriEndpointInUseException",
     400,
-    Client
+    Client,
+    message
 );

@@ -56,15 +56,10 @@ impl XksProxyUriInUseExceptionBuilder {
         }
     }
 }
-impl XksProxyUriInUseException {
-    /// The message the service sent with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-}
 crate::wire::modelled_error!(
     XksProxyUriInUseException,
     "XksProxyUriInUseException",
     400,
-    Client
+    Client,
+    message
 );

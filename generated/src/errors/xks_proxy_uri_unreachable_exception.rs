@@ -58,15 +58,10 @@ impl XksProxyUriUnreachableExceptionBuilder {
         }
     }
 }
-impl XksProxyUriUnreachableException {
-    /// The message the service sent with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-}
 crate::wire::modelled_error!(
     XksProxyUriUnreachableException,
     "XksProxyUriUnreachableException",
     400,
-    Client
+    Client,
+    message
 );

@@ -56,15 +56,10 @@ impl XksProxyVpcEndpointServiceInUseExceptionBuilder {
         }
     }
 }
-impl XksProxyVpcEndpointServiceInUseException {
-    /// The message the service sent with the error, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
-    }
-}
 crate::wire::modelled_error!(
     XksProxyVpcEndpointServiceInUseException,
     "XksProxyVpcEndpointServiceInUseException",
     400,
-    Client
+    Client,
+    message
 );

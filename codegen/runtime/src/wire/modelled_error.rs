@@ -1,13 +1,36 @@
-//! `modelled_error!`: what every error structure has alike (its wire facts, `Display`,
-//! `std::error::Error` and `ModelledError`), written once instead of per error. The error's
-//! own `message()` gives the text `Display` appends.
+//! `modelled_error!`: what every error structure has alike (its wire facts, `message()`,
+//! `Display`, `std::error::Error` and `ModelledError`), written once instead of per error.
 
-/// Implements the wire facts, `Display`, `std::error::Error` and `ModelledError` for an
-/// error structure with a `response` field and a `message()` method.
+/// Implements the wire facts, `message()`, `Display`, `std::error::Error` and
+/// `ModelledError` for an error structure with a `response` field.
+///
+/// `message()` reads the field named last (a `String` or an `Option<String>`), the only way
+/// to read it; without one (no such member, or a sensitive one, which `Display` must not
+/// print) it is always `None`.
 macro_rules! modelled_error {
     // The macro expands inside model modules, where a model shape may be named `Result` or
     // `Option`: every path in it is absolute.
+    ($name:ident, $code:literal, $status:literal, $fault:ident, $message:ident) => {
+        impl $name {
+            /// The message the service sent with the error, if any.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                crate::wire::MessageText::text(&self.$message)
+            }
+        }
+
+        crate::wire::modelled_error!(@common $name, $code, $status, $fault);
+    };
     ($name:ident, $code:literal, $status:literal, $fault:ident) => {
+        impl $name {
+            /// The message the service sent with the error (never one that is sensitive).
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                ::std::option::Option::None
+            }
+        }
+
+        crate::wire::modelled_error!(@common $name, $code, $status, $fault);
+    };
+    (@common $name:ident, $code:literal, $status:literal, $fault:ident) => {
         impl $name {
             /// The error code on the wire.
             pub const CODE: &'static str = $code;
@@ -41,3 +64,21 @@ macro_rules! modelled_error {
     };
 }
 pub(crate) use modelled_error;
+
+/// The text of an error's message field, whether the model makes it required or optional.
+pub(crate) trait MessageText {
+    /// The message, when there is one.
+    fn text(&self) -> Option<&str>;
+}
+
+impl MessageText for String {
+    fn text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl MessageText for Option<String> {
+    fn text(&self) -> Option<&str> {
+        self.as_deref()
+    }
+}
