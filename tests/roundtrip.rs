@@ -50,7 +50,7 @@ fn enum_values(service: &Service) -> BTreeMap<String, Vec<String>> {
             let id = e.id.to_string();
             let shape = loaded
                 .iter()
-                .find_map(|file| file.model.shapes.get(&id))
+                .find_map(|file| file.document.shapes.get(&id))
                 .unwrap_or_else(|| panic!("{id} is in the model"));
             let values: Vec<String> = shape
                 .members

@@ -2,7 +2,7 @@
 //! request, response and error types out.
 //!
 //! The pipeline has three stages with one module each:
-//! - [`load`]: serde types that mirror the JSON AST;
+//! - [`load`]: JSON AST and IDL files read into a typed model (shape kinds, shape ids, traits);
 //! - [`plan`]: selection, checks and the resolved intermediate representation ([`plan::ir`]);
 //! - [`emit`]: pure functions from the IR to Rust tokens, formatted with prettyplease.
 //!
@@ -123,7 +123,7 @@ pub fn generate_loaded(
     let mut timings = Timings::default();
     let started = std::time::Instant::now();
     let service = plan::plan(loaded, &options.plan).map_err(|mut problems| {
-        problems.locate(loaded);
+        load::locate(&mut problems, loaded);
         problems
     })?;
     timings.plan = started.elapsed();

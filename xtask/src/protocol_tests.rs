@@ -167,7 +167,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 fn all_cases(loaded: &[codegen::load::LoadedFile]) -> Vec<(String, String, String)> {
     let mut found = Vec::new();
     for file in loaded {
-        for (shape_id, shape) in &file.model.shapes {
+        for (shape_id, shape) in &file.document.shapes {
             for trait_id in [
                 compliance::cases::REQUEST_TESTS,
                 compliance::cases::RESPONSE_TESTS,
@@ -205,8 +205,8 @@ fn usage(err: &mut dyn Write, message: &str) -> u8 {
 fn service_ids(loaded: &[codegen::load::LoadedFile]) -> Vec<String> {
     let mut ids: Vec<String> = loaded
         .iter()
-        .flat_map(|file| file.model.shapes.iter())
-        .filter(|(_, shape)| shape.kind == "service")
+        .flat_map(|file| file.document.shapes.iter())
+        .filter(|(_, shape)| shape.kind == codegen::load::ShapeKind::Service)
         .map(|(id, _)| id.clone())
         .collect();
     ids.sort();

@@ -1,7 +1,8 @@
 //! The intermediate representation: a resolved, validated view of one service, with Rust names
 //! decided and the wire names kept beside them. Emitters read only this, never raw JSON.
 
-use crate::load::ShapeId;
+pub use crate::load::traits::{Fault, TimestampFormat};
+use crate::load::{ShapeId, TraitId};
 use serde_json::Value;
 
 /// One service, restricted to the selected operations and the shapes they reach.
@@ -69,6 +70,14 @@ impl Protocol {
         match self {
             Protocol::AwsJson1_0 => "awsJson1_0",
             Protocol::AwsJson1_1 => "awsJson1_1",
+        }
+    }
+
+    /// The id of the protocol's trait (`aws.protocols#awsJson1_1`).
+    pub fn trait_id(self) -> &'static str {
+        match self {
+            Protocol::AwsJson1_0 => TraitId::AwsJson1_0.id(),
+            Protocol::AwsJson1_1 => TraitId::AwsJson1_1.id(),
         }
     }
 }
@@ -176,17 +185,6 @@ impl RustType {
             _ => false,
         }
     }
-}
-
-/// `smithy.api#timestampFormat`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum TimestampFormat {
-    /// Seconds since the epoch, as a number (the awsJson default).
-    EpochSeconds,
-    /// RFC 3339 `date-time`, as a string.
-    DateTime,
-    /// RFC 7231 IMF-fixdate, as a string.
-    HttpDate,
 }
 
 /// A structure that is not an error.
@@ -369,15 +367,6 @@ pub struct EnumVariant {
     pub docs: Option<String>,
     /// `smithy.api#deprecated`.
     pub deprecated: Option<String>,
-}
-
-/// Whether an error is the caller's fault or the service's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Fault {
-    /// `smithy.api#error: client`.
-    Client,
-    /// `smithy.api#error: server`.
-    Server,
 }
 
 /// An error structure.

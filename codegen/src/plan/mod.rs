@@ -13,9 +13,9 @@ pub mod pattern;
 mod traits;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::{LoadedFile, MemberShape, Shape, ShapeId};
+use crate::load::traits::EnumValue;
+use crate::load::{LoadedFile, Member as ModelMember, Model, Shape, ShapeId, ShapeKind, Traits};
 use ir::*;
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -32,74 +32,44 @@ pub struct PlanOptions {
 
 /// Builds the IR for one service of the given model files.
 pub fn plan(files: &[LoadedFile], options: &PlanOptions) -> Result<Service, Diagnostics> {
-    let index = Index::build(files)?;
+    let model = Model::new(files)?;
+    let index = Index { model };
     let service_id = index.select_service(options.service.as_deref())?;
     let operations = index.select_operations(&service_id, options.operations.as_deref())?;
     let planner = Planner::new(&index, service_id, operations, options.operations.is_some())?;
     planner.build(options)
 }
 
-/// All shapes of all files by id, with the file each came from.
+/// All shapes of all files, with the lookups the planner needs.
 struct Index<'a> {
-    shapes: BTreeMap<ShapeId, (&'a Shape, &'a Path)>,
+    model: Model<'a>,
 }
 
 impl<'a> Index<'a> {
-    fn build(files: &'a [LoadedFile]) -> Result<Index<'a>, Diagnostics> {
-        let mut shapes = BTreeMap::new();
-        let mut problems = Diagnostics::default();
-        for file in files {
-            for (raw_id, shape) in &file.model.shapes {
-                let id = match ShapeId::parse(raw_id) {
-                    Ok(id) if id.member().is_none() => id,
-                    Ok(_) => {
-                        problems.push(Diagnostic {
-                            file: Some(file.path.clone()),
-                            position: None,
-                            shape: Some(raw_id.clone()),
-                            message: "a shape id in `shapes` cannot name a member".to_owned(),
-                        });
-                        continue;
-                    }
-                    Err(why) => {
-                        let mut problem = Diagnostic::in_file(&file.path, why);
-                        problem.shape = Some(raw_id.clone());
-                        problems.push(problem);
-                        continue;
-                    }
-                };
-                if let Some((_, other)) = shapes.insert(id.clone(), (shape, file.path.as_path())) {
-                    problems.push(Diagnostic {
-                        file: Some(file.path.clone()),
-                        position: None,
-                        shape: Some(id.to_string()),
-                        message: format!("shape is also defined in {}", other.display()),
-                    });
-                }
-            }
-        }
-        problems.into_result(Index { shapes })
+    fn get(&self, id: &ShapeId) -> Option<&'a Shape> {
+        self.model.get(id)
     }
 
-    fn get(&self, id: &ShapeId) -> Option<&'a Shape> {
-        self.shapes.get(&id.root()).map(|(shape, _)| *shape)
+    /// The type of the shape `id` names, prelude shapes included; for an id that names no
+    /// shape, what the prelude would call it (`unknown` for most).
+    fn kind_of(&self, id: &ShapeId) -> ShapeKind {
+        self.model
+            .kind_of(id)
+            .unwrap_or_else(|| ShapeKind::of_prelude(id.name()))
     }
 
     fn problem(&self, at: &ShapeId, message: impl Into<String>) -> Diagnostic {
         let mut diagnostic = Diagnostic::at_shape(at, message);
-        diagnostic.file = self
-            .shapes
-            .get(&at.root())
-            .map(|(_, file)| file.to_path_buf());
+        diagnostic.file = self.model.file_of(at).map(Path::to_path_buf);
         diagnostic
     }
 
     fn select_service(&self, wanted: Option<&str>) -> Result<ShapeId, Diagnostics> {
         let services: Vec<&ShapeId> = self
-            .shapes
-            .iter()
-            .filter(|(_, (s, _))| s.kind == "service")
-            .map(|(id, _)| id)
+            .model
+            .shapes()
+            .filter(|s| s.kind == ShapeKind::Service)
+            .map(|s| &s.id)
             .collect();
         match wanted {
             Some(text) => {
@@ -107,7 +77,7 @@ impl<'a> Index<'a> {
                     Diagnostics::one(Diagnostic::general(format!("--service: {why}")))
                 })?;
                 match self.get(&id) {
-                    Some(shape) if shape.kind == "service" => Ok(id),
+                    Some(shape) if shape.kind == ShapeKind::Service => Ok(id),
                     Some(shape) => Err(Diagnostics::one(
                         self.problem(&id, format!("is a {}, not a service", shape.kind)),
                     )),
@@ -149,23 +119,8 @@ impl<'a> Index<'a> {
             let Some(shape) = self.get(&container) else {
                 continue;
             };
-            let mut operation_refs: Vec<&str> =
-                shape.operations.iter().map(|r| r.target.as_str()).collect();
-            for key in ["create", "put", "read", "update", "delete", "list"] {
-                if let Some(target) = shape
-                    .other
-                    .get(key)
-                    .and_then(|v| v.get("target"))
-                    .and_then(Value::as_str)
-                {
-                    operation_refs.push(target);
-                }
-            }
-            if let Some(Value::Array(collection)) = shape.other.get("collectionOperations") {
-                operation_refs.extend(collection.iter().filter_map(|v| v.get("target")?.as_str()));
-            }
-            for target in operation_refs {
-                match self.resolve(&container, target, "operation") {
+            for target in &shape.operations {
+                match self.resolve(&container, target, ShapeKind::Operation) {
                     Ok(id) => {
                         found.insert(id);
                     }
@@ -173,7 +128,7 @@ impl<'a> Index<'a> {
                 }
             }
             for resource in &shape.resources {
-                match self.resolve(&container, &resource.target, "resource") {
+                match self.resolve(&container, resource, ShapeKind::Resource) {
                     Ok(id) => containers.push(id),
                     Err(problem) => problems.push(problem),
                 }
@@ -203,18 +158,21 @@ impl<'a> Index<'a> {
         problems.into_result(selected)
     }
 
-    /// Resolves a reference from shape `from`, checking that the target exists and is of the
-    /// expected kind.
-    fn resolve(&self, from: &ShapeId, target: &str, kind: &str) -> Result<ShapeId, Diagnostic> {
-        let id = ShapeId::parse(target).map_err(|why| self.problem(from, why))?;
-        match self.get(&id) {
-            Some(shape) if shape.kind == kind => Ok(id),
+    /// Checks a reference from shape `from`: the target exists and is of the expected kind.
+    fn resolve(
+        &self,
+        from: &ShapeId,
+        id: &ShapeId,
+        kind: ShapeKind,
+    ) -> Result<ShapeId, Diagnostic> {
+        match self.get(id) {
+            Some(shape) if shape.kind == kind => Ok(id.clone()),
             Some(shape) => Err(self.problem(
                 from,
                 format!(
                     "refers to {id} as {}, but it is {}",
-                    traits::a(kind),
-                    traits::a(&shape.kind)
+                    kind.with_article(),
+                    shape.kind.with_article()
                 ),
             )),
             None => Err(self.problem(from, format!("refers to {id}, which is not defined"))),
@@ -240,22 +198,6 @@ struct Uses {
     as_output_of: Vec<ShapeId>,
     as_member: bool,
 }
-
-/// The prelude's unit shape, used for operations without input or output.
-const UNIT: &str = "smithy.api#Unit";
-
-/// Shape types that become plain Rust types rather than generated ones.
-const SIMPLE_KINDS: &[&str] = &[
-    "string",
-    "boolean",
-    "byte",
-    "short",
-    "integer",
-    "long",
-    "float",
-    "double",
-    "timestamp",
-];
 
 /// Walks the selected operations' closure and builds the IR.
 struct Planner<'a> {
@@ -318,14 +260,12 @@ impl<'a> Planner<'a> {
     /// The first input or output member of an operation that targets a `@streaming` shape.
     fn streaming_member(&self, op_id: &ShapeId) -> Option<ShapeId> {
         let op = self.index.get(op_id)?;
-        for io in [&op.input, &op.output].into_iter().flatten() {
-            let io_id = ShapeId::parse(&io.target).ok()?;
-            for (name, member) in &self.index.get(&io_id)?.members {
-                let target = ShapeId::parse(&member.target).ok()?;
+        for io_id in [&op.input, &op.output].into_iter().flatten() {
+            for (name, member) in &self.index.get(io_id)?.members {
                 if self
                     .index
-                    .get(&target)
-                    .is_some_and(|t| traits::has(&t.traits, "smithy.api#streaming"))
+                    .get(&member.target)
+                    .is_some_and(|t| t.traits.streaming)
                 {
                     return Some(io_id.with_member(name));
                 }
@@ -350,10 +290,10 @@ impl<'a> Planner<'a> {
             let Some(shape) = self.index.get(id) else {
                 continue;
             };
-            let module = match shape.kind.as_str() {
-                "structure" if traits::has(&shape.traits, "smithy.api#error") => Module::Errors,
-                "structure" => self.placement(id).1,
-                "enum" | "intEnum" | "union" => Module::Types,
+            let module = match shape.kind {
+                ShapeKind::Structure if shape.traits.is_error() => Module::Errors,
+                ShapeKind::Structure => self.placement(id).1,
+                ShapeKind::Enum | ShapeKind::IntEnum | ShapeKind::Union => Module::Types,
                 _ => continue,
             };
             let foreign = id.namespace() != self.service_id.namespace();
@@ -366,7 +306,10 @@ impl<'a> Planner<'a> {
         }
         candidates.sort();
         for (module, base, _, id) in candidates {
-            let is_structure = self.index.get(&id).is_some_and(|s| s.kind == "structure");
+            let is_structure = self
+                .index
+                .get(&id)
+                .is_some_and(|s| s.kind == ShapeKind::Structure);
             let free = |name: &str| {
                 let builder_taken =
                     is_structure && taken.contains(&(module.clone(), format!("{name}Builder")));
@@ -406,64 +349,42 @@ impl<'a> Planner<'a> {
     fn shape_name<'s>(&'s self, id: &'s ShapeId) -> &'s str {
         self.service
             .rename
-            .get(&id.to_string())
+            .get(id)
             .map(String::as_str)
             .unwrap_or(id.name())
     }
 
     /// Collects the closure of the selected operations, reporting dangling references.
     fn walk(&mut self) {
-        let mut pending: Vec<(ShapeId, String)> = Vec::new();
-        let service_errors: Vec<String> = self
-            .service
-            .errors
-            .iter()
-            .map(|r| r.target.clone())
-            .collect();
-        for op_id in self.operations.clone() {
-            let Some(op) = self.index.get(&op_id) else {
+        let mut pending: Vec<(ShapeId, ShapeId)> = Vec::new();
+        let service_errors = &self.service.errors;
+        for op_id in &self.operations {
+            let Some(op) = self.index.get(op_id) else {
                 continue;
             };
             for (target, uses_input) in [(&op.input, true), (&op.output, false)] {
                 let Some(target) = target else { continue };
-                if target.target == UNIT {
+                if target.is_unit() {
                     continue;
                 }
-                match ShapeId::parse(&target.target) {
-                    Ok(id) => {
-                        let uses = self.uses.entry(id.clone()).or_default();
-                        if uses_input {
-                            uses.as_input_of.push(op_id.clone());
-                        } else {
-                            uses.as_output_of.push(op_id.clone());
-                        }
-                        pending.push((op_id.clone(), target.target.clone()));
-                    }
-                    Err(why) => self.problem(&op_id, why),
+                let uses = self.uses.entry(target.clone()).or_default();
+                if uses_input {
+                    uses.as_input_of.push(op_id.clone());
+                } else {
+                    uses.as_output_of.push(op_id.clone());
                 }
+                pending.push((op_id.clone(), target.clone()));
             }
-            for error in op
-                .errors
-                .iter()
-                .map(|r| r.target.clone())
-                .chain(service_errors.iter().cloned())
-            {
-                pending.push((op_id.clone(), error));
+            for error in op.errors.iter().chain(service_errors) {
+                pending.push((op_id.clone(), error.clone()));
             }
         }
-        while let Some((from, target)) = pending.pop() {
-            if target == UNIT {
+        while let Some((from, id)) = pending.pop() {
+            if id.is_unit() {
                 continue;
             }
-            let id = match ShapeId::parse(&target) {
-                Ok(id) => id,
-                Err(why) => {
-                    self.problem(&from, why);
-                    continue;
-                }
-            };
             let Some(shape) = self.index.get(&id) else {
-                if is_prelude(&id) {
+                if id.is_prelude() {
                     self.closure.insert(id);
                 } else {
                     self.problem(&from, format!("targets {id}, which is not defined"));
@@ -473,25 +394,14 @@ impl<'a> Planner<'a> {
             if !self.closure.insert(id.clone()) {
                 continue;
             }
-            let members = shape
-                .members
-                .iter()
-                .map(|(name, m)| (id.with_member(name), m));
-            let others = [
-                ("member", &shape.member),
-                ("key", &shape.key),
-                ("value", &shape.value),
-            ];
-            let others = others
-                .into_iter()
-                .filter_map(|(n, m)| m.as_ref().map(|m| (id.with_member(n), m)));
-            for (member_id, member) in members.chain(others) {
-                if shape.kind == "structure" {
-                    if let Ok(target) = ShapeId::parse(&member.target) {
-                        self.uses.entry(target).or_default().as_member = true;
-                    }
+            for member in shape.all_members() {
+                if shape.kind == ShapeKind::Structure {
+                    self.uses
+                        .entry(member.target.clone())
+                        .or_default()
+                        .as_member = true;
                 }
-                pending.push((member_id, member.target.clone()));
+                pending.push((member.id.clone(), member.target.clone()));
             }
         }
     }
@@ -508,40 +418,39 @@ impl<'a> Planner<'a> {
                 continue;
             };
             self.check_traits(&id, shape);
-            match shape.kind.as_str() {
-                "structure" if traits::has(&shape.traits, "smithy.api#error") => {
+            match &shape.kind {
+                ShapeKind::Structure if shape.traits.is_error() => {
                     if let Some(error) = self.error_shape(&id, shape) {
                         errors.push(error);
                     }
                 }
-                "structure" => {
+                ShapeKind::Structure => {
                     let structure = self.structure(&id, shape);
                     structures.push(structure);
                 }
-                "enum" => {
+                ShapeKind::Enum => {
                     if let Some(e) = self.enumeration(&id, shape) {
                         enums.push(e);
                     }
                 }
-                "union" => {
+                ShapeKind::Union => {
                     if let Some(u) = self.union(&id, shape) {
                         unions.push(u);
                     }
                 }
-                "intEnum" => {
+                ShapeKind::IntEnum => {
                     if let Some(e) = self.int_enum(&id, shape) {
                         int_enums.push(e);
                     }
                 }
-                "list" | "set" | "map" | "blob" | "document" | "bigInteger" | "bigDecimal" => {}
-                kind if SIMPLE_KINDS.contains(&kind) => {}
-                "operation" | "service" | "resource" => {
-                    // Reached only as a member target; the member reports it.
-                }
-                other => self.problem(
+                ShapeKind::Other(other) => self.problem(
                     &id,
                     format!("shape type `{other}` is not supported by this generator yet"),
                 ),
+                // Plain values and collections need no type of their own; operations,
+                // services and resources are reached only as member targets, and the member
+                // reports them.
+                _ => {}
             }
         }
         let mut operations = Vec::new();
@@ -575,12 +484,11 @@ impl<'a> Planner<'a> {
         int_enums.sort_by(|a, b| a.name.cmp(&b.name));
         operations.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
 
-        let sdk_id = self
-            .service
-            .traits
-            .get("aws.api#service")
-            .and_then(|v| v.get("sdkId"))
-            .and_then(Value::as_str)
+        let traits = &self.service.traits;
+        let sdk_id = traits
+            .aws_service
+            .as_ref()
+            .and_then(|service| service.sdk_id.as_deref())
             .unwrap_or(self.service_id.name())
             .to_owned();
         let crate_name = options
@@ -593,21 +501,10 @@ impl<'a> Planner<'a> {
             sdk_id,
             crate_name,
             version: self.service.version.clone().unwrap_or_default(),
-            title: self
-                .service
-                .traits
-                .get("smithy.api#title")
-                .and_then(Value::as_str)
-                .map(str::to_owned),
-            docs: traits::documentation(&self.service.traits).map(docs::to_markdown),
+            title: traits.title.clone(),
+            docs: traits.documentation.as_deref().map(docs::to_markdown),
             protocol: protocol.unwrap_or(Protocol::AwsJson1_1),
-            signing_name: self
-                .service
-                .traits
-                .get("aws.auth#sigv4")
-                .and_then(|v| v.get("name"))
-                .and_then(Value::as_str)
-                .map(str::to_owned),
+            signing_name: traits.sigv4.as_ref().and_then(|sigv4| sigv4.name.clone()),
             operations,
             structures,
             enums,
@@ -624,30 +521,22 @@ impl<'a> Planner<'a> {
 
     fn protocol(&mut self) -> Option<Protocol> {
         let traits = &self.service.traits;
-        let json10 = traits.contains_key("aws.protocols#awsJson1_0");
-        let json11 = traits.contains_key("aws.protocols#awsJson1_1");
-        match (json10, json11) {
+        match (traits.aws_json_1_0, traits.aws_json_1_1) {
             (true, false) => Some(Protocol::AwsJson1_0),
             (false, true) => Some(Protocol::AwsJson1_1),
             (true, true) => Some(Protocol::AwsJson1_1),
             (false, false) => {
-                let others: Vec<&str> = traits
-                    .keys()
-                    .filter(|k| {
-                        k.starts_with("aws.protocols#")
-                            || k.contains("#restJson")
-                            || k.contains("rpcv2")
-                    })
-                    .map(String::as_str)
-                    .collect();
+                let others = traits.other_protocols();
                 let id = self.service_id.clone();
+                let supported = format!(
+                    "this generator supports {} and {}",
+                    Protocol::AwsJson1_0.trait_id(),
+                    Protocol::AwsJson1_1.trait_id()
+                );
                 let message = if others.is_empty() {
-                    "the service has no protocol trait; this generator supports aws.protocols#awsJson1_0 and aws.protocols#awsJson1_1".to_owned()
+                    format!("the service has no protocol trait; {supported}")
                 } else {
-                    format!(
-                        "unsupported protocol {}; this generator supports aws.protocols#awsJson1_0 and aws.protocols#awsJson1_1",
-                        others.join(", ")
-                    )
+                    format!("unsupported protocol {}; {supported}", others.join(", "))
                 };
                 self.problem(&id, message);
                 None
@@ -664,10 +553,8 @@ impl<'a> Planner<'a> {
         let all = std::iter::once((id.clone(), &shape.traits)).chain(member_traits);
         let mut found = Vec::new();
         for (at, traits) in all {
-            for (trait_id, value) in traits {
-                if let Some(why) = traits::unsupported_reason(trait_id, value) {
-                    found.push((at.clone(), format!("trait `{trait_id}`: {why}")));
-                }
+            for why in traits::unsupported(traits) {
+                found.push((at.clone(), why));
             }
         }
         for (at, message) in found {
@@ -675,8 +562,10 @@ impl<'a> Planner<'a> {
         }
     }
 
-    fn docs(&self, traits: &std::collections::BTreeMap<String, Value>) -> Option<String> {
-        traits::documentation(traits)
+    fn docs(&self, traits: &Traits) -> Option<String> {
+        traits
+            .documentation
+            .as_deref()
             .map(docs::to_markdown)
             .filter(|d| !d.is_empty())
     }
@@ -695,7 +584,7 @@ impl<'a> Planner<'a> {
             members,
             role,
             validated: false,
-            deprecated: traits::deprecated(&shape.traits),
+            deprecated: shape.traits.deprecation_note(),
         }
     }
 
@@ -723,13 +612,10 @@ impl<'a> Planner<'a> {
         member_id: &ShapeId,
         wire_name: &str,
         field_name: String,
-        member: &MemberShape,
+        member: &ModelMember,
     ) -> Option<Member> {
-        let target_id = match ShapeId::parse(&member.target) {
-            Ok(id) => id,
-            Err(_) => return None, // reported by the walk
-        };
-        let target = self.target_shape(&target_id);
+        let target_id = member.target.clone();
+        let target = self.index.get(&target_id);
         let ty = match self.rust_type(&target_id, &member.traits) {
             Ok(ty) => ty,
             Err(why) => {
@@ -737,18 +623,17 @@ impl<'a> Planner<'a> {
                 return None;
             }
         };
-        let kind = target
-            .map(|t| t.kind.as_str())
-            .unwrap_or_else(|| prelude_kind(&target_id));
-        let target_traits = target.map(|t| t.traits.clone()).unwrap_or_default();
-        let mut constraints = match traits::constraints(&target_traits, kind) {
+        let kind = self.index.kind_of(&target_id);
+        let no_traits = Traits::default();
+        let target_traits = target.map_or(&no_traits, |t| &t.traits);
+        let mut constraints = match traits::constraints(target_traits, &kind) {
             Ok(c) => c,
             Err(why) => {
                 self.problem(&target_id, why);
                 Constraints::default()
             }
         };
-        match traits::constraints(&member.traits, kind) {
+        match traits::constraints(&member.traits, &kind) {
             Ok(own) => {
                 constraints.length = own.length.or(constraints.length);
                 constraints.pattern = own.pattern.or(constraints.pattern);
@@ -756,26 +641,23 @@ impl<'a> Planner<'a> {
             }
             Err(why) => self.problem(member_id, why),
         }
-        let default = match member.traits.get("smithy.api#default") {
-            Some(Value::Null) => None,
+        let default = match &member.traits.default {
+            Some(serde_json::Value::Null) => None,
             Some(value) => Some(value.clone()),
-            None => target_traits
-                .get("smithy.api#default")
-                .filter(|v| !v.is_null())
-                .cloned(),
+            None => target_traits.default.clone().filter(|v| !v.is_null()),
         };
         if let Some(value) = &default {
             let enum_values: Vec<String> = target
                 .map(|t| t.members.iter().map(|(n, m)| enum_value(n, m)).collect())
                 .unwrap_or_default();
-            if let Err(why) = traits::check_default(value, kind, &enum_values) {
+            if let Err(why) = traits::check_default(value, &kind, &enum_values) {
                 self.problem(member_id, why);
             }
         }
         let docs = self.docs(&member.traits).or_else(|| {
-            let simple = target.is_some_and(|t| SIMPLE_KINDS.contains(&t.kind.as_str()));
+            let simple = target.is_some_and(|t| t.kind.is_plain_value());
             if simple {
-                self.docs(&target_traits)
+                self.docs(target_traits)
             } else {
                 None
             }
@@ -786,14 +668,14 @@ impl<'a> Planner<'a> {
             field_name,
             docs,
             ty,
-            required: traits::has(&member.traits, "smithy.api#required"),
+            required: member.traits.required,
             default,
             sensitive: self.is_sensitive(&target_id, 0),
             constraints,
             item_constraints,
-            idempotency_token: traits::has(&member.traits, "smithy.api#idempotencyToken"),
+            idempotency_token: member.traits.idempotency_token,
             nested_checks: false,
-            deprecated: traits::deprecated(&member.traits),
+            deprecated: member.traits.deprecation_note(),
             target: target_id,
         })
     }
@@ -833,7 +715,7 @@ impl<'a> Planner<'a> {
         for (wire_name, member) in &shape.members {
             let member_id = id.with_member(wire_name);
             let variant = self.variant_name(&member_id, wire_name, "UnknownMember", &mut seen);
-            let unit = member.target == UNIT;
+            let unit = member.target.is_unit();
             let member = if unit {
                 Member {
                     wire_name: wire_name.clone(),
@@ -853,8 +735,8 @@ impl<'a> Planner<'a> {
                     item_constraints: Constraints::default(),
                     idempotency_token: false,
                     nested_checks: false,
-                    deprecated: traits::deprecated(&member.traits),
-                    target: ShapeId::parse(UNIT).ok()?,
+                    deprecated: member.traits.deprecation_note(),
+                    target: ShapeId::unit(),
                 }
             } else {
                 self.member(&member_id, wire_name, names::field_name(wire_name), member)?
@@ -874,7 +756,7 @@ impl<'a> Planner<'a> {
             docs: self.docs(&shape.traits),
             variants,
             validated: false,
-            deprecated: traits::deprecated(&shape.traits),
+            deprecated: shape.traits.deprecation_note(),
         })
     }
 
@@ -888,11 +770,11 @@ impl<'a> Planner<'a> {
         let mut seen_names: BTreeMap<String, String> = BTreeMap::new();
         for (member_name, member) in &shape.members {
             let member_id = id.with_member(member_name);
-            let value = member
-                .traits
-                .get("smithy.api#enumValue")
-                .and_then(Value::as_i64);
-            let Some(value) = value.and_then(|v| i32::try_from(v).ok()) else {
+            let value = match member.traits.enum_value {
+                Some(EnumValue::Integer(value)) => i32::try_from(value).ok(),
+                _ => None,
+            };
+            let Some(value) = value else {
                 self.problem(
                     &member_id,
                     "an intEnum member needs an integer `enumValue` that fits in 32 bits",
@@ -923,22 +805,18 @@ impl<'a> Planner<'a> {
     /// list member's own.
     fn item_constraints(&mut self, list_id: &ShapeId, list: Option<&Shape>) -> Constraints {
         let Some(item) = list
-            .filter(|l| matches!(l.kind.as_str(), "list" | "set"))
+            .filter(|l| l.kind.is_list())
             .and_then(|l| l.member.as_ref())
         else {
             return Constraints::default();
         };
-        let Ok(item_id) = ShapeId::parse(&item.target) else {
-            return Constraints::default();
-        };
-        let item_shape = self.index.get(&item_id);
-        let kind = item_shape
-            .map(|s| s.kind.as_str())
-            .unwrap_or_else(|| prelude_kind(&item_id));
+        let item_id = &item.target;
+        let item_shape = self.index.get(item_id);
+        let kind = self.index.kind_of(item_id);
         let base = item_shape
-            .map(|s| traits::constraints(&s.traits, kind))
+            .map(|s| traits::constraints(&s.traits, &kind))
             .unwrap_or(Ok(Constraints::default()));
-        match (base, traits::constraints(&item.traits, kind)) {
+        match (base, traits::constraints(&item.traits, &kind)) {
             (Ok(base), Ok(own)) => Constraints {
                 length: own.length.or(base.length),
                 pattern: own.pattern.or(base.pattern),
@@ -953,86 +831,73 @@ impl<'a> Planner<'a> {
         }
     }
 
-    fn target_shape(&self, id: &ShapeId) -> Option<&'a Shape> {
-        self.index.get(id)
-    }
-
     /// Whether values of this shape must never be printed.
     fn is_sensitive(&self, id: &ShapeId, depth: usize) -> bool {
         let Some(shape) = self.index.get(id) else {
             return false;
         };
-        if traits::has(&shape.traits, "smithy.api#sensitive") {
+        if shape.traits.sensitive {
             return true;
         }
         match (&shape.member, depth < 32) {
-            (Some(member), true) => ShapeId::parse(&member.target)
-                .map(|t| self.is_sensitive(&t, depth + 1))
-                .unwrap_or(false),
+            (Some(member), true) => self.is_sensitive(&member.target, depth + 1),
             _ => false,
         }
     }
 
-    /// The Rust type for a member targeting `id`.
     /// The Rust type for a member targeting `id`, with the member's own traits (a member
     /// `timestampFormat` overrides the target's).
-    fn rust_type(
-        &self,
-        id: &ShapeId,
-        member_traits: &BTreeMap<String, Value>,
-    ) -> Result<RustType, String> {
+    fn rust_type(&self, id: &ShapeId, member_traits: &Traits) -> Result<RustType, String> {
         let shape = self.index.get(id);
         let kind = match shape {
-            Some(shape) => shape.kind.as_str(),
-            None if is_prelude(id) => prelude_kind(id),
+            Some(shape) => shape.kind.clone(),
+            None if id.is_prelude() => ShapeKind::of_prelude(id.name()),
             None => return Err(format!("targets {id}, which is not defined")),
         };
         let traits = shape.map(|s| &s.traits);
-        let has = |name: &str| traits.is_some_and(|t| t.contains_key(name));
+        let sparse = traits.is_some_and(|t| t.sparse);
         let generated = || TypeName {
             module: Module::Types,
             name: self.type_ident(id),
         };
         Ok(match kind {
-            "string" => RustType::String,
-            "boolean" => RustType::Boolean,
-            "byte" => RustType::Byte,
-            "short" => RustType::Short,
-            "integer" => RustType::Integer,
-            "long" => RustType::Long,
-            "float" => RustType::Float,
-            "double" => RustType::Double,
-            "blob" => RustType::Blob,
-            "document" => RustType::Document,
-            "bigInteger" => RustType::BigInteger,
-            "bigDecimal" => RustType::BigDecimal,
-            "timestamp" => {
+            ShapeKind::String => RustType::String,
+            ShapeKind::Boolean => RustType::Boolean,
+            ShapeKind::Byte => RustType::Byte,
+            ShapeKind::Short => RustType::Short,
+            ShapeKind::Integer => RustType::Integer,
+            ShapeKind::Long => RustType::Long,
+            ShapeKind::Float => RustType::Float,
+            ShapeKind::Double => RustType::Double,
+            ShapeKind::Blob => RustType::Blob,
+            ShapeKind::Document => RustType::Document,
+            ShapeKind::BigInteger => RustType::BigInteger,
+            ShapeKind::BigDecimal => RustType::BigDecimal,
+            ShapeKind::Timestamp => {
                 let format = member_traits
-                    .get("smithy.api#timestampFormat")
-                    .or_else(|| traits.and_then(|t| t.get("smithy.api#timestampFormat")))
-                    .and_then(Value::as_str);
+                    .timestamp_format
+                    .as_ref()
+                    .or_else(|| traits.and_then(|t| t.timestamp_format.as_ref()));
                 RustType::Timestamp(match format {
-                    None | Some("epoch-seconds") => TimestampFormat::EpochSeconds,
-                    Some("date-time") => TimestampFormat::DateTime,
-                    Some("http-date") => TimestampFormat::HttpDate,
-                    Some(other) => return Err(format!("unknown timestamp format `{other}`")),
+                    None => TimestampFormat::EpochSeconds,
+                    Some(format) => format.clone()?,
                 })
             }
-            "enum" => RustType::Enum(generated()),
-            "intEnum" => RustType::IntEnum(generated()),
-            "union" => RustType::Union {
+            ShapeKind::Enum => RustType::Enum(generated()),
+            ShapeKind::IntEnum => RustType::IntEnum(generated()),
+            ShapeKind::Union => RustType::Union {
                 name: generated(),
                 boxed: false,
             },
-            "structure" => {
-                if has("smithy.api#error") {
+            ShapeKind::Structure => {
+                if traits.is_some_and(Traits::is_error) {
                     return Err(format!(
                         "targets the error structure {id}, which cannot be a member"
                     ));
                 }
-                if id.to_string() == UNIT {
+                if id.is_unit() {
                     return Err(format!(
-                        "targets {UNIT}, which only unions and operations may use"
+                        "targets {id}, which only unions and operations may use"
                     ));
                 }
                 let module = self.structure_module(id);
@@ -1044,27 +909,23 @@ impl<'a> Planner<'a> {
                     boxed: false,
                 }
             }
-            "list" | "set" => {
+            ShapeKind::List | ShapeKind::Set => {
                 let member = shape
                     .and_then(|s| s.member.as_ref())
                     .ok_or_else(|| format!("list {id} has no `member`"))?;
-                let item = self.rust_type(&ShapeId::parse(&member.target)?, &member.traits)?;
-                if has("smithy.api#sparse") {
+                let item = self.rust_type(&member.target, &member.traits)?;
+                if sparse {
                     RustType::SparseList(Box::new(item))
                 } else {
                     RustType::List(Box::new(item))
                 }
             }
-            "map" => {
+            ShapeKind::Map => {
                 let key = shape
                     .and_then(|s| s.key.as_ref())
                     .ok_or_else(|| format!("map {id} has no `key`"))?;
-                let key_id = ShapeId::parse(&key.target)?;
-                let key_kind = self
-                    .index
-                    .get(&key_id)
-                    .map_or_else(|| prelude_kind(&key_id), |k| k.kind.as_str());
-                if !matches!(key_kind, "string" | "enum") {
+                let key_kind = self.index.kind_of(&key.target);
+                if !matches!(key_kind, ShapeKind::String | ShapeKind::Enum) {
                     return Err(format!(
                         "map {id} has `{key_kind}` keys; awsJson maps need string keys"
                     ));
@@ -1072,20 +933,20 @@ impl<'a> Planner<'a> {
                 let value = shape
                     .and_then(|s| s.value.as_ref())
                     .ok_or_else(|| format!("map {id} has no `value`"))?;
-                let value = self.rust_type(&ShapeId::parse(&value.target)?, &value.traits)?;
-                if has("smithy.api#sparse") {
+                let value = self.rust_type(&value.target, &value.traits)?;
+                if sparse {
                     RustType::SparseMap(Box::new(value))
                 } else {
                     RustType::Map(Box::new(value))
                 }
             }
-            "operation" | "service" | "resource" => {
+            ShapeKind::Operation | ShapeKind::Service | ShapeKind::Resource => {
                 return Err(format!(
                     "targets {id}, which is {}, not a data shape",
-                    traits::a(kind)
+                    kind.with_article()
                 ));
             }
-            other => {
+            ShapeKind::Other(other) => {
                 return Err(format!(
                     "targets {id}, a `{other}`, which this generator does not support"
                 ))
@@ -1127,11 +988,15 @@ impl<'a> Planner<'a> {
         let mut seen_names: BTreeMap<String, String> = BTreeMap::new();
         for (member_name, member) in &shape.members {
             let member_id = id.with_member(member_name);
-            if let Some(value) = member.traits.get("smithy.api#enumValue") {
-                if !value.is_string() {
+            match &member.traits.enum_value {
+                None | Some(EnumValue::String(_)) => {}
+                Some(other) => {
                     self.problem(
                         &member_id,
-                        format!("`enumValue` of a string enum must be a string, not {value}"),
+                        format!(
+                            "`enumValue` of a string enum must be a string, not {}",
+                            other.as_written()
+                        ),
                     );
                     continue;
                 }
@@ -1148,7 +1013,7 @@ impl<'a> Planner<'a> {
             }
             let name = self.variant_name(&member_id, member_name, "UnknownValue", &mut seen_names);
             variants.push(EnumVariant {
-                deprecated: traits::deprecated(&member.traits),
+                deprecated: member.traits.deprecation_note(),
                 name,
                 value,
                 docs: self.docs(&member.traits),
@@ -1166,36 +1031,19 @@ impl<'a> Planner<'a> {
     }
 
     fn error_shape(&mut self, id: &ShapeId, shape: &Shape) -> Option<ErrorShape> {
-        let fault = match shape.traits.get("smithy.api#error").and_then(Value::as_str) {
-            Some("client") => Fault::Client,
-            Some("server") => Fault::Server,
-            other => {
-                self.problem(
-                    id,
-                    format!(
-                        "`error` must be \"client\" or \"server\", not {}",
-                        other.map_or("a non-string".to_owned(), |o| format!("\"{o}\""))
-                    ),
-                );
+        let fault = match shape.traits.error.clone()? {
+            Ok(fault) => fault,
+            Err(why) => {
+                self.problem(id, why);
                 return None;
             }
         };
-        let http_status = match shape.traits.get("smithy.api#httpError") {
-            None => {
-                if fault == Fault::Client {
-                    400
-                } else {
-                    500
-                }
-            }
-            Some(value) => {
-                match value.as_u64().filter(|s| (400..=599).contains(s)) {
-                    Some(status) => status as u16,
-                    None => {
-                        self.problem(id, format!("`httpError` must be an HTTP error status from 400 to 599, not {value}"));
-                        return None;
-                    }
-                }
+        let http_status = match shape.traits.http_error.clone() {
+            None => fault.default_status(),
+            Some(Ok(status)) => status,
+            Some(Err(why)) => {
+                self.problem(id, why);
+                return None;
             }
         };
         let mut structure = self.structure(id, shape);
@@ -1218,8 +1066,8 @@ impl<'a> Planner<'a> {
             (&op.input, "Input", StructureRole::Input),
             (&op.output, "Output", StructureRole::Output),
         ] {
-            match target.as_ref().map(|t| t.target.as_str()) {
-                None | Some(UNIT) => {
+            match target.as_ref().filter(|t| !t.is_unit()) {
+                None => {
                     // No input or output in the model: an empty structure keeps the API uniform.
                     let name = TypeName {
                         module: Module::Operation(module.clone()),
@@ -1236,16 +1084,14 @@ impl<'a> Planner<'a> {
                     });
                     io.push(name);
                 }
-                Some(target) => {
-                    let id = ShapeId::parse(target).ok()?;
-                    match self.index.get(&id) {
+                Some(id) => {
+                    match self.index.get(id) {
                         Some(shape)
-                            if shape.kind == "structure"
-                                && !traits::has(&shape.traits, "smithy.api#error") =>
+                            if shape.kind == ShapeKind::Structure && !shape.traits.is_error() =>
                         {
                             io.push(TypeName {
-                                module: self.structure_module(&id),
-                                name: self.type_ident(&id),
+                                module: self.structure_module(id),
+                                name: self.type_ident(id),
                             });
                         }
                         Some(shape) => {
@@ -1268,20 +1114,17 @@ impl<'a> Planner<'a> {
         let service_errors = self.service.errors.iter();
         let mut errors = Vec::new();
         let mut seen = BTreeSet::new();
-        for error_ref in op.errors.iter().chain(service_errors) {
-            let Ok(error_id) = ShapeId::parse(&error_ref.target) else {
-                continue;
-            };
+        for error_id in op.errors.iter().chain(service_errors) {
             if !seen.insert(error_id.clone()) {
                 continue;
             }
-            match self.index.get(&error_id) {
-                Some(shape) if shape.kind == "structure" && traits::has(&shape.traits, "smithy.api#error") => {
-                    let name = self.type_ident(&error_id);
+            match self.index.get(error_id) {
+                Some(shape) if shape.kind == ShapeKind::Structure && shape.traits.is_error() => {
+                    let name = self.type_ident(error_id);
                     errors.push(OperationError {
                         variant: name.clone(),
                         error: TypeName { module: Module::Errors, name },
-                        code: self.shape_name(&error_id).to_owned(),
+                        code: self.shape_name(error_id).to_owned(),
                     });
                 }
                 Some(_) => self.problem(op_id, format!("lists {error_id} in `errors`, but it is not a structure with the `error` trait")),
@@ -1317,13 +1160,12 @@ impl<'a> Planner<'a> {
             target_header,
             paginated,
             examples,
-            deprecated: traits::deprecated(&op.traits),
+            deprecated: op.traits.deprecation_note(),
             host_prefix,
             request_compression: op
                 .traits
-                .get("smithy.api#requestCompression")
-                .and_then(|t| t.get("encodings"))
-                .and_then(Value::as_array)
+                .request_compression
+                .as_ref()
                 .is_some_and(|encodings| encodings.iter().any(|e| e == "gzip")),
         })
     }
@@ -1331,16 +1173,14 @@ impl<'a> Planner<'a> {
     /// `smithy.api#endpoint`'s `hostPrefix`, split into text and `{label}`s; each label must
     /// name a required string input member with `@hostLabel`.
     fn host_prefix(&mut self, op_id: &ShapeId, op: &Shape) -> Option<Vec<HostPrefixPart>> {
-        let endpoint = op.traits.get("smithy.api#endpoint")?;
-        let Some(template) = endpoint.get("hostPrefix").and_then(Value::as_str) else {
-            self.problem(op_id, "`endpoint` needs a string `hostPrefix`");
-            return None;
+        let template = match op.traits.host_prefix.as_ref()? {
+            Ok(template) => template.as_str(),
+            Err(why) => {
+                self.problem(op_id, why.clone());
+                return None;
+            }
         };
-        let input = op
-            .input
-            .as_ref()
-            .and_then(|i| ShapeId::parse(&i.target).ok())
-            .and_then(|id| self.index.get(&id));
+        let input = op.input.as_ref().and_then(|id| self.index.get(id));
         let mut parts = Vec::new();
         let mut rest = template;
         while !rest.is_empty() {
@@ -1356,11 +1196,9 @@ impl<'a> Planner<'a> {
                     let label = &rest[1..end];
                     let member = input.and_then(|shape| shape.members.get(label));
                     let valid = member.is_some_and(|m| {
-                        traits::has(&m.traits, "smithy.api#hostLabel")
-                            && traits::has(&m.traits, "smithy.api#required")
-                            && ShapeId::parse(&m.target)
-                                .ok()
-                                .is_some_and(|t| self.is_string(&t))
+                        m.traits.host_label
+                            && m.traits.required
+                            && self.index.kind_of(&m.target) == ShapeKind::String
                     });
                     if !valid {
                         self.problem(
@@ -1382,29 +1220,19 @@ impl<'a> Planner<'a> {
         Some(parts)
     }
 
-    /// Whether a shape id names a string shape (of the model or the prelude).
-    fn is_string(&self, id: &ShapeId) -> bool {
-        match self.index.get(id) {
-            Some(shape) => shape.kind == "string",
-            None => id.namespace() == "smithy.api" && prelude_kind(id) == "string",
-        }
-    }
-
     fn paginated(&mut self, op_id: &ShapeId, op: &Shape) -> Option<Paginated> {
-        let own = op.traits.get("smithy.api#paginated")?;
-        let defaults = self.service.traits.get("smithy.api#paginated");
-        let field = |key: &str| -> Option<String> {
-            own.get(key)
-                .or_else(|| defaults.and_then(|d| d.get(key)))
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-        };
-        match (field("inputToken"), field("outputToken")) {
+        let own = op.traits.paginated.as_ref()?;
+        let defaults = self.service.traits.paginated.clone().unwrap_or_default();
+        let field = |own: &Option<String>, default: Option<String>| own.clone().or(default);
+        match (
+            field(&own.input_token, defaults.input_token),
+            field(&own.output_token, defaults.output_token),
+        ) {
             (Some(input_token), Some(output_token)) => Some(Paginated {
                 input_token,
                 output_token,
-                items: field("items"),
-                page_size: field("pageSize"),
+                items: field(&own.items, defaults.items),
+                page_size: field(&own.page_size, defaults.page_size),
             }),
             _ => {
                 self.problem(op_id, "`paginated` needs `inputToken` and `outputToken` (on the operation or the service)");
@@ -1527,55 +1355,37 @@ impl<'a> Planner<'a> {
     }
 
     fn examples(&mut self, op_id: &ShapeId, op: &Shape) -> Vec<Example> {
-        let Some(value) = op.traits.get("smithy.api#examples") else {
-            return Vec::new();
-        };
-        let Some(list) = value.as_array() else {
-            self.problem(op_id, "`examples` must be a list");
-            return Vec::new();
+        let list = match &op.traits.examples {
+            None => return Vec::new(),
+            Some(Err(why)) => {
+                self.problem(op_id, why.clone());
+                return Vec::new();
+            }
+            Some(Ok(list)) => list,
         };
         let mut examples = Vec::new();
-        for (i, example) in list.iter().enumerate() {
-            let Some(title) = example.get("title").and_then(Value::as_str) else {
-                self.problem(op_id, format!("example {i} has no `title`"));
-                continue;
-            };
-            let error = example.get("error").and_then(|e| {
-                Some((
-                    e.get("shapeId")?.as_str()?.to_owned(),
-                    e.get("content").cloned().unwrap_or(Value::Null),
-                ))
-            });
-            examples.push(Example {
-                title: title.to_owned(),
-                docs: example
-                    .get("documentation")
-                    .and_then(Value::as_str)
-                    .map(docs::to_markdown),
-                input: example
-                    .get("input")
-                    .cloned()
-                    .unwrap_or_else(|| Value::Object(Default::default())),
-                output: example.get("output").cloned(),
-                error,
-            });
+        for example in list {
+            match example {
+                Ok(example) => examples.push(Example {
+                    title: example.title.clone(),
+                    docs: example.documentation.as_deref().map(docs::to_markdown),
+                    input: example.input.clone(),
+                    output: example.output.clone(),
+                    error: example.error.clone(),
+                }),
+                Err(why) => self.problem(op_id, why.clone()),
+            }
         }
         examples
     }
 }
 
 /// The enum value of a member: `enumValue`, or the member name.
-fn enum_value(member_name: &str, member: &MemberShape) -> String {
-    member
-        .traits
-        .get("smithy.api#enumValue")
-        .and_then(Value::as_str)
-        .unwrap_or(member_name)
-        .to_owned()
-}
-
-fn is_prelude(id: &ShapeId) -> bool {
-    id.namespace() == "smithy.api"
+fn enum_value(member_name: &str, member: &ModelMember) -> String {
+    match &member.traits.enum_value {
+        Some(EnumValue::String(value)) => value.clone(),
+        _ => member_name.to_owned(),
+    }
 }
 
 /// Collects the distinct patterns of validated members, sorted by source and compiled once,
@@ -1626,27 +1436,6 @@ fn number_patterns(
         }
     }
     patterns
-}
-
-/// The shape type of a prelude shape (`smithy.api#String` is a string, ...).
-fn prelude_kind(id: &ShapeId) -> &'static str {
-    match id.name() {
-        "String" => "string",
-        "Boolean" | "PrimitiveBoolean" => "boolean",
-        "Byte" | "PrimitiveByte" => "byte",
-        "Short" | "PrimitiveShort" => "short",
-        "Integer" | "PrimitiveInteger" => "integer",
-        "Long" | "PrimitiveLong" => "long",
-        "Float" | "PrimitiveFloat" => "float",
-        "Double" | "PrimitiveDouble" => "double",
-        "Timestamp" => "timestamp",
-        "Blob" => "blob",
-        "BigInteger" => "bigInteger",
-        "BigDecimal" => "bigDecimal",
-        "Document" => "document",
-        "Unit" => "structure",
-        _ => "unknown",
-    }
 }
 
 /// `KMS` -> `kms-api`, `CloudWatch Logs` -> `cloudwatch-logs-api`.
