@@ -36,7 +36,6 @@ fn generate_text(
             operations,
             ..Default::default()
         },
-        ..Default::default()
     };
     codegen::generate(&options).map_err(|problems| problems.to_string())
 }

@@ -138,10 +138,11 @@ fn the_format_cache_gives_identical_output() {
     let with_cache = |dir: &std::path::Path| {
         let options = codegen::Options {
             models: vec![workspace_tests::models_dir()],
-            format_cache: Some(dir.to_path_buf()),
             ..Default::default()
         };
-        codegen::generate(&options).expect("generates")
+        xtask::format::generate(&options, Some(dir))
+            .expect("generates")
+            .generation
     };
     let plain = generate_bundled();
     let cold = with_cache(cache.path());

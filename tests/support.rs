@@ -97,19 +97,21 @@ pub const CUSTOM_KEY_STORE_OPERATIONS: [&str; 6] = [
     "UpdateCustomKeyStore",
 ];
 
-/// Generates the crate from the bundled model, in memory.
+/// Generates the crate from the bundled model, in memory, formatted as `cargo xtask codegen`
+/// writes it.
 pub fn generate_bundled() -> codegen::Generation {
     let options = codegen::Options {
         models: vec![models_dir()],
         ..Default::default()
     };
-    match codegen::generate(&options) {
-        Ok(generation) => generation,
+    match xtask::format::generate(&options, None) {
+        Ok(formatted) => formatted.generation,
         Err(problems) => panic!("the bundled model must generate:\n{problems}"),
     }
 }
 
-/// Generates from one model file with the given operations, in memory.
+/// Generates from one model file with the given operations, in memory, formatted as
+/// `cargo xtask codegen` writes it.
 pub fn generate_from(
     model: &Path,
     operations: Option<&[&str]>,
@@ -120,9 +122,8 @@ pub fn generate_from(
             operations: operations.map(|ops| ops.iter().map(|s| s.to_string()).collect()),
             ..Default::default()
         },
-        ..Default::default()
     };
-    codegen::generate(&options)
+    xtask::format::generate(&options, None).map(|formatted| formatted.generation)
 }
 
 /// Every file below `dir`, as (path relative to `dir`, contents), sorted by path.

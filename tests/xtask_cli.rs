@@ -183,3 +183,170 @@ fn usage_errors_exit_2_with_the_usage() {
     assert_eq!(status, 0);
     assert!(out.contains("--operations A,B,..."));
 }
+
+/// Every subcommand, with one flag of its own that takes a value.
+const SUBCOMMANDS: [&str; 5] = [
+    "codegen",
+    "verify-models",
+    "protocol-tests",
+    "bloat",
+    "mutants",
+];
+
+fn xtask_os(args: Vec<std::ffi::OsString>) -> (u8, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let status = xtask::run(args, &mut out, &mut err);
+    (
+        status,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+/// The summary line without its timing, which differs from run to run.
+fn without_timing(line: &str) -> String {
+    match (line.find(" in "), line.find(" ms -> ")) {
+        (Some(start), Some(end)) if start < end => format!("{}{}", &line[..start], &line[end..]),
+        _ => line.to_owned(),
+    }
+}
+
+#[test]
+fn help_works_on_every_subcommand_and_at_the_top_level() {
+    for command in SUBCOMMANDS {
+        for flag in ["--help", "-h"] {
+            let (status, out, err) = xtask(&[command, flag]);
+            assert_eq!(status, 0, "{command} {flag}: {err}");
+            assert!(
+                out.starts_with(&format!("usage: cargo xtask {command}")),
+                "{command} {flag}: {out}"
+            );
+            assert!(err.is_empty(), "{command} {flag}: {err}");
+        }
+    }
+    for args in [&["--help"][..], &["-h"], &["help"]] {
+        let (status, out, _) = xtask(args);
+        assert_eq!(status, 0, "{args:?}");
+        assert!(out.starts_with("usage: cargo xtask"), "{out}");
+    }
+}
+
+#[test]
+fn unknown_flags_and_stray_arguments_exit_2_with_the_subcommands_usage() {
+    // mutants hands every argument but its own to cargo-mutants, so it has no unknown flags.
+    for command in ["codegen", "verify-models", "protocol-tests", "bloat"] {
+        for args in [
+            vec![command, "--frobnicate"],
+            vec![command, "--frobnicate=1"],
+            vec![command, "-z"],
+            vec![command, "stray"],
+        ] {
+            let (status, out, err) = xtask(&args);
+            assert_eq!(status, 2, "{args:?}");
+            assert!(out.is_empty(), "{args:?}: {out}");
+            assert!(
+                err.starts_with("error: ")
+                    && err.contains(&format!("usage: cargo xtask {command}")),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    // A flag without a value, and a value given to a flag that takes none.
+    for args in [
+        &["verify-models", "--dir"][..],
+        &["verify-models", "--dir", "x", "--cases"],
+        &["protocol-tests", "--dir"],
+        &["bloat", "--json"],
+        &["bloat", "--json="],
+        &["bloat", "--keep=yes"],
+        &["codegen", "--check=yes"],
+        &["codegen", "--timings=1"],
+        &["mutants", "--known", "--shard", "1/4"],
+    ] {
+        let (status, _, err) = xtask(args);
+        assert_eq!(status, 2, "{args:?}: {err}");
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_non_utf8_argument_exits_2_without_panicking() {
+    use std::ffi::{OsStr, OsString};
+    use std::os::unix::ffi::OsStrExt;
+    let bad = || OsStr::from_bytes(b"caf\xe9").to_owned();
+    let mut cases: Vec<Vec<OsString>> = vec![vec![bad()]];
+    for command in SUBCOMMANDS {
+        cases.push(vec![command.into(), bad()]);
+        let mut flag = OsString::from("--dir=");
+        flag.push(bad());
+        cases.push(vec![command.into(), flag]);
+    }
+    cases.push(vec!["codegen".into(), "--service".into(), bad()]);
+    cases.push(vec!["mutants".into(), "--file".into(), bad()]);
+    for args in cases {
+        let shown = format!("{args:?}");
+        let (status, out, err) = xtask_os(args);
+        assert_eq!(status, 2, "{shown}");
+        assert!(out.is_empty(), "{shown}: {out}");
+        assert!(
+            err.starts_with("error: argument `") && err.contains("is not valid UTF-8"),
+            "{shown}: {err}"
+        );
+    }
+}
+
+/// `--flag value` and `--flag=value` are the same request, for each subcommand's flags.
+#[test]
+fn flag_equals_value_is_the_same_as_flag_space_value() {
+    let spaced = |pairs: &[(&str, &str)]| -> Vec<String> {
+        pairs
+            .iter()
+            .flat_map(|(flag, value)| [flag.to_string(), value.to_string()])
+            .collect()
+    };
+    let joined = |pairs: &[(&str, &str)]| -> Vec<String> {
+        pairs
+            .iter()
+            .map(|(flag, value)| format!("{flag}={value}"))
+            .collect()
+    };
+    let run = |command: &str, flags: Vec<String>, extra: &[&str]| {
+        let mut args = vec![command.to_owned()];
+        args.extend(flags);
+        args.extend(extra.iter().map(|s| s.to_string()));
+        let (status, out, err) = xtask_os(args.into_iter().map(Into::into).collect());
+        (status, without_timing(&out), err)
+    };
+
+    let models = root().join("models");
+    let generated = root().join("generated");
+    let operations = CUSTOM_KEY_STORE_OPERATIONS.join(",");
+    let codegen = [
+        ("--model", models.to_str().unwrap()),
+        ("--service", "com.amazonaws.kms#TrentService"),
+        ("--operations", operations.as_str()),
+        ("--crate-name", "kms-api"),
+        ("--out", generated.to_str().unwrap()),
+    ];
+    let first = run("codegen", spaced(&codegen), &["--check"]);
+    assert_eq!(first.0, 0, "{}", first.2);
+    assert!(first.1.trim_end().ends_with("(up to date)"), "{}", first.1);
+    assert_eq!(first, run("codegen", joined(&codegen), &["--check"]));
+
+    // Directories that hold no model: each subcommand reads the flag, then fails (status 1)
+    // with the same message whichever form named it.
+    let empty = TempDir::new("cli-flag-forms");
+    let empty = empty.path().to_str().unwrap();
+    let verify = [("--dir", empty), ("--cases", empty)];
+    let first = run("verify-models", spaced(&verify), &[]);
+    assert_eq!(first.0, 1, "{first:?}");
+    assert!(first.2.contains("holds no *.json model"), "{first:?}");
+    assert_eq!(first, run("verify-models", joined(&verify), &[]));
+
+    let suite = [("--dir", empty)];
+    let first = run("protocol-tests", spaced(&suite), &[]);
+    assert_eq!(first.0, 1, "{first:?}");
+    assert!(first.2.contains("holds no"), "{first:?}");
+    assert_eq!(first, run("protocol-tests", joined(&suite), &[]));
+}

@@ -12,10 +12,10 @@
 pub mod compliance;
 pub mod diagnostics;
 pub mod emit;
-pub mod format;
 pub mod load;
 pub mod output;
 pub mod plan;
+mod print;
 pub mod wire_cases;
 
 use diagnostics::{Diagnostic, Diagnostics};
@@ -29,8 +29,6 @@ pub struct Options {
     pub models: Vec<PathBuf>,
     /// Service, operations and crate name.
     pub plan: plan::PlanOptions,
-    /// A directory for the formatting cache (see [`format`](mod@format)); none when `None`.
-    pub format_cache: Option<PathBuf>,
 }
 
 /// The result of a generation: the planned service and every file of the crate.
@@ -38,7 +36,8 @@ pub struct Options {
 pub struct Generation {
     /// The IR the files were emitted from.
     pub service: plan::ir::Service,
-    /// File contents by path relative to the crate root (`/`-separated), sorted.
+    /// File contents by path relative to the crate root (`/`-separated), sorted: Rust files
+    /// as prettyplease prints them, not yet formatted by rustfmt (`cargo xtask` does that).
     pub files: BTreeMap<String, String>,
     /// How long each stage took.
     pub timings: Timings,
@@ -51,11 +50,8 @@ pub struct Timings {
     pub load: std::time::Duration,
     /// Planning (checks and the IR).
     pub plan: std::time::Duration,
-    /// Emitting tokens and printing them with prettyplease (or taking them from the
-    /// formatting cache), on all cores.
+    /// Emitting tokens and printing them with prettyplease, on all cores.
     pub emit: std::time::Duration,
-    /// The rustfmt pass over the files the cache did not have.
-    pub format: std::time::Duration,
 }
 
 impl Generation {
@@ -127,11 +123,11 @@ pub fn generate_loaded(
         problems
     })?;
     timings.plan = started.elapsed();
+    let started = std::time::Instant::now();
     let (jobs, text) = emit::crate_jobs(&service);
-    let (files, phases) = format::format_jobs(jobs, text, options.format_cache.as_deref())
-        .map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;
-    timings.emit = phases.print;
-    timings.format = phases.rustfmt;
+    let files =
+        print::print_jobs(jobs, text).map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;
+    timings.emit = started.elapsed();
     Ok(Generation {
         service,
         files,

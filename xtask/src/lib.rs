@@ -3,16 +3,27 @@
 //!
 //! ```text
 //! cargo xtask codegen [--model PATH]... [--service SHAPE_ID] [--operations A,B,...]
-//!                     [--out DIR] [--crate-name NAME] [--check]
+//!                     [--out DIR] [--crate-name NAME] [--check] [--timings]
+//! cargo xtask verify-models --dir DIR [--cases DIR]
+//! cargo xtask protocol-tests --dir DIR
+//! cargo xtask bloat [--release] [--lines-only] [--json PATH] [--keep]
+//! cargo xtask mutants [--known] [CARGO_MUTANTS_ARGS...]
 //! ```
+//!
+//! Every subcommand reads its flags with the same parser (`cli`): `--flag value` and
+//! `--flag=value` are the same, `-h`/`--help` prints the usage, and a mistake exits 2.
 
 pub mod bloat;
+mod cli;
+pub mod format;
 pub mod mutants;
 pub mod protocol_tests;
 pub mod verify_models;
 
+use cli::{Long, Parsed, Parser, Short, Value, ValueExt};
 use codegen::plan::PlanOptions;
 use codegen::{output, workspace_root, Options};
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -46,81 +57,72 @@ struct CodegenArgs {
     timings: bool,
 }
 
-/// Exit status for success.
-pub const SUCCESS: u8 = 0;
-/// Exit status for a model, generation or staleness failure.
-pub const FAILURE: u8 = 1;
-/// Exit status for a command-line mistake.
-pub const USAGE_ERROR: u8 = 2;
+pub use cli::{FAILURE, SUCCESS, USAGE_ERROR};
 
 /// Runs `cargo xtask` with `args` (without the program name); returns the exit status.
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    match args.first().map(String::as_str) {
-        Some("codegen") => match parse_codegen(&args[1..]) {
-            Ok(Some(parsed)) => codegen(parsed, out, err),
-            Ok(None) => {
-                let _ = writeln!(out, "{USAGE}");
-                SUCCESS
-            }
-            Err(message) => usage_error(&message, err),
-        },
-        Some("verify-models") => verify_models::run(&args[1..], out, err),
-        Some("bloat") => bloat::run(&args[1..], out, err),
-        Some("protocol-tests") => protocol_tests::run(&args[1..], out, err),
-        Some("mutants") => mutants::run(&args[1..], out, err),
-        Some("-h" | "--help" | "help") => {
+/// Every argument must be UTF-8; one that is not is a command-line mistake (status 2).
+pub fn run<I>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
+where
+    I: IntoIterator,
+    I::Item: Into<OsString>,
+{
+    let args = match cli::utf8_args(args) {
+        Ok(args) => args,
+        Err(message) => return cli::usage_error(&message, USAGE, err),
+    };
+    let mut parser = Parser::from_args(args);
+    let command = match parser.next() {
+        Ok(Some(Value(command))) => command.string().unwrap_or_default(),
+        Ok(Some(Short('h') | Long("help"))) => "--help".to_owned(),
+        Ok(Some(Short(flag))) => format!("-{flag}"),
+        Ok(Some(Long(flag))) => format!("--{flag}"),
+        Ok(None) => return cli::usage_error("no command given", USAGE, err),
+        Err(error) => return cli::usage_error(&cli::message(error), USAGE, err),
+    };
+    match command.as_str() {
+        "codegen" => cli::dispatch(&mut parser, USAGE, parse_codegen, codegen, out, err),
+        "verify-models" => verify_models::run(&mut parser, out, err),
+        "bloat" => bloat::run(&mut parser, out, err),
+        "protocol-tests" => protocol_tests::run(&mut parser, out, err),
+        "mutants" => mutants::run(&mut parser, out, err),
+        "--help" | "help" => {
             let _ = writeln!(out, "{USAGE}");
             SUCCESS
         }
-        None => usage_error("no command given", err),
-        Some(other) => usage_error(&format!("unknown command `{other}`"), err),
+        other => cli::usage_error(&format!("unknown command `{other}`"), USAGE, err),
     }
 }
 
-fn usage_error(message: &str, err: &mut dyn Write) -> u8 {
-    let _ = writeln!(err, "error: {message}\n\n{USAGE}");
-    USAGE_ERROR
-}
-
-/// Parses the flags; `Ok(None)` means help was asked for.
-fn parse_codegen(args: &[String]) -> Result<Option<CodegenArgs>, String> {
+/// Parses the `codegen` flags.
+fn parse_codegen(parser: &mut Parser) -> Result<Parsed<CodegenArgs>, cli::Error> {
     let mut parsed = CodegenArgs::default();
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |name: &str| -> Result<String, String> {
-            inline
-                .clone()
-                .or_else(|| iter.next().cloned())
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match flag {
-            "--model" => parsed.models.push(PathBuf::from(value("--model")?)),
-            "--service" => parsed.service = Some(value("--service")?),
-            "--operations" => {
-                let list: Vec<String> = value("--operations")?
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("model") => parsed.models.push(PathBuf::from(parser.value()?)),
+            Long("service") => parsed.service = Some(parser.value()?.string()?),
+            Long("operations") => {
+                let list: Vec<String> = parser
+                    .value()?
+                    .string()?
                     .split(',')
                     .map(str::trim)
                     .filter(|s| !s.is_empty())
                     .map(str::to_owned)
                     .collect();
                 if list.is_empty() {
-                    return Err("--operations needs at least one operation name".to_owned());
+                    return Err("--operations needs at least one operation name".into());
                 }
                 parsed.operations.get_or_insert_with(Vec::new).extend(list);
             }
-            "--out" => parsed.out = Some(PathBuf::from(value("--out")?)),
-            "--crate-name" => parsed.crate_name = Some(value("--crate-name")?),
-            "--check" if inline.is_none() => parsed.check = true,
-            "--timings" if inline.is_none() => parsed.timings = true,
-            "-h" | "--help" => return Ok(None),
-            other => return Err(format!("unknown option `{other}`")),
+            Long("out") => parsed.out = Some(PathBuf::from(parser.value()?)),
+            Long("crate-name") => parsed.crate_name = Some(parser.value()?.string()?),
+            Long("check") => parsed.check = true,
+            Long("timings") => parsed.timings = true,
+            Short('h') | Long("help") => return Ok(Parsed::Help),
+            _ => return Err(arg.unexpected()),
         }
     }
-    Ok(Some(parsed))
+    Ok(Parsed::Run(parsed))
 }
 
 fn codegen(args: CodegenArgs, out_stream: &mut dyn Write, err: &mut dyn Write) -> u8 {
@@ -139,11 +141,11 @@ fn codegen(args: CodegenArgs, out_stream: &mut dyn Write, err: &mut dyn Write) -
             operations: args.operations,
             crate_name: args.crate_name,
         },
-        // Unchanged files are taken from here instead of being printed and formatted again.
-        format_cache: Some(root.join("target/codegen-cache")),
     };
-    let generation = match codegen::generate(&options) {
-        Ok(generation) => generation,
+    // Unchanged files are taken from the cache instead of being formatted again.
+    let cache = root.join("target/codegen-cache");
+    let (generation, rustfmt) = match format::generate(&options, Some(&cache)) {
+        Ok(formatted) => (formatted.generation, formatted.rustfmt),
         Err(problems) => {
             let _ = writeln!(err, "{problems}");
             return FAILURE;
@@ -199,7 +201,7 @@ fn codegen(args: CodegenArgs, out_stream: &mut dyn Write, err: &mut dyn Write) -
             t.load.as_millis(),
             t.plan.as_millis(),
             t.emit.as_millis(),
-            t.format.as_millis()
+            rustfmt.as_millis()
         );
     }
     SUCCESS

@@ -3,7 +3,11 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let status = xtask::run(&args, &mut std::io::stdout(), &mut std::io::stderr());
+    // `args_os`: a non-UTF-8 argument is reported by `run` (status 2), not a panic here.
+    let status = xtask::run(
+        std::env::args_os().skip(1),
+        &mut std::io::stdout(),
+        &mut std::io::stderr(),
+    );
     ExitCode::from(status)
 }

@@ -11,6 +11,7 @@
 //!   staleness, snapshot and `--check` tests are not among them: they notice any change to the
 //!   checked-in text, so they say nothing about whether the behaviour is tested.
 
+use crate::cli::{Parsed, Parser, ValueExt};
 use codegen::workspace_root;
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -134,20 +135,37 @@ fn error_files(root: &Path) -> Vec<String> {
     files
 }
 
-/// Runs `cargo xtask mutants` with `args` (after the subcommand).
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    match args.first().map(String::as_str) {
-        Some("-h" | "--help") => {
-            let _ = writeln!(out, "{USAGE}");
-            crate::SUCCESS
-        }
-        Some("--known") if args.len() == 1 => known(out, err),
-        Some("--known") => {
-            let _ = writeln!(err, "error: --known takes no other arguments\n\n{USAGE}");
-            crate::USAGE_ERROR
-        }
-        _ => cargo_mutants(args, err),
+/// What `cargo xtask mutants` was asked to do.
+#[derive(Debug, PartialEq)]
+enum Mode {
+    /// Apply the known mutations (`--known`).
+    Known,
+    /// Run cargo-mutants with these arguments.
+    CargoMutants(Vec<String>),
+}
+
+/// Only a leading `--known` or `--help` is ours; any other arguments are cargo-mutants'
+/// (`--file x`, `--shard=1/4`, ...) and go to it untouched, in either flag form.
+fn parse(parser: &mut Parser) -> Result<Parsed<Mode>, crate::cli::Error> {
+    let rest: Vec<String> = parser
+        .raw_args()?
+        .map(|arg| arg.string())
+        .collect::<Result<_, _>>()?;
+    match rest.first().map(String::as_str) {
+        Some("-h" | "--help") => Ok(Parsed::Help),
+        Some("--known") if rest.len() == 1 => Ok(Parsed::Run(Mode::Known)),
+        Some("--known") => Err("--known takes no other arguments".into()),
+        _ => Ok(Parsed::Run(Mode::CargoMutants(rest))),
     }
+}
+
+/// Runs `cargo xtask mutants` with the arguments after its name; returns the exit status.
+pub(crate) fn run(parser: &mut Parser, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let run_mode = |mode: Mode, out: &mut dyn Write, err: &mut dyn Write| match mode {
+        Mode::Known => known(out, err),
+        Mode::CargoMutants(args) => cargo_mutants(&args, err),
+    };
+    crate::cli::dispatch(parser, USAGE, parse, run_mode, out, err)
 }
 
 fn cargo_mutants(args: &[String], err: &mut dyn Write) -> u8 {
@@ -358,6 +376,21 @@ fn failed_tests(stdout: &str) -> BTreeSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_leading_known_or_help_is_ours_the_rest_passes_through() {
+        let parse_all = |list: &[&str]| parse(&mut Parser::from_args(list)).ok();
+        assert_eq!(parse_all(&["--known"]), Some(Parsed::Run(Mode::Known)));
+        assert_eq!(parse_all(&["-h"]), Some(Parsed::Help));
+        assert_eq!(parse_all(&["--known", "--shard=1/4"]), None);
+        let through = ["--file=generated/src/wire.rs", "--shard", "1/4", "--help"];
+        assert_eq!(
+            parse_all(&through),
+            Some(Parsed::Run(Mode::CargoMutants(
+                through.iter().map(|s| s.to_string()).collect()
+            )))
+        );
+    }
 
     #[test]
     fn failed_tests_are_read_from_the_harness_output() {

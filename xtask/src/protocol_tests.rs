@@ -11,6 +11,7 @@
 //! with their reason. Exit status 1 when any case fails or cannot run, or when DIR holds no
 //! case at all.
 
+use crate::cli::{Long, Parsed, Parser, Short};
 use codegen::compliance::{self, Case, Disposition};
 use codegen::{workspace_root, Options};
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,26 +29,25 @@ runs them and reports every case. Builds go to target/protocol-tests/.
 options:
   --dir DIR     the directory of the suite's model files (required)";
 
-/// Runs the subcommand; returns the exit status.
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+fn parse(parser: &mut Parser) -> Result<Parsed<PathBuf>, crate::cli::Error> {
     let mut dir = None;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--dir" => match iter.next() {
-                Some(value) => dir = Some(PathBuf::from(value)),
-                None => return usage(err, "--dir needs a value"),
-            },
-            "-h" | "--help" => {
-                let _ = writeln!(out, "{USAGE}");
-                return 0;
-            }
-            other => return usage(err, &format!("unknown option `{other}`")),
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("dir") => dir = Some(PathBuf::from(parser.value()?)),
+            Short('h') | Long("help") => return Ok(Parsed::Help),
+            _ => return Err(arg.unexpected()),
         }
     }
-    let Some(dir) = dir else {
-        return usage(err, "--dir is required");
-    };
+    Ok(Parsed::Run(dir.ok_or("--dir is required")?))
+}
+
+/// Runs the subcommand with the arguments after its name; returns the exit status.
+pub(crate) fn run(parser: &mut Parser, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    crate::cli::dispatch(parser, USAGE, parse, run_suite, out, err)
+}
+
+/// Runs every case of the suite in `dir`.
+fn run_suite(dir: PathBuf, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     if !dir.is_dir() {
         let _ = writeln!(err, "error: {} is not a directory", dir.display());
         return 1;
@@ -72,10 +72,11 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 service: Some(service.clone()),
                 ..Default::default()
             },
-            format_cache: None,
         };
-        let generation = match codegen::generate_loaded(&loaded, &options) {
-            Ok(generation) => generation,
+        let formatted = codegen::generate_loaded(&loaded, &options)
+            .and_then(|generation| crate::format::format_crate(generation, None));
+        let generation = match formatted {
+            Ok(formatted) => formatted.generation,
             Err(problems) => {
                 let _ = writeln!(out, "protocol-tests: {service}: generation failed");
                 let _ = writeln!(err, "{problems}");
@@ -194,11 +195,6 @@ struct Totals {
     passed: usize,
     failed: usize,
     excluded: usize,
-}
-
-fn usage(err: &mut dyn Write, message: &str) -> u8 {
-    let _ = writeln!(err, "error: {message}\n\n{USAGE}");
-    2
 }
 
 /// Every service shape in the loaded files, sorted.

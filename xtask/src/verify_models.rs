@@ -4,6 +4,7 @@
 //! a matching `"model"`, plus the model's own examples). One line per model, then a summary;
 //! exit status 1 when any model fails.
 
+use crate::cli::{Long, Parsed, Parser, Short};
 use codegen::compliance::expected_names::{snake_case, upper_camel_case};
 use codegen::workspace_root;
 use std::io::Write;
@@ -22,28 +23,38 @@ options:
   --dir DIR     the directory of models (required)
   --cases DIR   the directory of model-targeted case files (default: tests/wire-models)";
 
-/// Runs the subcommand; returns the exit status.
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+/// Settings of `verify-models`.
+#[derive(Debug, PartialEq)]
+struct VerifyArgs {
+    dir: PathBuf,
+    cases: PathBuf,
+}
+
+fn parse(parser: &mut Parser) -> Result<Parsed<VerifyArgs>, crate::cli::Error> {
     let mut dir = None;
     let mut cases = workspace_root().join("tests/wire-models");
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--dir" => dir = iter.next().map(PathBuf::from),
-            "--cases" => match iter.next() {
-                Some(path) => cases = PathBuf::from(path),
-                None => return usage(err, "--cases needs a value"),
-            },
-            "-h" | "--help" => {
-                let _ = writeln!(out, "{USAGE}");
-                return 0;
-            }
-            other => return usage(err, &format!("unknown option `{other}`")),
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("dir") => dir = Some(PathBuf::from(parser.value()?)),
+            Long("cases") => cases = PathBuf::from(parser.value()?),
+            Short('h') | Long("help") => return Ok(Parsed::Help),
+            _ => return Err(arg.unexpected()),
         }
     }
-    let Some(dir) = dir else {
-        return usage(err, "--dir is required");
-    };
+    let dir = dir.ok_or("--dir is required")?;
+    Ok(Parsed::Run(VerifyArgs { dir, cases }))
+}
+
+/// Runs the subcommand with the arguments after its name; returns the exit status.
+pub(crate) fn run(parser: &mut Parser, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    crate::cli::dispatch(parser, USAGE, parse, verify_all, out, err)
+}
+
+fn verify_all(
+    VerifyArgs { dir, cases }: VerifyArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     let models = match model_files(&dir) {
         Ok(models) if !models.is_empty() => models,
         Ok(_) => {
@@ -73,11 +84,6 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     u8::from(failed > 0)
 }
 
-fn usage(err: &mut dyn Write, message: &str) -> u8 {
-    let _ = writeln!(err, "error: {message}\n\n{USAGE}");
-    2
-}
-
 fn model_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -104,8 +110,8 @@ fn verify(model: &Path, cases: &Path) -> Report {
         models: vec![model.to_path_buf()],
         ..Default::default()
     };
-    let generation = match codegen::generate(&options) {
-        Ok(generation) => generation,
+    let generation = match crate::format::generate(&options, None) {
+        Ok(formatted) => formatted.generation,
         Err(problems) => {
             return Report {
                 line: format!("{name}: generation failed"),
