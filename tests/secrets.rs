@@ -36,14 +36,13 @@ fn with_secrets(service: &Service) -> BTreeSet<String> {
                         ty = element;
                     }
                     matches!(ty, RustType::Structure { name, .. }
-                        if service.structures.iter().find(|t| &t.name == name).is_some_and(|t| holds(service, t, depth + 1)))
+                        if service.structure(&name.id).is_some_and(|t| holds(service, t, depth + 1)))
                 }
             })
     }
-    let errors = service.errors.iter().map(|e| &e.structure);
+    let errors = service.errors().map(|e| &e.structure);
     service
-        .structures
-        .iter()
+        .structures()
         .chain(errors)
         .filter(|s| holds(service, s, 0))
         .map(|s| s.name.name.clone())

@@ -3,7 +3,7 @@
 
 use super::exclusions::exclusion;
 use crate::load::{LoadedFile, Shape, ShapeId, TraitId};
-use crate::plan::ir::{Operation, Service, TypeName};
+use crate::plan::ir::{Operation, Service, TypeRef};
 use serde_json::Value;
 
 /// The trait holding request cases.
@@ -19,7 +19,7 @@ pub enum CaseKind {
     /// Parse the response, compare the output with `params`.
     Response,
     /// Parse the error response, expect this typed error, compare it with `params`.
-    ErrorResponse(TypeName),
+    ErrorResponse(TypeRef),
 }
 
 /// Whether a case runs.
@@ -119,20 +119,23 @@ pub fn collect_cases(files: &[LoadedFile], service: &Service) -> Vec<Case> {
             }
         }
     }
-    for error in &service.errors {
+    for error in service.errors() {
         let Some(raw) = shape(&error.structure.id) else {
             continue;
         };
         let Some(index) = service
             .operations
             .iter()
-            .position(|op| op.errors.iter().any(|e| e.error == error.structure.name))
+            .position(|op| op.errors.iter().any(|e| e.error.id == error.structure.id))
         else {
             continue;
         };
         let operation = &service.operations[index];
         for data in entries(&raw.traits.http_response_tests, protocol) {
-            let kind = CaseKind::ErrorResponse(error.structure.name.clone());
+            let kind = CaseKind::ErrorResponse(TypeRef {
+                id: error.structure.id.clone(),
+                name: error.structure.name.clone(),
+            });
             cases.push(case(&error.structure.id, index, operation, kind, data));
         }
     }
@@ -148,13 +151,12 @@ pub fn unplanned_cases(files: &[LoadedFile], service: &Service) -> Vec<Unplanned
     let mut unplanned = Vec::new();
     // Errors some generated operation returns: their cases are collected.
     let generated_errors: std::collections::BTreeSet<String> = service
-        .errors
-        .iter()
+        .errors()
         .filter(|error| {
             service
                 .operations
                 .iter()
-                .any(|op| op.errors.iter().any(|e| e.error == error.structure.name))
+                .any(|op| op.errors.iter().any(|e| e.error.id == error.structure.id))
         })
         .map(|error| error.structure.id.to_string())
         .collect();

@@ -147,13 +147,16 @@ fn test_body(values: &Values, operation: &Operation, case: &Case) -> Result<Toke
                 let expected = values.structure_value(error, params, "params")?;
                 let structure = values
                     .structure(error)
-                    .ok_or_else(|| format!("the crate has no error {}", error.name))?;
+                    .ok_or_else(|| format!("the crate has no error {}", error.name.name))?;
                 let variant = operation
                     .errors
                     .iter()
                     .find(|e| &e.error == error)
                     .ok_or_else(|| {
-                        format!("{} does not return {}", operation.wire_name, error.name)
+                        format!(
+                            "{} does not return {}",
+                            operation.wire_name, error.name.name
+                        )
                     })?;
                 let error_enum = {
                     let module = ident(&operation.module);
@@ -166,7 +169,7 @@ fn test_body(values: &Values, operation: &Operation, case: &Case) -> Result<Toke
                     let label = &member.wire_name;
                     quote!(support::assert_same(#label, &actual.#field, &expected.#field, #nan);)
                 });
-                let wanted = format!("the modelled error {}", error.name);
+                let wanted = format!("the modelled error {}", error.name.name);
                 Ok(quote! {
                     #parsed
                     let expected = #expected;

@@ -47,15 +47,15 @@ pub fn rust_type(ty: &RustType) -> TokenStream {
         RustType::Document => quote!(::serde_json::Value),
         RustType::BigInteger => quote!(crate::primitives::BigInteger),
         RustType::BigDecimal => quote!(crate::primitives::BigDecimal),
-        RustType::Enum(name) | RustType::IntEnum(name) => type_path(name),
-        RustType::Union { name, boxed: false } => type_path(name),
+        RustType::Enum(name) | RustType::IntEnum(name) => type_path(&name.name),
+        RustType::Union { name, boxed: false } => type_path(&name.name),
         RustType::Union { name, boxed: true } => {
-            let path = type_path(name);
+            let path = type_path(&name.name);
             quote!(::std::boxed::Box<#path>)
         }
-        RustType::Structure { name, boxed: false } => type_path(name),
+        RustType::Structure { name, boxed: false } => type_path(&name.name),
         RustType::Structure { name, boxed: true } => {
-            let path = type_path(name);
+            let path = type_path(&name.name);
             quote!(::std::boxed::Box<#path>)
         }
         RustType::List(item) => {

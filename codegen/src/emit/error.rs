@@ -65,7 +65,7 @@ pub fn emit_operation_error(operation: &Operation) -> TokenStream {
     );
     let variants = operation.errors.iter().map(|e| {
         let variant = ident(&e.variant);
-        let path = type_path(&e.error);
+        let path = type_path(&e.error.name);
         let doc = format!(" The service returned `{}`.", e.code);
         quote! {
             #[doc = #doc]
@@ -74,7 +74,7 @@ pub fn emit_operation_error(operation: &Operation) -> TokenStream {
     });
     let code_arms = operation.errors.iter().map(|e| {
         let variant = ident(&e.variant);
-        let path = type_path(&e.error);
+        let path = type_path(&e.error.name);
         quote!(#name::#variant(_) => ::std::option::Option::Some(#path::CODE),)
     });
     let message_arms = operation.errors.iter().map(|e| {
@@ -87,7 +87,7 @@ pub fn emit_operation_error(operation: &Operation) -> TokenStream {
     });
     let froms = operation.errors.iter().map(|e| {
         let variant = ident(&e.variant);
-        let path = type_path(&e.error);
+        let path = type_path(&e.error.name);
         quote! {
             impl ::std::convert::From<#path> for #name {
                 fn from(error: #path) -> Self {

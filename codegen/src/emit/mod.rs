@@ -112,16 +112,15 @@ pub fn crate_jobs<'a>(service: &'a Service) -> (Vec<FileJob<'a>>, BTreeMap<Strin
     );
 
     let shared: Vec<_> = service
-        .structures
-        .iter()
+        .structures()
         .filter(|s| s.name.module == Module::Types)
         .collect();
     let mut type_names: Vec<_> = shared
         .iter()
         .map(|s| &s.name)
-        .chain(service.enums.iter().map(|e| &e.name))
-        .chain(service.unions.iter().map(|u| &u.name))
-        .chain(service.int_enums.iter().map(|e| &e.name))
+        .chain(service.enums().map(|e| &e.name))
+        .chain(service.unions().map(|u| &u.name))
+        .chain(service.int_enums().map(|e| &e.name))
         .collect();
     type_names.sort();
     add(
@@ -139,26 +138,26 @@ pub fn crate_jobs<'a>(service: &'a Service) -> (Vec<FileJob<'a>>, BTreeMap<Strin
             Box::new(move || structure::emit_structure(structure)),
         );
     }
-    for e in &service.enums {
+    for e in service.enums() {
         add(
             type_file("types", &e.name.name),
             Box::new(move || enumeration::emit_enum(e)),
         );
     }
-    for u in &service.unions {
+    for u in service.unions() {
         add(
             type_file("types", &u.name.name),
             Box::new(move || union::emit_union(u)),
         );
     }
-    for e in &service.int_enums {
+    for e in service.int_enums() {
         add(
             type_file("types", &e.name.name),
             Box::new(move || int_enum::emit_int_enum(e)),
         );
     }
 
-    let error_names: Vec<_> = service.errors.iter().map(|e| &e.structure.name).collect();
+    let error_names: Vec<_> = service.errors().map(|e| &e.structure.name).collect();
     add(
         "src/errors/mod.rs".to_owned(),
         Box::new(move || {
@@ -168,7 +167,7 @@ pub fn crate_jobs<'a>(service: &'a Service) -> (Vec<FileJob<'a>>, BTreeMap<Strin
             )
         }),
     );
-    for error in &service.errors {
+    for error in service.errors() {
         add(
             type_file("errors", &error.structure.name.name),
             Box::new(move || error::emit_error_struct(error)),

@@ -46,7 +46,7 @@ pub fn emit_wire(service: &Service) -> TokenStream {
     } else {
         quote!(request(Self::TARGET, input))
     };
-    let modelled_error_macro = if service.errors.is_empty() {
+    let modelled_error_macro = if service.errors().next().is_none() {
         quote!()
     } else {
         modelled_error_macro()

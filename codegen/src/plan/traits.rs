@@ -1,10 +1,11 @@
 //! Which traits would change the wire in ways this generator does not implement (those are
-//! errors, never silently dropped), and the checks that depend on the shape a trait is on:
-//! constraints that cannot apply to a type, and defaults that do not fit it.
+//! errors, never silently dropped), and constraints that cannot apply to the type they are
+//! on.
 
-use super::ir::Constraints;
-use crate::load::{ShapeKind, TraitId, Traits};
-use serde_json::Value;
+use super::closure::Closure;
+use super::constraints::Limits;
+use super::problems::Problems;
+use crate::load::{Model, ShapeKind, TraitId, Traits};
 
 /// Traits that change the awsJson wire format and are not implemented: generating code while
 /// ignoring them would produce a crate that silently speaks the wrong protocol.
@@ -18,9 +19,24 @@ const UNSUPPORTED_WIRE_TRAITS: &[(TraitId, &str)] = &[
     (TraitId::EventPayload, "event streams are not supported"),
 ];
 
+/// Reports the traits on the closure's shapes and their members that this generator cannot
+/// honour.
+pub(super) fn check_closure(model: &Model, closure: &Closure, problems: &mut Problems) {
+    for shape in closure.shapes.iter().filter_map(|id| model.get(id)) {
+        for why in unsupported(&shape.traits) {
+            problems.report(&shape.id, why);
+        }
+        for member in shape.members.values() {
+            for why in unsupported(&member.traits) {
+                problems.report(&member.id, why);
+            }
+        }
+    }
+}
+
 /// Why each trait of a shape or member cannot be generated, for the traits this generator
 /// cannot honour: unsupported wire traits and unknown timestamp formats.
-pub fn unsupported(traits: &Traits) -> Vec<String> {
+fn unsupported(traits: &Traits) -> Vec<String> {
     let mut found: Vec<String> = UNSUPPORTED_WIRE_TRAITS
         .iter()
         .filter(|(id, _)| traits.has(*id))
@@ -34,8 +50,8 @@ pub fn unsupported(traits: &Traits) -> Vec<String> {
 
 /// The `length`, `pattern` and `range` of a shape or member, checked against `kind`, the type
 /// of the shape they constrain. The first problem is returned.
-pub fn constraints(traits: &Traits, kind: &ShapeKind) -> Result<Constraints, String> {
-    let mut constraints = Constraints::default();
+pub(super) fn constraints(traits: &Traits, kind: &ShapeKind) -> Result<Limits, String> {
+    let mut constraints = Limits::default();
     if let Some(length) = &traits.length {
         if !matches!(
             kind,
@@ -68,39 +84,4 @@ pub fn constraints(traits: &Traits, kind: &ShapeKind) -> Result<Constraints, Str
         constraints.range = Some((range.min, range.max));
     }
     Ok(constraints)
-}
-
-/// Checks a `default` value against the shape type it defaults.
-pub fn check_default(
-    value: &Value,
-    kind: &ShapeKind,
-    enum_values: &[String],
-) -> Result<(), String> {
-    let fits = match kind {
-        ShapeKind::String => value.is_string(),
-        ShapeKind::Enum => value
-            .as_str()
-            .is_some_and(|v| enum_values.iter().any(|e| e == v)),
-        ShapeKind::Boolean => value.is_boolean(),
-        ShapeKind::Byte
-        | ShapeKind::Short
-        | ShapeKind::Integer
-        | ShapeKind::Long
-        | ShapeKind::IntEnum
-        | ShapeKind::BigInteger => value.is_i64() || value.is_u64(),
-        ShapeKind::Float | ShapeKind::Double | ShapeKind::BigDecimal => value.is_number(),
-        ShapeKind::Timestamp => value.is_number() || value.is_string(),
-        ShapeKind::List | ShapeKind::Set => value.as_array().is_some_and(Vec::is_empty),
-        ShapeKind::Map | ShapeKind::Document => true,
-        ShapeKind::Blob => value.is_string(),
-        _ => false,
-    };
-    if fits {
-        Ok(())
-    } else {
-        Err(format!(
-            "default value {value} does not fit {}",
-            kind.with_article()
-        ))
-    }
 }
