@@ -62,8 +62,9 @@ fn representative_shapes_of_every_kind() {
 }
 
 /// The endpoint host prefix and request compression support, from our protocol fixture
-/// suite (`tests/protocol/passing/fixture.smithy`): the two operations that use them and the
-/// wire module that carries `host_label` and `compress`.
+/// suite (`tests/protocol/passing/fixture.smithy`): the two operations that use them, the
+/// wire module that declares `host_label` and `compress`, and the `Operation` trait with the
+/// methods that only such models get.
 #[test]
 fn host_prefix_and_request_compression() {
     let model = workspace_tests::root().join("tests/protocol/passing/fixture.smithy");
@@ -77,6 +78,7 @@ fn host_prefix_and_request_compression() {
             "src/operations/prefixed.rs",
             "src/operations/compressed.rs",
             "src/wire.rs",
+            "src/wire/operation.rs",
             "Cargo.toml",
         ] {
             let name = format!(

@@ -106,7 +106,7 @@ fn known_mutations(root: &Path) -> Vec<Mutation> {
     let request_id = Mutation {
         name: "modelled errors forget the response (no request id, no status)",
         edits: vec![Edit {
-            file: "generated/src/wire.rs".to_owned(),
+            file: "generated/src/wire/modelled_error.rs".to_owned(),
             from: "self.response = ::std::option::Option::Some(response);",
             to: "let _ = response;",
         }],
@@ -114,7 +114,7 @@ fn known_mutations(root: &Path) -> Vec<Mutation> {
     let unwrap = Mutation {
         name: "an .unwrap() inside the modelled_error! macro body",
         edits: vec![Edit {
-            file: "generated/src/wire.rs".to_owned(),
+            file: "generated/src/wire/modelled_error.rs".to_owned(),
             from: "f.write_str(Self::CODE)?;",
             to: "f.write_str(Self::CODE).unwrap();",
         }],

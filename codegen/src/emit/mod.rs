@@ -1,7 +1,7 @@
 //! *Emit*: pure functions from the IR to Rust source. Each concern has its own module and
-//! returns a `TokenStream`; this module lays the files out and formats them.
+//! returns a `TokenStream`; this module lays the files out (printing and formatting happen
+//! later). The model-independent runtime is not emitted but copied as text (see `runtime`).
 
-mod codecs;
 pub(crate) mod common;
 mod crate_files;
 mod enumeration;
@@ -10,7 +10,7 @@ pub(crate) mod examples;
 mod int_enum;
 mod operation;
 mod primitives;
-mod primitives_extra;
+mod runtime;
 mod structure;
 mod union;
 pub mod usage;
@@ -102,9 +102,15 @@ pub fn crate_jobs<'a>(service: &'a Service) -> (Vec<FileJob<'a>>, BTreeMap<Strin
         "src/primitives.rs".to_owned(),
         Box::new(move || primitives::emit_primitives(&usage)),
     );
+    // The runtime is fixed at build time and its tests rule out an error here; should one
+    // happen all the same, the wire module reports it where the crate fails to compile.
+    let (runtime_files, runtime_error) = match runtime::runtime_files(&usage) {
+        Ok(files) => (files, None),
+        Err(err) => (BTreeMap::new(), Some(err)),
+    };
     add(
         "src/wire.rs".to_owned(),
-        Box::new(move || wire::emit_wire(service)),
+        Box::new(move || wire::emit_wire(service, runtime_error.as_deref())),
     );
     add(
         "src/validation.rs".to_owned(),
@@ -185,7 +191,7 @@ pub fn crate_jobs<'a>(service: &'a Service) -> (Vec<FileJob<'a>>, BTreeMap<Strin
             Box::new(move || operation::emit_operation(service, op)),
         );
     }
-    let mut text = BTreeMap::new();
+    let mut text = runtime_files;
     text.insert("Cargo.toml".to_owned(), crate_files::cargo_toml(service));
     (jobs, text)
 }

@@ -29,6 +29,8 @@ pub struct Usage {
     pub host_prefixes: bool,
     /// Any operation with `@requestCompression` (gzip, with flate2).
     pub request_compression: bool,
+    /// Any modelled error (their shared impls come from `modelled_error!`).
+    pub modelled_errors: bool,
 }
 
 impl Usage {
@@ -43,6 +45,7 @@ impl Usage {
                 .any(|s| s.has_required_without_default()),
             host_prefixes: service.operations.iter().any(|op| op.host_prefix.is_some()),
             request_compression: service.operations.iter().any(|op| op.request_compression),
+            modelled_errors: service.errors().next().is_some(),
             ..Usage::default()
         };
         let members = service
@@ -64,6 +67,68 @@ impl Usage {
         }
         usage.regex_patterns = service.patterns.iter().any(|p| p.program.is_none());
         usage
+    }
+
+    /// The features of the codegen-runtime crate, one per optional piece of the runtime.
+    pub const FEATURES: &'static [&'static str] = &[
+        "big-numbers",
+        "blob",
+        "enums",
+        "formatted-timestamps",
+        "host-prefixes",
+        "idempotency-tokens",
+        "modelled-errors",
+        "patterns",
+        "regex-patterns",
+        "request-compression",
+        "required-members",
+        "unions",
+    ];
+
+    /// Whether the service uses the runtime feature `name` (see the features of
+    /// codegen-runtime); `None` for a name that is not one.
+    pub fn feature(&self, name: &str) -> Option<bool> {
+        Some(match name {
+            "big-numbers" => self.big_numbers,
+            "blob" => self.blob,
+            "enums" => self.enums,
+            "formatted-timestamps" => self.formatted_timestamps,
+            "host-prefixes" => self.host_prefixes,
+            "idempotency-tokens" => self.idempotency_tokens,
+            "modelled-errors" => self.modelled_errors,
+            "patterns" => self.patterns,
+            // The regress fallback is part of the pattern support.
+            "regex-patterns" => self.patterns && self.regex_patterns,
+            "request-compression" => self.request_compression,
+            "required-members" => self.required_members,
+            "unions" => self.unions,
+            _ => return None,
+        })
+    }
+
+    /// Turns the runtime feature `name` on; false for a name that is not one.
+    #[cfg(test)]
+    pub fn set_feature(&mut self, name: &str) -> bool {
+        let flag = match name {
+            "big-numbers" => &mut self.big_numbers,
+            "blob" => &mut self.blob,
+            "enums" => &mut self.enums,
+            "formatted-timestamps" => &mut self.formatted_timestamps,
+            "host-prefixes" => &mut self.host_prefixes,
+            "idempotency-tokens" => &mut self.idempotency_tokens,
+            "modelled-errors" => &mut self.modelled_errors,
+            "patterns" => &mut self.patterns,
+            "regex-patterns" => {
+                self.patterns = true;
+                &mut self.regex_patterns
+            }
+            "request-compression" => &mut self.request_compression,
+            "required-members" => &mut self.required_members,
+            "unions" => &mut self.unions,
+            _ => return false,
+        };
+        *flag = true;
+        true
     }
 
     fn scan(&mut self, ty: &RustType) {

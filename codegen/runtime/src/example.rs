@@ -1,0 +1,196 @@
+//! A tiny model written the way the emitter writes one: a structure, a string enum, an
+//! error, a union's unlisted member, and one operation. In a generated crate, model code is
+//! what calls the macros and the `pub(crate)` constructors of the runtime; here this module
+//! does, so that they are compiled and linted with the rest, and the tests use it to drive
+//! the runtime end to end.
+//!
+//! It is not copied into generated crates.
+
+use crate::wire::{ErrorResponse, Operation, OperationError};
+
+/// A structure: read only from a JSON object, checked against a `length` constraint.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
+pub struct Widget {
+    /// A name of 1 to 8 characters (wire name `Name`).
+    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+crate::wire::json_object!(Widget);
+
+impl crate::validation::Validate for Widget {
+    fn validate_at(&self, prefix: &str, violations: &mut Vec<crate::validation::Violation>) {
+        if let Some(value) = &self.name {
+            let path = || crate::validation::join(prefix, "Name");
+            crate::validation::length(&path, value, Some(1), Some(8), violations);
+        }
+    }
+}
+
+#[cfg(feature = "required-members")]
+impl Widget {
+    /// Builds a widget whose name is required: unset, it is a [`BuildError`].
+    ///
+    /// [`BuildError`]: crate::primitives::BuildError
+    pub fn named(name: Option<String>) -> Result<Widget, crate::primitives::BuildError> {
+        match name {
+            Some(name) => Ok(Widget { name: Some(name) }),
+            None => Err(crate::primitives::BuildError::missing("Widget", "Name")),
+        }
+    }
+}
+
+/// A string enum: an unlisted value is kept, not refused.
+#[cfg(feature = "enums")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Color {
+    /// `RED`.
+    Red,
+    /// A value the model did not list.
+    Unknown(crate::primitives::UnknownValue),
+}
+
+#[cfg(feature = "enums")]
+impl From<&str> for Color {
+    fn from(value: &str) -> Self {
+        match value {
+            "RED" => Color::Red,
+            other => Color::Unknown(crate::primitives::UnknownValue::new(other)),
+        }
+    }
+}
+
+#[cfg(feature = "enums")]
+impl From<String> for Color {
+    fn from(value: String) -> Self {
+        Color::from(value.as_str())
+    }
+}
+
+/// A union member the model does not list, as a generated union keeps it.
+#[cfg(feature = "unions")]
+pub fn unknown_member(name: &str, value: serde_json::Value) -> crate::primitives::UnknownMember {
+    crate::primitives::UnknownMember::new(name.to_owned(), value)
+}
+
+/// A modelled error (`WidgetNotFoundException`, HTTP 404, the caller's fault).
+#[cfg(feature = "modelled-errors")]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
+pub struct WidgetNotFound {
+    /// What went wrong (wire name `message`).
+    #[serde(rename = "message", default, skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "Message")]
+    pub message: Option<String>,
+    #[serde(skip)]
+    response: Option<crate::primitives::ResponseMeta>,
+}
+#[cfg(feature = "modelled-errors")]
+crate::wire::json_object!(WidgetNotFound);
+#[cfg(feature = "modelled-errors")]
+crate::wire::modelled_error!(WidgetNotFound, "WidgetNotFoundException", 404, Client);
+
+#[cfg(feature = "modelled-errors")]
+impl WidgetNotFound {
+    /// The message the service sent with the error, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+}
+
+/// The operation `PutWidget`: a widget in, a widget out.
+#[derive(Clone, Copy, Debug)]
+pub struct PutWidget;
+
+impl Operation for PutWidget {
+    const NAME: &'static str = "PutWidget";
+    const TARGET: &'static str = "WidgetService.PutWidget";
+    type Input = Widget;
+    type Output = Widget;
+    type Error = PutWidgetError;
+
+    fn error_from_response(response: ErrorResponse) -> PutWidgetError {
+        match response.code() {
+            #[cfg(feature = "modelled-errors")]
+            Some("WidgetNotFoundException") => match response.typed() {
+                Ok(error) => PutWidgetError::WidgetNotFound(error),
+                Err(unhandled) => PutWidgetError::Unhandled(unhandled),
+            },
+            _ => PutWidgetError::Unhandled(response.into_unhandled()),
+        }
+    }
+}
+
+/// `PutWidget`'s errors.
+#[derive(Debug)]
+pub enum PutWidgetError {
+    /// The modelled error.
+    #[cfg(feature = "modelled-errors")]
+    WidgetNotFound(WidgetNotFound),
+    /// Anything else.
+    Unhandled(crate::primitives::UnhandledError),
+}
+
+impl From<crate::primitives::UnhandledError> for PutWidgetError {
+    fn from(error: crate::primitives::UnhandledError) -> Self {
+        PutWidgetError::Unhandled(error)
+    }
+}
+
+impl std::fmt::Display for PutWidgetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            #[cfg(feature = "modelled-errors")]
+            PutWidgetError::WidgetNotFound(error) => error.fmt(f),
+            PutWidgetError::Unhandled(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for PutWidgetError {}
+
+impl OperationError for PutWidgetError {
+    fn code(&self) -> Option<&str> {
+        match self {
+            #[cfg(feature = "modelled-errors")]
+            PutWidgetError::WidgetNotFound(_) => Some(WidgetNotFound::CODE),
+            PutWidgetError::Unhandled(error) => error.code(),
+        }
+    }
+
+    fn message(&self) -> Option<&str> {
+        match self {
+            #[cfg(feature = "modelled-errors")]
+            PutWidgetError::WidgetNotFound(error) => error.message(),
+            PutWidgetError::Unhandled(error) => error.message(),
+        }
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        match self {
+            #[cfg(feature = "modelled-errors")]
+            PutWidgetError::WidgetNotFound(error) => {
+                crate::wire::ModelledError::response(error).map(|r| r.status())
+            }
+            PutWidgetError::Unhandled(error) => Some(error.http_status()),
+        }
+    }
+
+    fn request_id(&self) -> Option<&str> {
+        match self {
+            #[cfg(feature = "modelled-errors")]
+            PutWidgetError::WidgetNotFound(error) => {
+                crate::wire::ModelledError::response(error).and_then(|r| r.request_id())
+            }
+            PutWidgetError::Unhandled(error) => error.request_id(),
+        }
+    }
+
+    fn as_unhandled(&self) -> Option<&crate::primitives::UnhandledError> {
+        match self {
+            #[cfg(feature = "modelled-errors")]
+            PutWidgetError::WidgetNotFound(_) => None,
+            PutWidgetError::Unhandled(error) => Some(error),
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! `pattern` constraints. Patterns are ECMA-262 regular expressions, as Smithy specifies,
+//! not anchored unless the pattern is. The generator compiles each into a small automaton
+//! (see `automaton.rs`); a pattern outside the part of ECMA-262 that compiles that way is
+//! checked with the `regress` crate instead.
+
+use super::automaton::{AsciiDfa, Automaton};
+use super::violations::{Violation, ViolationKind};
+use std::sync::OnceLock;
+
+/// A `pattern`.
+pub struct Pattern {
+    source: &'static str,
+    matcher: Matcher,
+}
+
+enum Matcher {
+    /// Compiled by the generator; for ASCII values, determinized on first use.
+    Automaton(&'static Automaton, OnceLock<Option<AsciiDfa>>),
+    #[cfg(feature = "regex-patterns")]
+    /// Checked with regress, compiled on first use.
+    Regex(OnceLock<Option<regress::Regex>>),
+}
+
+impl Pattern {
+    /// A pattern the generator compiled into an automaton.
+    pub const fn automaton(source: &'static str, automaton: &'static Automaton) -> Self {
+        Pattern {
+            source,
+            matcher: Matcher::Automaton(automaton, OnceLock::new()),
+        }
+    }
+
+    #[cfg(feature = "regex-patterns")]
+    /// A pattern the generator could not compile, checked with regress.
+    pub const fn regex(source: &'static str) -> Self {
+        Pattern {
+            source,
+            matcher: Matcher::Regex(OnceLock::new()),
+        }
+    }
+
+    /// Whether the pattern matches anywhere in `value`.
+    pub fn is_match(&self, value: &str) -> bool {
+        match &self.matcher {
+            Matcher::Automaton(automaton, dfa) => {
+                if value.is_ascii() {
+                    if let Some(dfa) = dfa.get_or_init(|| automaton.ascii_dfa()) {
+                        return dfa.is_match(automaton, value.as_bytes());
+                    }
+                }
+                automaton.is_match(value)
+            }
+            #[cfg(feature = "regex-patterns")]
+            Matcher::Regex(compiled) => {
+                // The generator checked that every pattern compiles; one that did not
+                // would match nothing.
+                compiled
+                    .get_or_init(|| regress::Regex::new(self.source).ok())
+                    .as_ref()
+                    .is_some_and(|regex| regex.find(value).is_some())
+            }
+        }
+    }
+
+    /// Checks `value`.
+    pub fn check(
+        &self,
+        path: &dyn Fn() -> String,
+        value: &str,
+        sensitive: bool,
+        violations: &mut Vec<Violation>,
+    ) {
+        if !self.is_match(value) {
+            let value = if sensitive {
+                None
+            } else {
+                Some(value.to_owned())
+            };
+            violations.push(Violation::new(
+                path(),
+                ViolationKind::Pattern {
+                    pattern: self.source,
+                    value,
+                },
+            ));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! The wire protocol (here: `awsJson1_1`): requests are `POST /` with `Content-Type:
+//! application/x-amz-json-1.1` and `X-Amz-Target: <service>.<operation>`; responses are
+//! JSON.
+//!
+//! Host, signing, retries and the transport stay with the caller: [`Operation`] turns an
+//! input into an [`http::Request`] and an [`http::Response`] back into a typed result.
+//!
+//! A generated crate's `wire.rs` is written by the emitter with the model's protocol; it
+//! declares the same files as this one.
+
+mod codecs;
+mod collections;
+#[cfg(feature = "request-compression")]
+mod compression;
+mod defaults;
+mod error_response;
+mod errors;
+mod float;
+#[cfg(feature = "host-prefixes")]
+mod host_label;
+#[cfg(feature = "idempotency-tokens")]
+mod idempotency;
+mod json_object;
+#[cfg(feature = "modelled-errors")]
+mod modelled_error;
+mod operation;
+mod pagination;
+mod request;
+mod response;
+#[cfg(feature = "formatted-timestamps")]
+mod timestamp_codecs;
+
+pub use codecs::*;
+pub use collections::*;
+#[cfg(feature = "request-compression")]
+pub use compression::*;
+pub use defaults::*;
+pub use error_response::*;
+pub use errors::*;
+pub use float::*;
+#[cfg(feature = "host-prefixes")]
+pub use host_label::*;
+#[cfg(feature = "idempotency-tokens")]
+pub use idempotency::*;
+pub use json_object::*;
+#[cfg(feature = "modelled-errors")]
+pub(crate) use modelled_error::*;
+pub use operation::*;
+pub use pagination::*;
+pub use request::*;
+pub use response::*;
+#[cfg(feature = "formatted-timestamps")]
+pub use timestamp_codecs::*;
+
+/// The `Content-Type` of every request.
+pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";

@@ -1,0 +1,100 @@
+//! Reading an error response: its code, message and request id, and its body as a modelled
+//! error structure when it fits one.
+
+use super::errors::ModelledError;
+use super::response::{header, path_error};
+use crate::primitives::{ResponseMeta, UnhandledError};
+
+/// Reduces a raw error code to the shape name: drops everything from the first `:` and
+/// everything up to the last `#`.
+pub fn sanitize_error_code(raw: &str) -> &str {
+    let before_colon = raw.split(':').next().unwrap_or(raw);
+    before_colon
+        .rsplit('#')
+        .next()
+        .unwrap_or(before_colon)
+        .trim()
+}
+
+/// What could be read from an error response: its code (from `X-Amzn-ErrorType`, else
+/// the body's `code`, else its `__type`), message (`message` or `Message`), status,
+/// request id and JSON body.
+#[derive(Clone, Debug)]
+pub struct ErrorResponse {
+    status: u16,
+    code: Option<String>,
+    message: Option<String>,
+    request_id: Option<String>,
+    body: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ErrorResponse {
+    /// Reads an error response. Never fails: a body that is not a JSON object simply
+    /// contributes nothing.
+    pub fn new(status: u16, headers: &http::HeaderMap, body: &[u8]) -> Self {
+        let body = match serde_json::from_slice::<serde_json::Value>(body) {
+            Ok(serde_json::Value::Object(map)) => map,
+            _ => serde_json::Map::new(),
+        };
+        let text = |key: &str| body.get(key).and_then(serde_json::Value::as_str);
+        let code = header(headers, "x-amzn-errortype")
+            .or_else(|| text("code"))
+            .or_else(|| text("__type"))
+            .map(sanitize_error_code)
+            .filter(|code| !code.is_empty())
+            .map(str::to_owned);
+        let message = text("message")
+            .or_else(|| text("Message"))
+            .map(str::to_owned);
+        let request_id = header(headers, "x-amzn-requestid").map(str::to_owned);
+        ErrorResponse {
+            status,
+            code,
+            message,
+            request_id,
+            body,
+        }
+    }
+
+    /// The sanitized error code, when the response named one.
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// Reads the body as a modelled error structure; when the body does not fit it,
+    /// the response is returned as an unhandled error instead.
+    pub fn typed<T: serde::de::DeserializeOwned + ModelledError>(
+        self,
+    ) -> Result<T, UnhandledError> {
+        let body = serde_json::Value::Object(self.body.clone());
+        match serde_path_to_error::deserialize::<_, T>(body) {
+            Ok(mut error) => {
+                error.attach_response(ResponseMeta::new(self.status, self.request_id));
+                Ok(error)
+            }
+            Err(error) => Err(self
+                .into_unhandled()
+                .with_deserialize_error(path_error(error))),
+        }
+    }
+
+    /// The response as an unhandled error.
+    pub fn into_unhandled(self) -> UnhandledError {
+        let mut error = UnhandledError::new(self.status);
+        if let Some(code) = self.code {
+            error = error.with_code(code);
+        }
+        if let Some(message) = self.message {
+            error = error.with_message(message);
+        }
+        if let Some(request_id) = self.request_id {
+            error = error.with_request_id(request_id);
+        }
+        error
+    }
+}

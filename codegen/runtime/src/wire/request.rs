@@ -1,0 +1,28 @@
+//! Building a request: the JSON body and the protocol's headers.
+
+use super::errors::RequestError;
+use super::CONTENT_TYPE;
+
+/// Builds the request for an operation target and input.
+pub fn request<T: serde::Serialize + ?Sized>(
+    target: &str,
+    input: &T,
+) -> Result<http::Request<Vec<u8>>, RequestError> {
+    // Most request bodies fit; a larger one grows once or twice.
+    let mut body = Vec::with_capacity(1024);
+    serde_json::to_writer(&mut body, input)
+        .map_err(|error| RequestError::Serialize(error.to_string()))?;
+    let target = http::HeaderValue::from_str(target)
+        .map_err(|error| RequestError::Serialize(error.to_string()))?;
+    let mut request = http::Request::new(body);
+    *request.method_mut() = http::Method::POST;
+    let length = http::HeaderValue::from(request.body().len());
+    let headers = request.headers_mut();
+    headers.insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static(CONTENT_TYPE),
+    );
+    headers.insert(http::HeaderName::from_static("x-amz-target"), target);
+    headers.insert(http::header::CONTENT_LENGTH, length);
+    Ok(request)
+}

@@ -1,0 +1,188 @@
+//! `DateTime`: its three wire formats and the epoch edge cases. Expected instants come from
+//! GNU `date -u` and the RFCs' own examples, not from this code.
+
+use codegen_runtime::primitives::DateTime;
+use std::time::{Duration, UNIX_EPOCH};
+
+fn at(seconds: i64, nanos: u32) -> DateTime {
+    DateTime::from_secs_and_nanos(seconds, nanos).expect("nanos below one billion")
+}
+
+fn parts(time: Option<DateTime>) -> Option<(i64, u32)> {
+    time.map(|time| (time.secs(), time.subsec_nanos()))
+}
+
+#[test]
+fn nanos_of_one_billion_or_more_are_refused() {
+    assert!(DateTime::from_secs_and_nanos(0, 1_000_000_000).is_none());
+    assert!(DateTime::from_secs_and_nanos(0, 999_999_999).is_some());
+}
+
+#[test]
+fn milliseconds_before_the_epoch_count_the_fraction_forward() {
+    let time = DateTime::from_millis(-1);
+    assert_eq!((time.secs(), time.subsec_nanos()), (-1, 999_000_000));
+    let time = DateTime::from_millis(1_500);
+    assert_eq!((time.secs(), time.subsec_nanos()), (1, 500_000_000));
+}
+
+#[test]
+fn system_times_convert_both_ways_around_the_epoch() {
+    let before = UNIX_EPOCH - Duration::from_millis(1_250);
+    let time = DateTime::from(before);
+    assert_eq!((time.secs(), time.subsec_nanos()), (-2, 750_000_000));
+    assert_eq!(time.to_system_time(), Some(before));
+    let after = UNIX_EPOCH + Duration::new(1_576_540_098, 5);
+    assert_eq!(DateTime::from(after).to_system_time(), Some(after));
+    assert_eq!(DateTime::from(UNIX_EPOCH), DateTime::from_secs(0));
+}
+
+#[cfg(feature = "formatted-timestamps")]
+mod formatted {
+    use super::*;
+
+    #[test]
+    fn rfc3339_is_written_in_utc_with_a_fraction_only_when_there_is_one() {
+        // 1576540098 is 2019-12-16T23:48:18Z (`date -u -d @1576540098`).
+        assert_eq!(
+            DateTime::from_secs(1_576_540_098).to_rfc3339(),
+            "2019-12-16T23:48:18Z"
+        );
+        assert_eq!(
+            at(1_576_540_098, 520_000_000).to_rfc3339(),
+            "2019-12-16T23:48:18.52Z"
+        );
+        assert_eq!(at(0, 1).to_rfc3339(), "1970-01-01T00:00:00.000000001Z");
+        assert_eq!(DateTime::from_secs(-1).to_rfc3339(), "1969-12-31T23:59:59Z");
+        assert_eq!(
+            DateTime::from_secs(253_402_300_799).to_rfc3339(),
+            "9999-12-31T23:59:59Z"
+        );
+        assert_eq!(
+            DateTime::from_secs(-62_135_596_800).to_rfc3339(),
+            "0001-01-01T00:00:00Z"
+        );
+    }
+
+    #[test]
+    fn rfc3339_is_read_with_offsets_fractions_and_leap_days() {
+        let parse = |text| parts(DateTime::parse_rfc3339(text));
+        assert_eq!(parse("2019-12-16T23:48:18Z"), Some((1_576_540_098, 0)));
+        assert_eq!(parse("2019-12-16t23:48:18z"), Some((1_576_540_098, 0)));
+        assert_eq!(parse("2019-12-17T00:48:18+01:00"), Some((1_576_540_098, 0)));
+        assert_eq!(parse("2019-12-16T20:18:18-03:30"), Some((1_576_540_098, 0)));
+        assert_eq!(
+            parse("2019-12-16T23:48:18.123Z"),
+            Some((1_576_540_098, 123_000_000))
+        );
+        assert_eq!(parse("2020-02-29T00:00:00Z"), Some((1_582_934_400, 0)));
+        assert_eq!(parse("2000-02-29T12:00:00Z"), Some((951_825_600, 0)));
+        assert_eq!(parse("1900-03-01T00:00:00Z"), Some((-2_203_891_200, 0)));
+        assert_eq!(parse("1900-02-28T23:59:59Z"), Some((-2_203_891_201, 0)));
+    }
+
+    #[test]
+    fn malformed_rfc3339_is_refused() {
+        for text in [
+            "",
+            "2019-12-16",
+            "2019-13-16T23:48:18Z",
+            "2019-12-32T23:48:18Z",
+            "2019-12-16T24:00:00Z",
+            "2019-12-16T23:60:00Z",
+            "2019-12-16T23:48:18",
+            "2019-12-16T23:48:18.Z",
+            "2019-12-16T23:48Z",
+            "2019-12-16T23:48:18+0100",
+            "+2019-12-16T23:48:18Z",
+        ] {
+            assert_eq!(DateTime::parse_rfc3339(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn http_dates_follow_rfc_7231() {
+        // The example of RFC 7231, section 7.1.1.1.
+        let example = DateTime::from_secs(784_111_777);
+        assert_eq!(example.to_http_date(), "Sun, 06 Nov 1994 08:49:37 GMT");
+        assert_eq!(
+            parts(DateTime::parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT")),
+            Some((784_111_777, 0))
+        );
+        assert_eq!(
+            DateTime::from_secs(-1).to_http_date(),
+            "Wed, 31 Dec 1969 23:59:59 GMT"
+        );
+        assert_eq!(
+            at(784_111_777, 500_000_000).to_http_date(),
+            "Sun, 06 Nov 1994 08:49:37.5 GMT"
+        );
+        for text in [
+            "Sun, 06 Nov 1994 08:49:37 UTC",
+            "Sun, 32 Nov 1994 08:49:37 GMT",
+            "Sun, 06 Foo 1994 08:49:37 GMT",
+            "06 Nov 1994 08:49:37 GMT",
+            "Sun, 06 Nov 1994 08:49:37 GMT extra",
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+        ] {
+            assert_eq!(DateTime::parse_http_date(text), None, "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn epoch_seconds_are_read_from_the_number_text() {
+    let parse = |text| parts(DateTime::parse_epoch_seconds(text));
+    assert_eq!(parse("1600000000"), Some((1_600_000_000, 0)));
+    assert_eq!(parse("1600000000.123"), Some((1_600_000_000, 123_000_000)));
+    assert_eq!(parse("-1.5"), Some((-2, 500_000_000)));
+    assert_eq!(parse("-0"), Some((0, 0)));
+    assert_eq!(parse("1.6E9"), Some((1_600_000_000, 0)));
+    assert_eq!(parse("1.6e+9"), Some((1_600_000_000, 0)));
+    assert_eq!(parse("16E-1"), Some((1, 600_000_000)));
+    assert_eq!(parse("123456789e-9"), Some((0, 123_456_789)));
+    // Digits beyond the nanosecond are dropped, not rounded.
+    assert_eq!(parse("0.0000000019"), Some((0, 1)));
+    assert_eq!(parse("0e999999999"), Some((0, 0)));
+    assert_eq!(parse("9223372036854775807"), Some((i64::MAX, 0)));
+    assert_eq!(parse("-9223372036854775808"), Some((i64::MIN, 0)));
+}
+
+#[test]
+fn epoch_seconds_out_of_range_or_malformed_are_refused() {
+    for text in [
+        "",
+        "-",
+        "abc",
+        "1.",
+        ".5",
+        "1e",
+        "1e+",
+        "1.5.5",
+        "+1",
+        "1 ",
+        "0x10",
+        "NaN",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "1e19",
+        "10000000000000000000",
+    ] {
+        assert_eq!(DateTime::parse_epoch_seconds(text), None, "{text:?}");
+    }
+}
+
+#[test]
+fn epoch_seconds_are_written_as_an_integer_or_a_decimal() {
+    let json = |time: DateTime| serde_json::to_string(&time).expect("serializes");
+    assert_eq!(json(DateTime::from_secs(1_600_000_000)), "1600000000");
+    assert_eq!(json(at(1, 500_000_000)), "1.5");
+    assert_eq!(json(at(-2, 500_000_000)), "-1.5");
+    assert_eq!(json(at(1_576_540_098, 123_000_000)), "1576540098.123");
+    let read: DateTime = serde_json::from_str("1576540098.123").expect("reads");
+    assert_eq!(read, at(1_576_540_098, 123_000_000));
+    let error = serde_json::from_str::<DateTime>("\"1576540098\"").expect_err("a string");
+    assert!(error
+        .to_string()
+        .starts_with("expected epoch seconds as a number, found \"1576540098\""));
+}

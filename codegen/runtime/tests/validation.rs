@@ -1,0 +1,110 @@
+//! The `length` and `range` checks and the violation texts, through the example model's
+//! `Widget` (a name of 1 to 8 characters) and directly.
+
+use codegen_runtime::example::Widget;
+use codegen_runtime::validation::{self, Validate, ViolationKind};
+
+#[test]
+fn lengths_count_unicode_scalar_values() {
+    let widget = |name: &str| Widget {
+        name: Some(name.to_owned()),
+    };
+    assert_eq!(
+        widget("ééééééé").validate(),
+        Ok(()),
+        "7 characters, 14 bytes"
+    );
+    assert_eq!(
+        Widget::default().validate(),
+        Ok(()),
+        "absent members are not checked"
+    );
+    let error = widget("").validate().expect_err("too short");
+    assert_eq!(
+        error.to_string(),
+        "1 constraint violation(s): Name: length 0 is outside 1..=8"
+    );
+    assert_eq!(
+        error
+            .violations()
+            .first()
+            .map(|v| (v.path(), v.kind().clone())),
+        Some((
+            "Name",
+            ViolationKind::Length {
+                min: Some(1),
+                max: Some(8),
+                actual: 0
+            }
+        ))
+    );
+}
+
+#[test]
+fn nested_paths_join_with_dots_and_every_violation_is_reported() {
+    let mut violations = Vec::new();
+    let long = Widget {
+        name: Some("ninechars".to_owned()),
+    };
+    long.validate_at("Outer", &mut violations);
+    Box::new(long).validate_at("Boxed", &mut violations);
+    validation::range(
+        &|| "Count".to_owned(),
+        11.0,
+        None,
+        Some(10.0),
+        false,
+        &mut violations,
+    );
+    validation::range(
+        &|| "Pin".to_owned(),
+        -1.0,
+        Some(0.0),
+        None,
+        true,
+        &mut violations,
+    );
+    validation::range(
+        &|| "Fine".to_owned(),
+        5.0,
+        Some(0.0),
+        Some(10.0),
+        false,
+        &mut violations,
+    );
+    let texts: Vec<String> = violations.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        texts,
+        [
+            "Outer.Name: length 9 is outside 1..=8",
+            "Boxed.Name: length 9 is outside 1..=8",
+            "Count: 11 is outside ..=10",
+            "Pin: the (sensitive) value is outside 0..",
+        ]
+    );
+    assert_eq!(validation::join("", "Name"), "Name");
+    assert_eq!(validation::join("A[0]", "Name"), "A[0].Name");
+}
+
+#[test]
+fn lists_and_maps_measure_their_items() {
+    let mut violations = Vec::new();
+    let items = vec![1, 2, 3];
+    validation::length(
+        &|| "Items".to_owned(),
+        &items,
+        Some(4),
+        None,
+        &mut violations,
+    );
+    let map = std::collections::BTreeMap::from([("k".to_owned(), 1)]);
+    validation::length(&|| "Tags".to_owned(), &map, None, Some(0), &mut violations);
+    let texts: Vec<String> = violations.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        texts,
+        [
+            "Items: length 3 is outside 4..",
+            "Tags: length 1 is outside ..=0"
+        ]
+    );
+}
