@@ -3,9 +3,9 @@
 //! constraint that cannot apply to the type it is on is reported where it is written.
 
 use super::ir::{Constraints, PatternId, PatternRef, RustType};
+use super::kind_of;
 use super::problems::Problems;
-use super::{kind_of, traits};
-use crate::load::{Member, Model, Shape, ShapeId, Traits};
+use crate::load::{Member, Model, Shape, ShapeId, ShapeKind, Traits};
 use std::collections::BTreeMap;
 
 /// A member's constraints, before patterns are numbered.
@@ -84,14 +84,14 @@ fn own_limits(model: &Model, member: &Member, problems: &mut Problems) -> Limits
     let kind = kind_of(model, &member.target);
     let no_traits = Traits::default();
     let target_traits = model.get(&member.target).map_or(&no_traits, |t| &t.traits);
-    let base = match traits::constraints(target_traits, &kind) {
+    let base = match constraints(target_traits, &kind) {
         Ok(base) => base,
         Err(why) => {
             problems.report(&member.target, why);
             Limits::default()
         }
     };
-    match traits::constraints(&member.traits, &kind) {
+    match constraints(&member.traits, &kind) {
         Ok(own) => own.or(base),
         Err(why) => {
             problems.report(&member.id, why);
@@ -112,9 +112,9 @@ fn item_limits(model: &Model, list: Option<&Shape>, problems: &mut Problems) -> 
     let kind = kind_of(model, &item.target);
     let base = model
         .get(&item.target)
-        .map(|s| traits::constraints(&s.traits, &kind))
+        .map(|s| constraints(&s.traits, &kind))
         .unwrap_or(Ok(Limits::default()));
-    match (base, traits::constraints(&item.traits, &kind)) {
+    match (base, constraints(&item.traits, &kind)) {
         (Ok(base), Ok(own)) => own.or(base),
         (_, Err(why)) => {
             problems.report(&item.id, why);
@@ -122,4 +122,42 @@ fn item_limits(model: &Model, list: Option<&Shape>, problems: &mut Problems) -> 
         }
         (Err(_), _) => Limits::default(), // reported where the item shape is used
     }
+}
+
+/// The `length`, `pattern` and `range` of a shape or member, checked against `kind`, the type
+/// of the shape they constrain. The first problem is returned.
+fn constraints(traits: &Traits, kind: &ShapeKind) -> Result<Limits, String> {
+    let mut constraints = Limits::default();
+    if let Some(length) = &traits.length {
+        if !matches!(
+            kind,
+            ShapeKind::String
+                | ShapeKind::List
+                | ShapeKind::Set
+                | ShapeKind::Map
+                | ShapeKind::Blob
+                | ShapeKind::Document
+        ) {
+            return Err(format!("`length` cannot apply to {}", kind.with_article()));
+        }
+        let length = length.clone()?;
+        constraints.length = Some((length.min, length.max));
+    }
+    if let Some(pattern) = &traits.pattern {
+        if *kind != ShapeKind::String {
+            return Err(format!("`pattern` cannot apply to {}", kind.with_article()));
+        }
+        constraints.pattern = Some(pattern.clone()?);
+    }
+    if let Some(range) = &traits.range {
+        if !kind.is_number() {
+            return Err(format!(
+                "`range` applies to numbers, not to {}",
+                kind.with_article()
+            ));
+        }
+        let range = range.clone()?;
+        constraints.range = Some((range.min, range.max));
+    }
+    Ok(constraints)
 }

@@ -3,28 +3,13 @@
 //! complete when it is built: names, member types, boxes, constraints and validation come
 //! from the earlier passes. Enums are converted in [`enums`](super::enums).
 
-use super::checks::Checks;
 use super::closure::Closure;
-use super::constraints::MemberLimits;
-use super::ir::{
-    ErrorShape, Member, RustType, Structure, TypeDef, Union, UnionVariant, VariantMember,
-};
-use super::naming::Names;
+use super::decided::{docs_of, Decided};
+use super::ir::{ErrorShape, Member, Structure, TypeDef, Union, UnionVariant, VariantMember};
 use super::problems::Problems;
-use super::select::Selection;
-use super::{defaults, docs, enums, kind_of, names};
-use crate::load::{Member as ModelMember, Model, Shape, ShapeId, ShapeKind, Traits};
+use super::{defaults, enums, kind_of, names};
+use crate::load::{Member as ModelMember, Model, Shape, ShapeId, ShapeKind};
 use std::collections::BTreeMap;
-
-/// What the earlier passes decided, for building the table.
-pub(super) struct Decided<'p, 'a> {
-    pub model: &'p Model<'a>,
-    pub selection: &'p Selection<'a>,
-    pub names: &'p Names,
-    pub types: &'p BTreeMap<ShapeId, RustType>,
-    pub limits: &'p BTreeMap<ShapeId, MemberLimits>,
-    pub checks: &'p Checks,
-}
 
 /// Builds the type table.
 pub(super) fn table(
@@ -100,15 +85,6 @@ fn io_docs(decided: &Decided) -> BTreeMap<ShapeId, String> {
         }
     }
     io_docs
-}
-
-/// Rustdoc Markdown for a shape's or member's documentation, unless it is empty.
-pub(super) fn docs_of(traits: &Traits) -> Option<String> {
-    traits
-        .documentation
-        .as_deref()
-        .map(docs::to_markdown)
-        .filter(|d| !d.is_empty())
 }
 
 /// A structure; `io_docs` documents it when the model does not.

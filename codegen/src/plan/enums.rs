@@ -1,7 +1,7 @@
 //! Conversion of string and integer enums, and the Rust variant names of enum and union
 //! members.
 
-use super::convert::{docs_of, Decided};
+use super::decided::{docs_of, Decided};
 use super::ir::{Enum, EnumVariant, IntEnum};
 use super::names;
 use super::problems::Problems;

@@ -24,6 +24,7 @@ mod closure;
 mod constraints;
 mod convert;
 mod cycles;
+mod decided;
 mod defaults;
 pub mod docs;
 mod enums;
@@ -74,7 +75,7 @@ pub fn plan(files: &[LoadedFile], options: &PlanOptions) -> Result<Service, Diag
         .into_iter()
         .map(|(_, op)| op.input.clone());
     let checks = checks::plan(&graph, &limits, inputs);
-    let decided = convert::Decided {
+    let decided = decided::Decided {
         model: &model,
         selection: &selection,
         names: &names,

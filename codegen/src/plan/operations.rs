@@ -1,7 +1,7 @@
 //! Pass 9, operations: each selected operation's input, output, errors, pagination,
 //! examples, host prefix and compression, planned against the finished type table.
 
-use super::convert::{docs_of, Decided};
+use super::decided::{docs_of, Decided};
 use super::ir::{Example, HostPrefixPart, Operation, OperationError, TypeDef, TypeRef};
 use super::problems::Problems;
 use super::{docs, pagination};

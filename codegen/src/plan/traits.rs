@@ -1,11 +1,9 @@
 //! Which traits would change the wire in ways this generator does not implement (those are
-//! errors, never silently dropped), and constraints that cannot apply to the type they are
-//! on.
+//! errors, never silently dropped).
 
 use super::closure::Closure;
-use super::constraints::Limits;
 use super::problems::Problems;
-use crate::load::{Model, ShapeKind, TraitId, Traits};
+use crate::load::{Model, TraitId, Traits};
 
 /// Traits that change the awsJson wire format and are not implemented: generating code while
 /// ignoring them would produce a crate that silently speaks the wrong protocol.
@@ -46,42 +44,4 @@ fn unsupported(traits: &Traits) -> Vec<String> {
         found.push(format!("trait `{}`: {why}", TraitId::TimestampFormat.id()));
     }
     found
-}
-
-/// The `length`, `pattern` and `range` of a shape or member, checked against `kind`, the type
-/// of the shape they constrain. The first problem is returned.
-pub(super) fn constraints(traits: &Traits, kind: &ShapeKind) -> Result<Limits, String> {
-    let mut constraints = Limits::default();
-    if let Some(length) = &traits.length {
-        if !matches!(
-            kind,
-            ShapeKind::String
-                | ShapeKind::List
-                | ShapeKind::Set
-                | ShapeKind::Map
-                | ShapeKind::Blob
-                | ShapeKind::Document
-        ) {
-            return Err(format!("`length` cannot apply to {}", kind.with_article()));
-        }
-        let length = length.clone()?;
-        constraints.length = Some((length.min, length.max));
-    }
-    if let Some(pattern) = &traits.pattern {
-        if *kind != ShapeKind::String {
-            return Err(format!("`pattern` cannot apply to {}", kind.with_article()));
-        }
-        constraints.pattern = Some(pattern.clone()?);
-    }
-    if let Some(range) = &traits.range {
-        if !kind.is_number() {
-            return Err(format!(
-                "`range` applies to numbers, not to {}",
-                kind.with_article()
-            ));
-        }
-        let range = range.clone()?;
-        constraints.range = Some((range.min, range.max));
-    }
-    Ok(constraints)
 }
