@@ -7,7 +7,7 @@
 //! must come back equal: numbers by value (as `f32` for floats), strings and enums exactly,
 //! lists and structures member by member.
 
-use codegen::plan::ir::{RustType, Service, Structure, TypeRef};
+use codegen::ir::{RustType, Service, Structure, TypeRef};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde::de::DeserializeOwned;

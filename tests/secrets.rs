@@ -3,7 +3,7 @@
 //! wire form (`Serialize`, the request body) still does. The set of shapes checked here is
 //! compared with the planner's, so a new sensitive member cannot be forgotten.
 
-use codegen::plan::ir::{RustType, Service, Structure};
+use codegen::ir::{RustType, Service, Structure};
 use kms_api::operations::create_custom_key_store::{
     CreateCustomKeyStore, CreateCustomKeyStoreRequest,
 };

@@ -21,7 +21,7 @@ pub mod protocol_tests;
 pub mod verify_models;
 
 use cli::{Long, Parsed, Parser, Short, Value, ValueExt};
-use codegen::plan::PlanOptions;
+use codegen::PlanOptions;
 use codegen::{output, workspace_root, Options};
 use std::ffi::OsString;
 use std::io::Write;

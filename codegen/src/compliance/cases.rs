@@ -27,7 +27,7 @@ pub enum CaseKind {
 pub enum Disposition {
     /// It becomes a test.
     Run,
-    /// It is not run, for the reason given (see [`exclusions`](super::exclusions)).
+    /// It is not run, for the reason given (see `compliance::exclusions`).
     Excluded(&'static str),
 }
 

@@ -70,6 +70,7 @@ impl Usage {
     }
 
     /// The features of the codegen-runtime crate, one per optional piece of the runtime.
+    #[cfg(test)]
     pub const FEATURES: &'static [&'static str] = &[
         "big-numbers",
         "blob",
