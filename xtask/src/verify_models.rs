@@ -345,8 +345,9 @@ fn wire() {{
 /// or variant name that [`snake_case`] and [`upper_camel_case`] give for the member's name.
 /// Enum values map to their member (`enumValue`, or the member name when it has none).
 pub fn harness_facts(files: &[codegen::load::LoadedFile]) -> serde_json::Value {
+    use codegen::load::TraitId;
     use serde_json::{json, Map, Value};
-    const SENSITIVE: &str = "smithy.api#sensitive";
+    const SENSITIVE: &str = TraitId::Sensitive.id();
     let shapes: std::collections::BTreeMap<&str, &codegen::load::ast::Shape> = files
         .iter()
         .flat_map(|file| file.document.shapes.iter())
@@ -380,7 +381,8 @@ pub fn harness_facts(files: &[codegen::load::LoadedFile]) -> serde_json::Value {
         }
         members
     }
-    let sparse = |shape: &codegen::load::ast::Shape| shape.traits.contains_key("smithy.api#sparse");
+    let sparse =
+        |shape: &codegen::load::ast::Shape| shape.traits.contains_key(TraitId::Sparse.id());
     let mut operations = Map::new();
     let mut facts = Map::new();
     for (id, shape) in &shapes {
@@ -432,7 +434,7 @@ pub fn harness_facts(files: &[codegen::load::LoadedFile]) -> serde_json::Value {
                 let values: Map<String, Value> = all_members(&shapes, shape, 0)
                     .into_iter()
                     .map(|(name, member)| {
-                        let value = match member.traits.get("smithy.api#enumValue") {
+                        let value = match member.traits.get(TraitId::EnumValue.id()) {
                             Some(Value::String(text)) => text.clone(),
                             Some(Value::Number(number)) => number.to_string(),
                             _ => name.clone(),
