@@ -19,7 +19,7 @@ fn write_tests() -> Result<(), String> {
     println!("cargo:rerun-if-changed={}", models.display());
     println!("cargo:rerun-if-changed={}", wire.display());
     let loaded = codegen::load_models(&[models]).map_err(|problems| problems.to_string())?;
-    let service = codegen::plan::plan(&loaded, &codegen::plan::PlanOptions::default())
+    let service = codegen::plan(&loaded, &codegen::PlanOptions::default())
         .map_err(|problems| problems.to_string())?;
     let facts = ModelFacts::from_loaded(&loaded);
     let mut cases = Vec::new();

@@ -24,23 +24,26 @@ fn the_idl_and_json_forms_of_the_bundled_model_load_to_identical_models() {
     let json = load_file(&models_dir().join("kms-custom-key-stores.json")).expect("JSON loads");
     let idl = load_idl();
     assert_eq!(
-        json.model.smithy.trim_end_matches(".0"),
-        idl.model.smithy.trim_end_matches(".0")
+        json.document.smithy.trim_end_matches(".0"),
+        idl.document.smithy.trim_end_matches(".0")
     );
-    assert_eq!(json.model.metadata, idl.model.metadata, "metadata");
-    let json_ids: Vec<&String> = json.model.shapes.keys().collect();
-    let idl_ids: Vec<&String> = idl.model.shapes.keys().collect();
+    assert_eq!(json.document.metadata, idl.document.metadata, "metadata");
+    let json_ids: Vec<&String> = json.document.shapes.keys().collect();
+    let idl_ids: Vec<&String> = idl.document.shapes.keys().collect();
     assert_eq!(json_ids, idl_ids, "the same shape ids");
-    for (id, shape) in &json.model.shapes {
+    for (id, shape) in &json.document.shapes {
         // Debug prints every field, members in order, so equal text is an equal shape.
         assert_eq!(
             format!("{shape:#?}"),
-            format!("{:#?}", idl.model.shapes[id]),
+            format!("{:#?}", idl.document.shapes[id]),
             "{id} differs between the JSON AST and the IDL"
         );
     }
+    // The typed models agree too (the typing is shared, but this also covers what the two
+    // front ends leave out of the JSON AST, such as resource properties).
+    assert_eq!(json.shapes, idl.shapes, "typed shapes");
     // Every shape and member defined in the IDL has a position for diagnostics.
-    for (id, shape) in &idl.model.shapes {
+    for (id, shape) in &idl.document.shapes {
         assert!(idl.positions.contains_key(id), "{id} has no position");
         for member in shape.members.keys() {
             let member_id = format!("{id}${member}");

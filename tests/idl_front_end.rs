@@ -2,8 +2,9 @@
 //! `../shared/protocol-tests/awsJson1_1` (read in place, never copied), loaded in one call,
 //! and checked against facts read off the `.smithy` sources.
 
+use codegen::load::ast::Shape;
 use codegen::load::idl::load_idl_files;
-use codegen::load::{LoadedFile, Shape};
+use codegen::load::LoadedFile;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
@@ -47,7 +48,7 @@ fn load_suite(dir: &Path) -> Vec<LoadedFile> {
 }
 
 fn find<'a>(loaded: &'a [LoadedFile], id: &str) -> &'a Shape {
-    let mut owners = loaded.iter().filter_map(|f| f.model.shapes.get(id));
+    let mut owners = loaded.iter().filter_map(|f| f.document.shapes.get(id));
     let shape = owners.next().unwrap_or_else(|| panic!("no shape {id}"));
     assert!(owners.next().is_none(), "{id} is in more than one file");
     shape
@@ -56,7 +57,7 @@ fn find<'a>(loaded: &'a [LoadedFile], id: &str) -> &'a Shape {
 fn file_of<'a>(loaded: &'a [LoadedFile], id: &str) -> &'a LoadedFile {
     loaded
         .iter()
-        .find(|f| f.model.shapes.contains_key(id))
+        .find(|f| f.document.shapes.contains_key(id))
         .unwrap_or_else(|| panic!("no shape {id}"))
 }
 
@@ -64,7 +65,7 @@ fn file_of<'a>(loaded: &'a [LoadedFile], id: &str) -> &'a LoadedFile {
 fn cases<'a>(loaded: &'a [LoadedFile], trait_id: &str) -> Vec<&'a Value> {
     loaded
         .iter()
-        .flat_map(|f| f.model.shapes.values())
+        .flat_map(|f| f.document.shapes.values())
         .filter_map(|shape| shape.traits.get(trait_id))
         .flat_map(|value| value.as_array().expect("test cases are an array"))
         .collect()
@@ -84,7 +85,7 @@ fn service_and_test_case_counts() {
     };
     let loaded = load_suite(&dir);
     let service = find(&loaded, "aws.protocoltests.json#JsonProtocol");
-    assert_eq!(service.kind, "service");
+    assert_eq!(service.kind.as_str(), "service");
     assert_eq!(service.version.as_deref(), Some("2018-01-01"));
     assert_eq!(service.operations.len(), 18);
     assert_eq!(
@@ -205,7 +206,7 @@ fn shapes_have_the_right_members_targets_and_traits() {
 
     // unions.smithy: members imported with `use` from the shared namespace.
     let union = find(&loaded, "aws.protocoltests.json#MyUnion");
-    assert_eq!(union.kind, "union");
+    assert_eq!(union.kind.as_str(), "union");
     assert_eq!(union.members.len(), 9);
     assert_eq!(
         union.members["enumValue"].target,
@@ -225,7 +226,7 @@ fn shapes_have_the_right_members_targets_and_traits() {
 
     // enums.smithy and shared-types.smithy.
     let foo = find(&loaded, "aws.protocoltests.shared#FooEnum");
-    assert_eq!(foo.kind, "enum");
+    assert_eq!(foo.kind.as_str(), "enum");
     let values: Vec<&Value> = foo
         .members
         .values()
@@ -343,8 +344,8 @@ fn text_blocks_and_metadata_are_decoded() {
         json!("Clients must always send an empty JSON object payload for\noperations with no input (that is, `{}`). While AWS service\nimplementations support requests with no payload or requests\nthat send `{}`, always sending `{}` from the client is\npreferred for forward compatibility in case input is ever\nadded to an operation.")
     );
     // Metadata from shared-types.smithy, merged onto the first file's model.
-    let metadata = &loaded[0].model.metadata;
-    assert!(loaded[1..].iter().all(|f| f.model.metadata.is_empty()));
+    let metadata = &loaded[0].document.metadata;
+    assert!(loaded[1..].iter().all(|f| f.document.metadata.is_empty()));
     assert_eq!(metadata["suppressions"][0]["id"], json!("DeprecatedTrait"));
     assert_eq!(
         metadata["suppressions"][0]["reason"],

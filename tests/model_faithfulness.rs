@@ -1,21 +1,22 @@
 //! Our model must state exactly the facts of the official KMS model for the custom key store
 //! family (everything but documentation), and its documentation must be our own words.
 
-use codegen::load::{load_file, MemberShape, Model, Shape};
+use codegen::load::ast::{Document, MemberShape, Shape};
+use codegen::load::load_file;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use workspace_tests::{models_dir, official_kms_model, CUSTOM_KEY_STORE_OPERATIONS};
 
 const NS: &str = "com.amazonaws.kms#";
 
-fn ours() -> Model {
+fn ours() -> Document {
     load_file(&models_dir().join("kms-custom-key-stores.json"))
         .expect("our model loads")
-        .model
+        .document
 }
 
 /// Every shape id reached from the six operations.
-fn closure(model: &Model) -> BTreeSet<String> {
+fn closure(model: &Document) -> BTreeSet<String> {
     let mut seen = BTreeSet::new();
     let mut pending: Vec<String> = CUSTOM_KEY_STORE_OPERATIONS
         .iter()
@@ -74,7 +75,7 @@ fn shape_facts(shape: &Shape) -> Value {
             serde_json::json!([name, target, traits])
         })
         .collect();
-    let targets = |refs: &[codegen::load::ShapeRef]| {
+    let targets = |refs: &[codegen::load::ast::ShapeRef]| {
         refs.iter().map(|r| r.target.clone()).collect::<Vec<_>>()
     };
     serde_json::json!({
@@ -97,7 +98,7 @@ fn facts_match_the_official_model() {
     };
     let official = load_file(&official_path)
         .expect("official model loads")
-        .model;
+        .document;
     let ours = ours();
     let their_closure = closure(&official);
     let our_closure = closure(&ours);
@@ -138,13 +139,13 @@ fn service_shape_carries_the_official_facts() {
     };
     let official = load_file(&official_path)
         .expect("official model loads")
-        .model;
+        .document;
     let ours = ours();
     let (our_service, their_service) = (
         &ours.shapes[&format!("{NS}TrentService")],
         &official.shapes[&format!("{NS}TrentService")],
     );
-    assert_eq!(our_service.kind, "service");
+    assert_eq!(our_service.kind.as_str(), "service");
     assert_eq!(our_service.version, their_service.version);
     assert_eq!(our_service.version.as_deref(), Some("2014-11-01"));
     for trait_id in [
@@ -190,7 +191,7 @@ fn words(doc: &str) -> Vec<String> {
         .collect()
 }
 
-fn all_docs(model: &Model) -> Vec<String> {
+fn all_docs(model: &Document) -> Vec<String> {
     let mut docs = Vec::new();
     let mut take = |traits: &BTreeMap<String, Value>| {
         if let Some(doc) = traits
@@ -227,7 +228,7 @@ fn documentation_is_our_own_words() {
     };
     let official = load_file(&official_path)
         .expect("official model loads")
-        .model;
+        .document;
     let mut theirs = HashSet::new();
     for doc in all_docs(&official) {
         for window in words(&doc).windows(RUN) {

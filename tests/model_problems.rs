@@ -32,7 +32,7 @@ fn generate_text(
     std::fs::write(&path, text).unwrap();
     let options = codegen::Options {
         models: vec![path],
-        plan: codegen::plan::PlanOptions {
+        plan: codegen::PlanOptions {
             operations,
             ..Default::default()
         },

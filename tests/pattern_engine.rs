@@ -1,9 +1,9 @@
-//! The pattern automaton (`codegen::plan::pattern`) against the regress ECMAScript engine:
+//! The pattern automaton (`codegen::pattern`) against the regress ECMAScript engine:
 //! for every pattern it accepts, both must agree on whether random and hand-picked inputs
 //! match. The patterns are ours, tricky ones, and every pattern of the three real models in
 //! `../shared/models` when present.
 
-use codegen::plan::pattern::compile;
+use codegen::pattern::compile;
 use proptest::prelude::*;
 use workspace_tests::{generated_automaton, generated_pattern, shared_dir};
 

@@ -7,7 +7,7 @@
 //! must come back equal: numbers by value (as `f32` for floats), strings and enums exactly,
 //! lists and structures member by member.
 
-use codegen::plan::ir::{RustType, Service, Structure, TypeName};
+use codegen::ir::{RustType, Service, Structure, TypeRef};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde::de::DeserializeOwned;
@@ -31,10 +31,10 @@ impl Shapes {
         }
     }
 
-    fn known_values(&self, name: &TypeName) -> &[String] {
+    fn known_values(&self, name: &TypeRef) -> &[String] {
         self.enum_values
-            .get(&name.name)
-            .unwrap_or_else(|| panic!("the model lists values for {}", name.name))
+            .get(&name.name.name)
+            .unwrap_or_else(|| panic!("the model lists values for {}", name.name.name))
     }
 }
 
@@ -44,13 +44,12 @@ fn enum_values(service: &Service) -> BTreeMap<String, Vec<String>> {
     let loaded = codegen::load_models(&[workspace_tests::models_dir()])
         .unwrap_or_else(|problems| panic!("the bundled model loads:\n{problems}"));
     service
-        .enums
-        .iter()
+        .enums()
         .map(|e| {
             let id = e.id.to_string();
             let shape = loaded
                 .iter()
-                .find_map(|file| file.model.shapes.get(&id))
+                .find_map(|file| file.document.shapes.get(&id))
                 .unwrap_or_else(|| panic!("{id} is in the model"));
             let values: Vec<String> = shape
                 .members
@@ -101,7 +100,7 @@ fn value_of(ty: &RustType, shapes: &Shapes, depth: u32) -> BoxedStrategy<Value> 
         ]
         .boxed(),
         RustType::Structure { name, .. } => {
-            structure_value(&shapes.structures[&name.name], shapes, depth + 1)
+            structure_value(&shapes.structures[&name.name.name], shapes, depth + 1)
         }
         RustType::List(item) => prop::collection::vec(value_of(item, shapes, depth + 1), 0..4)
             .prop_map(Value::from)
@@ -189,9 +188,13 @@ fn same_value(
 ) -> Result<(), String> {
     let differs = || Err(format!("{path}: sent {wire}, got back {actual}"));
     match ty {
-        RustType::Structure { name, .. } => {
-            same_structure(&shapes.structures[&name.name], shapes, wire, actual, path)
-        }
+        RustType::Structure { name, .. } => same_structure(
+            &shapes.structures[&name.name.name],
+            shapes,
+            wire,
+            actual,
+            path,
+        ),
         RustType::List(item) => match (wire.as_array(), actual.as_array()) {
             (Some(w), Some(a)) if w.len() == a.len() => {
                 w.iter().zip(a).enumerate().try_for_each(|(i, (w, a))| {
@@ -284,12 +287,13 @@ fn enum_values_are_mostly_the_models() {
     let service = generate_bundled().service;
     let shapes = Shapes::of(&service);
     let name = service
-        .enums
-        .iter()
+        .enums()
         .find(|e| e.name.name == "ConnectionStateType")
-        .expect("in the model")
-        .name
-        .clone();
+        .map(|e| TypeRef {
+            id: e.id.clone(),
+            name: e.name.clone(),
+        })
+        .expect("in the model");
     let known = shapes.known_values(&name);
     assert_eq!(
         known,
@@ -373,10 +377,9 @@ structures!(
 
 fn all_structures(service: &Service) -> BTreeMap<String, Structure> {
     service
-        .structures
-        .iter()
+        .structures()
         .cloned()
-        .chain(service.errors.iter().map(|e| e.structure.clone()))
+        .chain(service.errors().map(|e| e.structure.clone()))
         .map(|s| (s.name.name.clone(), s))
         .collect()
 }

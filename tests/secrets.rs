@@ -3,7 +3,7 @@
 //! wire form (`Serialize`, the request body) still does. The set of shapes checked here is
 //! compared with the planner's, so a new sensitive member cannot be forgotten.
 
-use codegen::plan::ir::{RustType, Service, Structure};
+use codegen::ir::{RustType, Service, Structure};
 use kms_api::operations::create_custom_key_store::{
     CreateCustomKeyStore, CreateCustomKeyStoreRequest,
 };
@@ -36,14 +36,13 @@ fn with_secrets(service: &Service) -> BTreeSet<String> {
                         ty = element;
                     }
                     matches!(ty, RustType::Structure { name, .. }
-                        if service.structures.iter().find(|t| &t.name == name).is_some_and(|t| holds(service, t, depth + 1)))
+                        if service.structure(&name.id).is_some_and(|t| holds(service, t, depth + 1)))
                 }
             })
     }
-    let errors = service.errors.iter().map(|e| &e.structure);
+    let errors = service.errors().map(|e| &e.structure);
     service
-        .structures
-        .iter()
+        .structures()
         .chain(errors)
         .filter(|s| holds(service, s, 0))
         .map(|s| s.name.name.clone())

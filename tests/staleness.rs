@@ -88,12 +88,11 @@ fn full_official_model_loads() {
         return;
     };
     let loaded = codegen::load::load_file(&official).expect("the full KMS model loads");
-    assert_eq!(loaded.model.shapes.len(), 306);
+    assert_eq!(loaded.shapes.len(), 306);
     let operations = loaded
-        .model
         .shapes
         .values()
-        .filter(|s| s.kind == "operation")
+        .filter(|s| s.kind == codegen::load::ShapeKind::Operation)
         .count();
     assert_eq!(operations, 54);
 }

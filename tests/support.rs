@@ -118,7 +118,7 @@ pub fn generate_from(
 ) -> Result<codegen::Generation, codegen::diagnostics::Diagnostics> {
     let options = codegen::Options {
         models: vec![model.to_path_buf()],
-        plan: codegen::plan::PlanOptions {
+        plan: codegen::PlanOptions {
             operations: operations.map(|ops| ops.iter().map(|s| s.to_string()).collect()),
             ..Default::default()
         },
@@ -178,7 +178,7 @@ impl Drop for TempDir {
 /// The generated crate's automaton (`kms_api::validation::Automaton`) for any pattern the
 /// generator compiles, with the tables the generator would write (leaked: tests only).
 pub fn generated_automaton(source: &str) -> &'static kms_api::validation::Automaton {
-    let program = codegen::plan::pattern::compile(source)
+    let program = codegen::pattern::compile(source)
         .unwrap_or_else(|| panic!("the generator compiles {source:?}"));
     let classes: Vec<&'static [(char, char)]> = program
         .classes

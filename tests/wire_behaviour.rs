@@ -77,8 +77,7 @@ fn request_line_headers_and_exact_body() {
 fn members_are_written_in_model_order() {
     let service = generate_bundled().service;
     let create = service
-        .structures
-        .iter()
+        .structures()
         .find(|s| s.name.name == "CreateCustomKeyStoreRequest")
         .unwrap();
     let model_order: Vec<&str> = create

@@ -227,7 +227,14 @@ fn help_works_on_every_subcommand_and_at_the_top_level() {
     for args in [&["--help"][..], &["-h"], &["help"]] {
         let (status, out, _) = xtask(args);
         assert_eq!(status, 0, "{args:?}");
-        assert!(out.starts_with("usage: cargo xtask"), "{out}");
+        assert!(out.starts_with("usage: cargo xtask <COMMAND>"), "{out}");
+        for command in SUBCOMMANDS {
+            assert!(
+                out.lines()
+                    .any(|line| line.trim_start().starts_with(command)),
+                "the top-level help lists `{command}`: {out}"
+            );
+        }
     }
 }
 

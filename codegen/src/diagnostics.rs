@@ -98,36 +98,14 @@ impl Diagnostics {
         self.0
     }
 
-    /// Fills in the line and column of every problem that names a shape: from the positions
-    /// an IDL file recorded, or by finding the shape's key (and the member's key inside it) in
-    /// the text of a JSON file. Only runs when there are problems, so a valid model pays
-    /// nothing for it.
-    pub fn locate(&mut self, files: &[crate::load::LoadedFile]) {
-        let mut texts: std::collections::BTreeMap<PathBuf, Option<String>> = Default::default();
+    /// Fills in the line and column of every problem that names a shape in a file and has
+    /// no position yet, with what `find` says for (file, shape id) (see `load::locate`).
+    pub fn locate_with(&mut self, mut find: impl FnMut(&Path, &str) -> Option<(usize, usize)>) {
         for diagnostic in &mut self.0 {
-            let (Some(file), Some(shape), None) =
+            if let (Some(file), Some(shape), None) =
                 (&diagnostic.file, &diagnostic.shape, diagnostic.position)
-            else {
-                continue;
-            };
-            if let Some(loaded) = files.iter().find(|f| &f.path == file) {
-                if !loaded.positions.is_empty() {
-                    let root = shape
-                        .split_once('$')
-                        .map_or(shape.as_str(), |(root, _)| root);
-                    diagnostic.position = loaded
-                        .positions
-                        .get(shape)
-                        .or_else(|| loaded.positions.get(root))
-                        .copied();
-                    continue;
-                }
-            }
-            let text = texts
-                .entry(file.clone())
-                .or_insert_with(|| std::fs::read_to_string(file).ok());
-            if let Some(text) = text {
-                diagnostic.position = locate_shape(text, shape);
+            {
+                diagnostic.position = find(file, shape);
             }
         }
     }
@@ -164,36 +142,3 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
-
-/// The 1-based line and column of `"ns#Name"` as a key in a JSON AST, or of the member key
-/// `"member"` after it for `ns#Name$member`.
-fn locate_shape(text: &str, shape: &str) -> Option<(usize, usize)> {
-    let (root, member) = match shape.split_once('$') {
-        Some((root, member)) => (root, Some(member)),
-        None => (shape, None),
-    };
-    let is_key = |at: usize, len: usize| {
-        text.get(at + len..)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'))
-    };
-    let key = format!("\"{root}\"");
-    let mut at = text
-        .match_indices(&key)
-        .map(|(i, _)| i)
-        .find(|&i| is_key(i, key.len()))?;
-    if let Some(member) = member {
-        let member_key = format!("\"{member}\"");
-        let after = text.get(at..).unwrap_or_default();
-        if let Some(offset) = after
-            .match_indices(&member_key)
-            .map(|(i, _)| i)
-            .find(|&i| is_key(at + i, member_key.len()))
-        {
-            at += offset;
-        }
-    }
-    let before = text.get(..at)?;
-    let line = before.matches('\n').count() + 1;
-    let column = before.rfind('\n').map_or(at, |newline| at - newline - 1) + 1;
-    Some((line, column))
-}

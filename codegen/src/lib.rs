@@ -1,22 +1,28 @@
-//! A code generator for AWS-style service bindings: Smithy 2.0 JSON AST in, a Rust crate of
-//! request, response and error types out.
+//! A code generator for AWS-style service bindings: Smithy 2.0 models (JSON AST or IDL) in, a
+//! Rust crate of request, response and error types out.
 //!
-//! The pipeline has three stages with one module each:
-//! - [`load`]: serde types that mirror the JSON AST;
-//! - [`plan`]: selection, checks and the resolved intermediate representation ([`plan::ir`]);
-//! - [`emit`]: pure functions from the IR to Rust tokens, formatted with prettyplease.
+//! The pipeline has three stages, each a private module that knows nothing of the later ones:
+//! *load* reads files into the typed model of [`load`]; *plan* selects, checks and resolves it
+//! into one table of types, the [`ir`]; *emit* turns the IR into Rust tokens, and prettyplease
+//! prints them. [`generate`] runs all three; [`output`] writes the result atomically or checks
+//! a directory against it. Formatting with rustfmt is the maintainer tool's job (`cargo xtask`).
 //!
-//! [`generate`] runs all three; [`output`] writes the result atomically or checks a
-//! directory against it.
+//! The public API is what the maintainer tool and the tests need: [`Options`], [`generate`],
+//! [`load_models`], [`diagnostics`], the report types ([`Generation`], [`ir`]), and the
+//! compliance and wire-case test generators ([`compliance`], [`wire_cases`]).
+
+#![deny(missing_docs)]
 
 pub mod compliance;
 pub mod diagnostics;
-pub mod emit;
+mod emit;
 pub mod load;
 pub mod output;
-pub mod plan;
+mod plan;
 mod print;
 pub mod wire_cases;
+
+pub use plan::{ir, pattern, plan, PlanOptions};
 
 use diagnostics::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
@@ -119,7 +125,7 @@ pub fn generate_loaded(
     let mut timings = Timings::default();
     let started = std::time::Instant::now();
     let service = plan::plan(loaded, &options.plan).map_err(|mut problems| {
-        problems.locate(loaded);
+        load::locate(&mut problems, loaded);
         problems
     })?;
     timings.plan = started.elapsed();

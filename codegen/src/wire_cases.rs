@@ -3,7 +3,7 @@
 //! body, and its output must parse to exactly that output (members with a model default appear
 //! with their default when the example leaves them out).
 
-use crate::plan::ir::{RustType, Service, Structure, TypeName};
+use crate::plan::ir::{RustType, Service, Structure, TypeRef};
 use serde_json::{json, Value};
 
 /// The cases, and the examples left out because their values are not wire data (AWS models
@@ -41,7 +41,7 @@ pub fn from_examples(service: &Service) -> ExampleCases {
             }));
             if let Some(output) = &example.output {
                 let mut expected = output.clone();
-                if let Some(structure) = service.structures.iter().find(|s| s.name == op.output) {
+                if let Some(structure) = service.structure(&op.output.id) {
                     fill_defaults(structure, &mut expected);
                 }
                 cases.push(json!({
@@ -54,8 +54,8 @@ pub fn from_examples(service: &Service) -> ExampleCases {
     result
 }
 
-fn fits_structure(service: &Service, name: &TypeName, value: &Value) -> bool {
-    let Some(structure) = service.structures.iter().find(|s| &s.name == name) else {
+fn fits_structure(service: &Service, name: &TypeRef, value: &Value) -> bool {
+    let Some(structure) = service.structure(&name.id) else {
         return true;
     };
     let Some(object) = value.as_object() else {
@@ -103,7 +103,7 @@ fn fill_defaults(structure: &Structure, value: &mut Value) {
         if let Some(default) = &member.default {
             object
                 .entry(member.wire_name.clone())
-                .or_insert_with(|| default.clone());
+                .or_insert_with(|| default.to_json());
         }
     }
 }

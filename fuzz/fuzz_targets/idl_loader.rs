@@ -9,6 +9,5 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let files = [(PathBuf::from("fuzz.smithy"), text.to_owned())];
     let Ok(loaded) = codegen::load::idl::load_idl_files(&files) else { return };
-    let Ok(service) = codegen::plan::plan(&loaded, &Default::default()) else { return };
-    let _ = codegen::emit::emit_crate(&service);
+    let _ = codegen::generate_loaded(&loaded, &codegen::Options::default());
 });

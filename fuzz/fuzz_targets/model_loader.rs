@@ -8,6 +8,5 @@ use std::path::Path;
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let Ok(loaded) = codegen::load::parse_model(Path::new("fuzz.json"), text) else { return };
-    let Ok(service) = codegen::plan::plan(&[loaded], &Default::default()) else { return };
-    let _ = codegen::emit::emit_crate(&service);
+    let _ = codegen::generate_loaded(&[loaded], &codegen::Options::default());
 });

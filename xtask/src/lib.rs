@@ -21,7 +21,7 @@ pub mod protocol_tests;
 pub mod verify_models;
 
 use cli::{Long, Parsed, Parser, Short, Value, ValueExt};
-use codegen::plan::PlanOptions;
+use codegen::PlanOptions;
 use codegen::{output, workspace_root, Options};
 use std::ffi::OsString;
 use std::io::Write;
@@ -44,6 +44,20 @@ options:
   --check               write nothing; exit 1 listing every stale, missing or extra file
   --timings             also print how long each stage took
   -h, --help            this text";
+
+/// The top-level help: every command, then the default command's options.
+const COMMANDS: &str = "\
+usage: cargo xtask <COMMAND> [OPTIONS]
+
+commands:
+  codegen          generate a crate from a Smithy model (the default job; options below)
+  verify-models    generate, build and test a crate for each model of a directory
+  protocol-tests   run an awsJson compliance suite against generated crates
+  bloat            compare build time and code size with aws-sdk-kms
+  mutants          run cargo-mutants on the generated crate, or the known mutations
+
+`cargo xtask <COMMAND> --help` gives a command's options.
+";
 
 /// Parsed `codegen` arguments.
 #[derive(Debug, Default)]
@@ -86,7 +100,7 @@ where
         "protocol-tests" => protocol_tests::run(&mut parser, out, err),
         "mutants" => mutants::run(&mut parser, out, err),
         "--help" | "help" => {
-            let _ = writeln!(out, "{USAGE}");
+            let _ = writeln!(out, "{COMMANDS}\n{USAGE}");
             SUCCESS
         }
         other => cli::usage_error(&format!("unknown command `{other}`"), USAGE, err),

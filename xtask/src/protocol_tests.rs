@@ -68,7 +68,7 @@ fn run_suite(dir: PathBuf, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     for service in services {
         let options = Options {
             models: vec![dir.clone()],
-            plan: codegen::plan::PlanOptions {
+            plan: codegen::PlanOptions {
                 service: Some(service.clone()),
                 ..Default::default()
             },
@@ -86,7 +86,7 @@ fn run_suite(dir: PathBuf, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             }
         };
         let cases = compliance::collect_cases(&loaded, &generation.service);
-        let unplanned = compliance::cases::unplanned_cases(&loaded, &generation.service);
+        let unplanned = compliance::unplanned_cases(&loaded, &generation.service);
         for case in &cases {
             reported.insert((case.shape.to_string(), case.id.clone()));
         }
@@ -142,7 +142,7 @@ fn run_suite(dir: PathBuf, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             );
         } else {
             totals.excluded += 1;
-            let reason = compliance::exclusions::no_service(&shape, &protocol);
+            let reason = compliance::no_service(&shape, &protocol);
             let _ = writeln!(out, "(no service) EXCLUDED {id}: {reason}");
         }
     }
@@ -168,11 +168,8 @@ fn run_suite(dir: PathBuf, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 fn all_cases(loaded: &[codegen::load::LoadedFile]) -> Vec<(String, String, String)> {
     let mut found = Vec::new();
     for file in loaded {
-        for (shape_id, shape) in &file.model.shapes {
-            for trait_id in [
-                compliance::cases::REQUEST_TESTS,
-                compliance::cases::RESPONSE_TESTS,
-            ] {
+        for (shape_id, shape) in &file.document.shapes {
+            for trait_id in [compliance::REQUEST_TESTS, compliance::RESPONSE_TESTS] {
                 let entries = shape.traits.get(trait_id).and_then(|v| v.as_array());
                 for case in entries.into_iter().flatten() {
                     let text = |key: &str| {
@@ -201,8 +198,8 @@ struct Totals {
 fn service_ids(loaded: &[codegen::load::LoadedFile]) -> Vec<String> {
     let mut ids: Vec<String> = loaded
         .iter()
-        .flat_map(|file| file.model.shapes.iter())
-        .filter(|(_, shape)| shape.kind == "service")
+        .flat_map(|file| file.document.shapes.iter())
+        .filter(|(_, shape)| shape.kind == codegen::load::ShapeKind::Service)
         .map(|(id, _)| id.clone())
         .collect();
     ids.sort();

@@ -345,11 +345,12 @@ fn wire() {{
 /// or variant name that [`snake_case`] and [`upper_camel_case`] give for the member's name.
 /// Enum values map to their member (`enumValue`, or the member name when it has none).
 pub fn harness_facts(files: &[codegen::load::LoadedFile]) -> serde_json::Value {
+    use codegen::load::TraitId;
     use serde_json::{json, Map, Value};
-    const SENSITIVE: &str = "smithy.api#sensitive";
-    let shapes: std::collections::BTreeMap<&str, &codegen::load::Shape> = files
+    const SENSITIVE: &str = TraitId::Sensitive.id();
+    let shapes: std::collections::BTreeMap<&str, &codegen::load::ast::Shape> = files
         .iter()
-        .flat_map(|file| file.model.shapes.iter())
+        .flat_map(|file| file.document.shapes.iter())
         .map(|(id, shape)| (id.as_str(), shape))
         .collect();
     let sensitive_target = |target: &str| {
@@ -357,15 +358,15 @@ pub fn harness_facts(files: &[codegen::load::LoadedFile]) -> serde_json::Value {
             .get(target)
             .is_some_and(|shape| shape.traits.contains_key(SENSITIVE))
     };
-    let sensitive_member = |member: &codegen::load::MemberShape| {
+    let sensitive_member = |member: &codegen::load::ast::MemberShape| {
         member.traits.contains_key(SENSITIVE) || sensitive_target(&member.target)
     };
     // Members with those of mixins first, as Smithy applies them.
     fn all_members<'a>(
-        shapes: &std::collections::BTreeMap<&str, &'a codegen::load::Shape>,
-        shape: &'a codegen::load::Shape,
+        shapes: &std::collections::BTreeMap<&str, &'a codegen::load::ast::Shape>,
+        shape: &'a codegen::load::ast::Shape,
         depth: usize,
-    ) -> Vec<(&'a String, &'a codegen::load::MemberShape)> {
+    ) -> Vec<(&'a String, &'a codegen::load::ast::MemberShape)> {
         let mut members = Vec::new();
         if depth < 16 {
             for mixin in &shape.mixins {
@@ -380,13 +381,14 @@ pub fn harness_facts(files: &[codegen::load::LoadedFile]) -> serde_json::Value {
         }
         members
     }
-    let sparse = |shape: &codegen::load::Shape| shape.traits.contains_key("smithy.api#sparse");
+    let sparse =
+        |shape: &codegen::load::ast::Shape| shape.traits.contains_key(TraitId::Sparse.id());
     let mut operations = Map::new();
     let mut facts = Map::new();
     for (id, shape) in &shapes {
         let fact = match shape.kind.as_str() {
             "operation" => {
-                let side = |io: &Option<codegen::load::ShapeRef>| match io {
+                let side = |io: &Option<codegen::load::ast::ShapeRef>| match io {
                     Some(r) if r.target != "smithy.api#Unit" => Value::from(r.target.clone()),
                     _ => Value::Null,
                 };
@@ -405,7 +407,7 @@ pub fn harness_facts(files: &[codegen::load::LoadedFile]) -> serde_json::Value {
                             "target": member.target,
                             "sensitive": sensitive_member(member),
                         });
-                        let (key, rust) = if shape.kind == "union" {
+                        let (key, rust) = if shape.kind == codegen::load::ShapeKind::Union {
                             ("variant", upper_camel_case(name))
                         } else {
                             ("field", snake_case(name))
@@ -432,7 +434,7 @@ pub fn harness_facts(files: &[codegen::load::LoadedFile]) -> serde_json::Value {
                 let values: Map<String, Value> = all_members(&shapes, shape, 0)
                     .into_iter()
                     .map(|(name, member)| {
-                        let value = match member.traits.get("smithy.api#enumValue") {
+                        let value = match member.traits.get(TraitId::EnumValue.id()) {
                             Some(Value::String(text)) => text.clone(),
                             Some(Value::Number(number)) => number.to_string(),
                             _ => name.clone(),

@@ -2,14 +2,14 @@
 //! operation each one exercises, and whether it runs.
 
 use super::exclusions::exclusion;
-use crate::load::{LoadedFile, Shape, ShapeId};
-use crate::plan::ir::{Operation, Service, TypeName};
+use crate::load::{LoadedFile, Shape, ShapeId, TraitId};
+use crate::plan::ir::{Operation, Service, TypeRef};
 use serde_json::Value;
 
 /// The trait holding request cases.
-pub const REQUEST_TESTS: &str = "smithy.test#httpRequestTests";
+pub const REQUEST_TESTS: &str = TraitId::HttpRequestTests.id();
 /// The trait holding response cases.
-pub const RESPONSE_TESTS: &str = "smithy.test#httpResponseTests";
+pub const RESPONSE_TESTS: &str = TraitId::HttpResponseTests.id();
 
 /// What a case checks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub enum CaseKind {
     /// Parse the response, compare the output with `params`.
     Response,
     /// Parse the error response, expect this typed error, compare it with `params`.
-    ErrorResponse(TypeName),
+    ErrorResponse(TypeRef),
 }
 
 /// Whether a case runs.
@@ -27,7 +27,7 @@ pub enum CaseKind {
 pub enum Disposition {
     /// It becomes a test.
     Run,
-    /// It is not run, for the reason given (see [`exclusions`](super::exclusions)).
+    /// It is not run, for the reason given (see `compliance::exclusions`).
     Excluded(&'static str),
 }
 
@@ -110,29 +110,32 @@ pub fn collect_cases(files: &[LoadedFile], service: &Service) -> Vec<Case> {
         let Some(raw) = shape(&operation.id) else {
             continue;
         };
-        for (trait_id, kind) in [
-            (REQUEST_TESTS, CaseKind::Request),
-            (RESPONSE_TESTS, CaseKind::Response),
+        for (written, kind) in [
+            (&raw.traits.http_request_tests, CaseKind::Request),
+            (&raw.traits.http_response_tests, CaseKind::Response),
         ] {
-            for data in entries(raw, trait_id, &protocol) {
+            for data in entries(written, protocol) {
                 cases.push(case(&operation.id, index, operation, kind.clone(), data));
             }
         }
     }
-    for error in &service.errors {
+    for error in service.errors() {
         let Some(raw) = shape(&error.structure.id) else {
             continue;
         };
         let Some(index) = service
             .operations
             .iter()
-            .position(|op| op.errors.iter().any(|e| e.error == error.structure.name))
+            .position(|op| op.errors.iter().any(|e| e.error.id == error.structure.id))
         else {
             continue;
         };
         let operation = &service.operations[index];
-        for data in entries(raw, RESPONSE_TESTS, &protocol) {
-            let kind = CaseKind::ErrorResponse(error.structure.name.clone());
+        for data in entries(&raw.traits.http_response_tests, protocol) {
+            let kind = CaseKind::ErrorResponse(TypeRef {
+                id: error.structure.id.clone(),
+                name: error.structure.name.clone(),
+            });
             cases.push(case(&error.structure.id, index, operation, kind, data));
         }
     }
@@ -148,18 +151,17 @@ pub fn unplanned_cases(files: &[LoadedFile], service: &Service) -> Vec<Unplanned
     let mut unplanned = Vec::new();
     // Errors some generated operation returns: their cases are collected.
     let generated_errors: std::collections::BTreeSet<String> = service
-        .errors
-        .iter()
+        .errors()
         .filter(|error| {
             service
                 .operations
                 .iter()
-                .any(|op| op.errors.iter().any(|e| e.error == error.structure.name))
+                .any(|op| op.errors.iter().any(|e| e.error.id == error.structure.id))
         })
         .map(|error| error.structure.id.to_string())
         .collect();
-    let service_errors: Vec<String> = find_shape(files, &service.id)
-        .map(|raw| raw.errors.iter().map(|e| e.target.clone()).collect())
+    let service_errors: Vec<ShapeId> = find_shape(files, &service.id)
+        .map(|raw| raw.errors.clone())
         .unwrap_or_default();
     let mut seen_errors = std::collections::BTreeSet::new();
     for (operation, why) in &service.skipped {
@@ -167,8 +169,11 @@ pub fn unplanned_cases(files: &[LoadedFile], service: &Service) -> Vec<Unplanned
             continue;
         };
         let reason = super::exclusions::skipped_operation(operation, why);
-        for trait_id in [REQUEST_TESTS, RESPONSE_TESTS] {
-            for data in entries(raw, trait_id, &protocol) {
+        for cases in [
+            &raw.traits.http_request_tests,
+            &raw.traits.http_response_tests,
+        ] {
+            for data in entries(cases, protocol) {
                 unplanned.push(Unplanned {
                     id: case_id(data),
                     shape: operation.clone(),
@@ -176,19 +181,16 @@ pub fn unplanned_cases(files: &[LoadedFile], service: &Service) -> Vec<Unplanned
                 });
             }
         }
-        let errors = raw.errors.iter().map(|e| e.target.clone());
-        for error in errors.chain(service_errors.iter().cloned()) {
-            if generated_errors.contains(&error) || !seen_errors.insert(error.clone()) {
+        for error_id in raw.errors.iter().chain(&service_errors) {
+            let error = error_id.to_string();
+            if generated_errors.contains(&error) || !seen_errors.insert(error) {
                 continue;
             }
-            let Ok(error_id) = ShapeId::parse(&error) else {
-                continue;
-            };
-            let Some(raw_error) = find_shape(files, &error_id) else {
+            let Some(raw_error) = find_shape(files, error_id) else {
                 continue;
             };
             let reason = super::exclusions::error_of_skipped_operation(operation, why);
-            for data in entries(raw_error, RESPONSE_TESTS, &protocol) {
+            for data in entries(&raw_error.traits.http_response_tests, protocol) {
                 unplanned.push(Unplanned {
                     id: case_id(data),
                     shape: error_id.clone(),
@@ -202,13 +204,12 @@ pub fn unplanned_cases(files: &[LoadedFile], service: &Service) -> Vec<Unplanned
 
 /// The shape with this id in any of the loaded files.
 fn find_shape<'a>(files: &'a [LoadedFile], id: &ShapeId) -> Option<&'a Shape> {
-    let key = id.to_string();
-    files.iter().find_map(|file| file.model.shapes.get(&key))
+    files.iter().find_map(|file| file.shapes.get(id))
 }
 
 /// The protocol trait id of the service (`aws.protocols#awsJson1_1`).
-fn protocol_id(service: &Service) -> String {
-    format!("aws.protocols#{}", service.protocol.name())
+fn protocol_id(service: &Service) -> &'static str {
+    service.protocol.trait_id()
 }
 
 /// A case's `id`.
@@ -219,19 +220,13 @@ fn case_id(data: &Value) -> String {
         .to_owned()
 }
 
-/// The cases of one trait that are for `protocol`.
-fn entries<'a>(shape: &'a Shape, trait_id: &str, protocol: &'a str) -> Vec<&'a Value> {
-    shape
-        .traits
-        .get(trait_id)
-        .and_then(Value::as_array)
-        .map(|cases| {
-            cases
-                .iter()
-                .filter(|case| case.get("protocol").and_then(Value::as_str) == Some(protocol))
-                .collect()
-        })
-        .unwrap_or_default()
+/// The cases of one trait (`httpRequestTests` or `httpResponseTests`) that are for
+/// `protocol`.
+fn entries<'a>(cases: &'a [Value], protocol: &str) -> Vec<&'a Value> {
+    cases
+        .iter()
+        .filter(|case| case.get("protocol").and_then(Value::as_str) == Some(protocol))
+        .collect()
 }
 
 fn case(

@@ -147,13 +147,16 @@ fn test_body(values: &Values, operation: &Operation, case: &Case) -> Result<Toke
                 let expected = values.structure_value(error, params, "params")?;
                 let structure = values
                     .structure(error)
-                    .ok_or_else(|| format!("the crate has no error {}", error.name))?;
+                    .ok_or_else(|| format!("the crate has no error {}", error.name.name))?;
                 let variant = operation
                     .errors
                     .iter()
                     .find(|e| &e.error == error)
                     .ok_or_else(|| {
-                        format!("{} does not return {}", operation.wire_name, error.name)
+                        format!(
+                            "{} does not return {}",
+                            operation.wire_name, error.name.name
+                        )
                     })?;
                 let error_enum = {
                     let module = ident(&operation.module);
@@ -161,7 +164,7 @@ fn test_body(values: &Values, operation: &Operation, case: &Case) -> Result<Toke
                     quote!(api::operations::#module::#name)
                 };
                 let variant_ident = ident(&variant.variant);
-                let message = crate::emit::error::message_field(structure);
+                let message = crate::emit::common::message_field(structure);
                 let fields = structure.members.iter().map(|member| {
                     let label = &member.wire_name;
                     // The message is read through `message()`, its field being private.
@@ -173,7 +176,7 @@ fn test_body(values: &Values, operation: &Operation, case: &Case) -> Result<Toke
                     };
                     quote!(support::assert_same(#label, &actual.#read, &expected.#read, #nan);)
                 });
-                let wanted = format!("the modelled error {}", error.name);
+                let wanted = format!("the modelled error {}", error.name.name);
                 Ok(quote! {
                     #parsed
                     let expected = #expected;

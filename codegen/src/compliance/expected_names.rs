@@ -1,6 +1,6 @@
 //! Rust names for Smithy names, written here on their own rather than taken from the
 //! generator's planner, so that a test can name the variant or field it expects
-//! independently of the code under test (see [`facts`](super::facts) and the wire harness).
+//! independently of the code under test (see [`ModelFacts`](super::ModelFacts) and the wire harness).
 
 /// The words of a Smithy name, written here on their own rather than taken from the
 /// generator: split at `_` and other separators, before an upper-case letter that follows a

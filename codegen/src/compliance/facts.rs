@@ -9,8 +9,8 @@
 //! `"CONNECTED"`) round-trips perfectly, and only a test that names the variant in code sees it.
 
 use super::expected_names::upper_camel_case;
-use crate::load::LoadedFile;
-use serde_json::Value;
+use crate::load::traits::EnumValue;
+use crate::load::{LoadedFile, ShapeKind, Traits};
 use std::collections::BTreeMap;
 
 /// Facts of every shape of the loaded models, keyed by absolute shape id.
@@ -25,44 +25,45 @@ pub struct ModelFacts {
 }
 
 impl ModelFacts {
-    /// Reads the facts from loaded models (the load stage's JSON AST, not the plan).
+    /// Reads the facts from loaded models (the load stage's typed shapes, not the plan).
     pub fn from_loaded(files: &[LoadedFile]) -> Self {
         let mut facts = ModelFacts::default();
-        for file in files {
-            for (id, shape) in &file.model.shapes {
-                match shape.kind.as_str() {
-                    "enum" => {
-                        let values = shape
-                            .members
-                            .iter()
-                            .map(|(name, member)| {
-                                let value = match member.traits.get("smithy.api#enumValue") {
-                                    Some(Value::String(value)) => value.clone(),
-                                    _ => name.clone(),
-                                };
-                                (value, upper_camel_case(name))
-                            })
-                            .collect();
-                        facts.enums.insert(id.clone(), values);
-                    }
-                    "intEnum" => {
-                        let values = shape
-                            .members
-                            .iter()
-                            .filter_map(|(name, member)| {
-                                let value = member.traits.get("smithy.api#enumValue")?.as_i64()?;
-                                Some((value, upper_camel_case(name)))
-                            })
-                            .collect();
-                        facts.int_enums.insert(id.clone(), values);
-                    }
-                    "structure" => {
-                        if let Some(status) = error_status(&shape.traits) {
-                            facts.error_statuses.insert(id.clone(), status);
-                        }
-                    }
-                    _ => {}
+        for shape in files.iter().flat_map(|file| file.shapes.values()) {
+            let id = shape.id.to_string();
+            match shape.kind {
+                ShapeKind::Enum => {
+                    let values = shape
+                        .members
+                        .iter()
+                        .map(|(name, member)| {
+                            let value = match &member.traits.enum_value {
+                                Some(EnumValue::String(value)) => value.clone(),
+                                _ => name.clone(),
+                            };
+                            (value, upper_camel_case(name))
+                        })
+                        .collect();
+                    facts.enums.insert(id, values);
                 }
+                ShapeKind::IntEnum => {
+                    let values = shape
+                        .members
+                        .iter()
+                        .filter_map(|(name, member)| match member.traits.enum_value {
+                            Some(EnumValue::Integer(value)) => {
+                                Some((value, upper_camel_case(name)))
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    facts.int_enums.insert(id, values);
+                }
+                ShapeKind::Structure => {
+                    if let Some(status) = error_status(&shape.traits) {
+                        facts.error_statuses.insert(id, status);
+                    }
+                }
+                _ => {}
             }
         }
         facts
@@ -86,40 +87,31 @@ impl ModelFacts {
     }
 }
 
-fn error_status(traits: &BTreeMap<String, Value>) -> Option<u16> {
-    let fault = traits.get("smithy.api#error")?.as_str()?;
-    let status = traits
-        .get("smithy.api#httpError")
-        .and_then(Value::as_u64)
-        .and_then(|status| u16::try_from(status).ok());
-    match (status, fault) {
-        (Some(status), _) => Some(status),
-        (None, "server") => Some(500),
-        (None, _) => Some(400),
-    }
+/// `httpError`, else what the `error` trait's fault implies; `None` for a structure that is
+/// not an error (or whose `error` value is wrong).
+fn error_status(traits: &Traits) -> Option<u16> {
+    let fault = traits.error.clone()?.ok()?;
+    Some(match traits.http_error {
+        Some(Ok(status)) => status,
+        _ => fault.default_status(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::traits::Fault;
 
     #[test]
     fn error_statuses_follow_http_error_then_the_fault() {
-        let traits = |pairs: &[(&str, Value)]| -> BTreeMap<String, Value> {
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect()
+        let error = |fault: Fault, status: Option<u16>| Traits {
+            error: Some(Ok(fault)),
+            http_error: status.map(Ok),
+            ..Traits::default()
         };
-        let client = traits(&[("smithy.api#error", "client".into())]);
-        let server = traits(&[("smithy.api#error", "server".into())]);
-        let teapot = traits(&[
-            ("smithy.api#error", "client".into()),
-            ("smithy.api#httpError", 418.into()),
-        ]);
-        assert_eq!(error_status(&client), Some(400));
-        assert_eq!(error_status(&server), Some(500));
-        assert_eq!(error_status(&teapot), Some(418));
-        assert_eq!(error_status(&traits(&[])), None);
+        assert_eq!(error_status(&error(Fault::Client, None)), Some(400));
+        assert_eq!(error_status(&error(Fault::Server, None)), Some(500));
+        assert_eq!(error_status(&error(Fault::Client, Some(418))), Some(418));
+        assert_eq!(error_status(&Traits::default()), None);
     }
 }

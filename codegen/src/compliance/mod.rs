@@ -2,20 +2,23 @@
 //! `smithy.test#httpResponseTests` cases of a model, turned into Rust tests of its generated
 //! crate.
 //!
-//! The stages mirror the generator's: [`cases`] reads the test traits from the loaded model
-//! and decides what runs (the *plan*), [`values`] turns a case's `params` into Rust
-//! expressions that build the typed value through the generated builders, and [`emit`] writes
-//! the test file. What is not run, and why, is decided in one place: [`exclusions`].
+//! The stages mirror the generator's: `cases` reads the test traits from the loaded model
+//! and decides what runs (the *plan*), `values` turns a case's `params` into Rust
+//! expressions that build the typed value through the generated builders, and `emit` writes
+//! the test file. What is not run, and why, is decided in one place: `exclusions`.
 
-pub mod cases;
-pub mod emit;
-pub mod exclusions;
+mod cases;
+mod emit;
+mod exclusions;
 pub mod expected_names;
-pub mod facts;
-pub mod typed_wire;
-pub mod values;
+mod facts;
+mod typed_wire;
+mod values;
 
-pub use cases::{collect_cases, Case, CaseKind, Disposition};
+pub use cases::{
+    collect_cases, unplanned_cases, Case, CaseKind, Disposition, REQUEST_TESTS, RESPONSE_TESTS,
+};
 pub use emit::{test_file, SUPPORT_FILE};
+pub use exclusions::no_service;
 pub use facts::ModelFacts;
 pub use typed_wire::{wire_test_file, WireCase};

@@ -366,18 +366,19 @@ fn modelled(
         .iter()
         .find(|e| e.code == code)
         .ok_or_else(|| format!("{} lists no error {code}", operation.wire_name))?;
-    let shape = service
-        .errors
-        .iter()
-        .find(|e| e.structure.name == listed.error)
-        .ok_or_else(|| format!("the crate has no error structure {}", listed.error.name))?;
+    let shape = service.error(&listed.error.id).ok_or_else(|| {
+        format!(
+            "the crate has no error structure {}",
+            listed.error.name.name
+        )
+    })?;
     let model_status = facts
         .error_status(&shape.structure.id.to_string())
         .ok_or_else(|| format!("the model gives {} no error trait", shape.structure.id))?;
     let module = ident(&operation.module);
     let error_enum = ident(&operation.error_enum);
     let variant = ident(&listed.variant);
-    let structure = Values::type_path(&listed.error);
+    let structure = Values::type_path(&listed.error.name);
     let request_id = match request_id {
         Some(id) => quote!(::std::option::Option::Some(#id)),
         None => quote!(::std::option::Option::None),
@@ -404,8 +405,7 @@ fn every_error_body(
     code: &str,
 ) -> TokenStream {
     let status = service
-        .errors
-        .iter()
+        .errors()
         .find(|e| e.code == code)
         .and_then(|e| facts.error_status(&e.structure.id.to_string()))
         .unwrap_or(400);

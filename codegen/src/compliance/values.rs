@@ -11,7 +11,9 @@
 
 use super::facts::ModelFacts;
 use crate::emit::common::ident;
-use crate::plan::ir::{Member, Module, RustType, Service, Structure, TypeName, Union};
+use crate::plan::ir::{
+    Member, Module, RustType, Service, Structure, TypeDef, TypeName, TypeRef, Union,
+};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use serde_json::Value;
@@ -81,34 +83,25 @@ impl<'a> Values<'a> {
         }
     }
 
-    /// The structure (error structures included) with this name.
-    pub fn structure(&self, name: &TypeName) -> Option<&'a Structure> {
-        self.service
-            .structures
-            .iter()
-            .find(|s| &s.name == name)
-            .or_else(|| {
-                self.service
-                    .errors
-                    .iter()
-                    .map(|e| &e.structure)
-                    .find(|s| &s.name == name)
-            })
+    /// The structure (error structures included) a reference names.
+    pub fn structure(&self, name: &TypeRef) -> Option<&'a Structure> {
+        self.service.any_structure(&name.id)
     }
 
-    fn union(&self, name: &TypeName) -> Option<&'a Union> {
-        self.service.unions.iter().find(|u| &u.name == name)
+    fn union(&self, name: &TypeRef) -> Option<&'a Union> {
+        self.service.union(&name.id)
     }
 
     /// A structure built from an object of params (`{}` when the case has none).
     pub fn structure_value(
         &self,
-        name: &TypeName,
+        reference: &TypeRef,
         params: &Value,
         path: &str,
     ) -> Result<TokenStream, Problem> {
+        let name = &reference.name;
         let structure = self
-            .structure(name)
+            .structure(reference)
             .ok_or_else(|| format!("{path}: the crate has no structure {}", name.name))?;
         let fields = match params {
             Value::Object(fields) => fields,
@@ -223,7 +216,7 @@ impl<'a> Values<'a> {
                     .ok_or_else(|| mismatch("an enum value string"))?;
                 let id = self.enum_id(name, path)?;
                 let variant = self.facts.enum_variant(&id, text);
-                enum_value(name, variant, quote!(#text))
+                enum_value(&name.name, variant, quote!(#text))
             }
             RustType::IntEnum(name) => {
                 let value = node
@@ -231,7 +224,7 @@ impl<'a> Values<'a> {
                     .ok_or_else(|| mismatch("an integer enum value"))?;
                 let id = self.enum_id(name, path)?;
                 let variant = self.facts.int_enum_variant(&id, value);
-                enum_value(name, variant, integer::<i32>(node, path)?)
+                enum_value(&name.name, variant, integer::<i32>(node, path)?)
             }
             RustType::Structure { name, boxed } => {
                 let value = self.structure_value(name, node, path)?;
@@ -286,24 +279,22 @@ impl<'a> Values<'a> {
     }
 
     /// The shape id of a string or integer enum of the crate.
-    fn enum_id(&self, name: &TypeName, path: &str) -> Result<String, Problem> {
-        let strings = self.service.enums.iter().map(|e| (&e.name, &e.id));
-        let integers = self.service.int_enums.iter().map(|e| (&e.name, &e.id));
-        strings
-            .chain(integers)
-            .find(|(candidate, _)| *candidate == name)
-            .map(|(_, id)| id.to_string())
-            .ok_or_else(|| format!("{path}: the crate has no enum {}", name.name))
+    fn enum_id(&self, name: &TypeRef, path: &str) -> Result<String, Problem> {
+        match self.service.types.get(&name.id) {
+            Some(TypeDef::Enum(_) | TypeDef::IntEnum(_)) => Ok(name.id.to_string()),
+            _ => Err(format!("{path}: the crate has no enum {}", name.name.name)),
+        }
     }
 
     fn union_value(
         &self,
-        name: &TypeName,
+        reference: &TypeRef,
         node: &Value,
         path: &str,
     ) -> Result<TokenStream, Problem> {
+        let name = &reference.name;
         let union = self
-            .union(name)
+            .union(reference)
             .ok_or_else(|| format!("{path}: the crate has no union {}", name.name))?;
         let object = node.as_object().filter(|o| o.len() == 1).ok_or_else(|| {
             format!(
@@ -318,14 +309,14 @@ impl<'a> Values<'a> {
         let variant = union
             .variants
             .iter()
-            .find(|v| &v.member.wire_name == key)
+            .find(|v| v.wire_name() == key)
             .ok_or_else(|| format!("{path}: the union {} has no member `{key}`", name.name))?;
         let ty = Self::type_path(name);
         let variant_ident = ident(&variant.variant);
-        if variant.unit {
+        let Some(member) = variant.value() else {
             return Ok(quote!(#ty::#variant_ident));
-        }
-        let value = self.value(&variant.member.ty, value, &format!("{path}.{key}"))?;
+        };
+        let value = self.value(&member.ty, value, &format!("{path}.{key}"))?;
         Ok(quote!(#ty::#variant_ident(#value)))
     }
 }

@@ -1,7 +1,8 @@
-//! Small token helpers shared by the emitters: identifiers, type paths, doc attributes.
+//! Small helpers shared by the emitters: identifiers, type paths, doc attributes, the
+//! member an error reads its message from.
 
 use crate::plan::docs;
-use crate::plan::ir::{Member, Module, RustType, TypeName};
+use crate::plan::ir::{Member, Module, RustType, Structure, StructureRole, TypeName};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
@@ -81,12 +82,12 @@ pub fn rust_type_in(ty: &RustType, scope: Scope<'_>) -> TokenStream {
         RustType::Document => quote!(::serde_json::Value),
         RustType::BigInteger => quote!(crate::primitives::BigInteger),
         RustType::BigDecimal => quote!(crate::primitives::BigDecimal),
-        RustType::Enum(name) | RustType::IntEnum(name) => path(name),
+        RustType::Enum(name) | RustType::IntEnum(name) => path(&name.name),
         RustType::Union { name, boxed: false } | RustType::Structure { name, boxed: false } => {
-            path(name)
+            path(&name.name)
         }
         RustType::Union { name, boxed: true } | RustType::Structure { name, boxed: true } => {
-            let path = path(name);
+            let path = path(&name.name);
             quote!(::std::boxed::Box<#path>)
         }
         RustType::List(item) => {
@@ -187,4 +188,16 @@ pub fn inner_doc_attrs(markdown: &str) -> TokenStream {
 /// A module's file name for a (possibly raw) module identifier.
 pub fn file_stem(module: &str) -> &str {
     module.strip_prefix("r#").unwrap_or(module)
+}
+
+/// The member that an error structure's `message()` reads: a string member named `message`
+/// in any case, unless it is sensitive (a message is printed by `Display`). Its field is
+/// private, so that `message()` is the one way to read it.
+pub fn message_field(structure: &Structure) -> Option<&Member> {
+    structure.members.iter().find(|m| {
+        structure.role == StructureRole::Error
+            && m.wire_name.eq_ignore_ascii_case("message")
+            && m.ty == RustType::String
+            && !m.sensitive
+    })
 }

@@ -5,13 +5,14 @@
 //! its `Unknown` variant keeps a member the crate does not know as raw JSON, which is a
 //! document. Enums, timestamps, blobs and the big numbers have both.
 
-use crate::plan::ir::{RustType, Service, TypeName};
+use crate::load::ShapeId;
+use crate::plan::ir::{RustType, Service, TypeDef};
 use std::collections::BTreeSet;
 
-/// The structures (errors included) that derive `Eq` and `Hash`.
+/// The structures (errors included) that derive `Eq` and `Hash`, by shape id.
 #[derive(Clone, Debug, Default)]
 pub struct EqHash {
-    types: BTreeSet<TypeName>,
+    types: BTreeSet<ShapeId>,
 }
 
 impl EqHash {
@@ -20,39 +21,43 @@ impl EqHash {
     /// hold each other keeps them, one float anywhere on the cycle rules out all of it.
     pub fn of(service: &Service) -> Self {
         let structures: Vec<_> = service
-            .structures
-            .iter()
-            .chain(service.errors.iter().map(|e| &e.structure))
+            .types
+            .values()
+            .filter_map(|def| match def {
+                TypeDef::Structure(s) => Some(s),
+                TypeDef::Error(e) => Some(&e.structure),
+                _ => None,
+            })
             .collect();
-        let mut types: BTreeSet<TypeName> = structures.iter().map(|s| s.name.clone()).collect();
+        let mut types: BTreeSet<ShapeId> = structures.iter().map(|s| s.id.clone()).collect();
         loop {
-            let ruled_out: Vec<TypeName> = structures
+            let ruled_out: Vec<ShapeId> = structures
                 .iter()
-                .filter(|s| types.contains(&s.name))
+                .filter(|s| types.contains(&s.id))
                 .filter(|s| !s.members.iter().all(|m| allows(&m.ty, &types)))
-                .map(|s| s.name.clone())
+                .map(|s| s.id.clone())
                 .collect();
             if ruled_out.is_empty() {
                 return EqHash { types };
             }
-            for name in &ruled_out {
-                types.remove(name);
+            for id in &ruled_out {
+                types.remove(id);
             }
         }
     }
 
-    /// Whether the structure derives `Eq` and `Hash`.
-    pub fn derives(&self, name: &TypeName) -> bool {
-        self.types.contains(name)
+    /// Whether the structure with this id derives `Eq` and `Hash`.
+    pub fn derives(&self, id: &ShapeId) -> bool {
+        self.types.contains(id)
     }
 }
 
 /// Whether a member of this type allows `Eq` and `Hash`, given the structures that still do.
-fn allows(ty: &RustType, structures: &BTreeSet<TypeName>) -> bool {
+fn allows(ty: &RustType, structures: &BTreeSet<ShapeId>) -> bool {
     match ty {
         RustType::Float | RustType::Double | RustType::Document => false,
         RustType::Union { .. } => false,
-        RustType::Structure { name, .. } => structures.contains(name),
+        RustType::Structure { name, .. } => structures.contains(&name.id),
         RustType::List(item)
         | RustType::SparseList(item)
         | RustType::Map(item)

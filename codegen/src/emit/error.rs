@@ -1,23 +1,11 @@
 //! Errors: a struct per modelled error shape, and per operation an enum of exactly the
 //! errors the model lists for it plus `Unhandled` for everything else.
 
-use super::common::{ident, type_path};
+use super::common::{ident, message_field, type_path};
 use super::structure::emit_structure;
-use crate::plan::ir::{ErrorShape, Fault, Member, Operation, RustType, Structure, StructureRole};
+use crate::plan::ir::{ErrorShape, Fault, Operation};
 use proc_macro2::TokenStream;
 use quote::quote;
-
-/// The member that an error structure's `message()` reads: a string member named `message`
-/// in any case, unless it is sensitive (a message is printed by `Display`). Its field is
-/// private, so that `message()` is the one way to read it.
-pub fn message_field(structure: &Structure) -> Option<&Member> {
-    structure.members.iter().find(|m| {
-        structure.role == StructureRole::Error
-            && m.wire_name.eq_ignore_ascii_case("message")
-            && m.ty == RustType::String
-            && !m.sensitive
-    })
-}
 
 /// An error structure: the struct (with builder), and `modelled_error!` for its wire facts,
 /// `message()` and `std::error::Error`.
@@ -53,7 +41,7 @@ pub fn emit_operation_error(operation: &Operation) -> TokenStream {
     );
     let variants = operation.errors.iter().map(|e| {
         let variant = ident(&e.variant);
-        let path = type_path(&e.error);
+        let path = type_path(&e.error.name);
         let doc = format!(" The service returned `{}`.", e.code);
         quote! {
             #[doc = #doc]
@@ -62,7 +50,7 @@ pub fn emit_operation_error(operation: &Operation) -> TokenStream {
     });
     let implemented = operation.errors.iter().map(|e| {
         let variant = ident(&e.variant);
-        let path = type_path(&e.error);
+        let path = type_path(&e.error.name);
         quote!(, #variant(#path))
     });
     // Variants hold the modelled errors by value, so callers can match and move out of them;

@@ -5,6 +5,7 @@
 
 use crate::plan::ir::{
     Enum, Example, Module, Operation, RustType, Service, Structure, TimestampFormat, TypeName,
+    TypeRef,
 };
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -42,9 +43,7 @@ pub fn error_handling_section(service: &Service) -> Option<String> {
     let operation = service.operations.iter().find(|op| !op.errors.is_empty())?;
     let error = operation.errors.first()?;
     let status = service
-        .errors
-        .iter()
-        .find(|e| e.structure.name == error.error)
+        .error(&error.error.id)
         .map_or(400, |e| e.http_status);
     let names = Names::new(service, &operation.module);
     let krate = &names.krate;
@@ -139,9 +138,7 @@ fn example_code(service: &Service, operation: &Operation, example: &Example) -> 
         let name = shape_id.rsplit('#').next().unwrap_or(shape_id);
         let error = operation.errors.iter().find(|e| e.code == name)?;
         let status = service
-            .errors
-            .iter()
-            .find(|e| e.structure.name == error.error)
+            .error(&error.error.id)
             .map_or(400, |e| e.http_status);
         let mut content = content.as_object().cloned().unwrap_or_default();
         content.insert("__type".to_owned(), Value::from(name));
@@ -177,12 +174,12 @@ impl<'a> Names<'a> {
         }
     }
 
-    fn structure(&self, name: &TypeName) -> Option<&'a Structure> {
-        self.service.structures.iter().find(|s| &s.name == name)
+    fn structure(&self, name: &TypeRef) -> Option<&'a Structure> {
+        self.service.structure(&name.id)
     }
 
-    fn enumeration(&self, name: &TypeName) -> Option<&'a Enum> {
-        self.service.enums.iter().find(|e| &e.name == name)
+    fn enumeration(&self, name: &TypeRef) -> Option<&'a Enum> {
+        self.service.enumeration(&name.id)
     }
 
     fn path(&self, name: &TypeName) -> TokenStream {
@@ -241,7 +238,7 @@ impl<'a> Names<'a> {
                 quote!(#krate::primitives::DateTime::from_millis(#millis))
             }
             (RustType::Enum(name), Value::String(s)) => {
-                let path = self.path(name);
+                let path = self.path(&name.name);
                 match self
                     .enumeration(name)?
                     .variants
@@ -273,21 +270,22 @@ impl<'a> Names<'a> {
                 quote!(::std::collections::BTreeMap::from([#(#entries),*]))
             }
             (RustType::IntEnum(name), Value::Number(n)) => {
-                let path = self.path(name);
+                let path = self.path(&name.name);
                 let value = Literal::i32_unsuffixed(i32::try_from(n.as_i64()?).ok()?);
                 quote!(#path::from(#value))
             }
             (RustType::Union { name, .. }, Value::Object(entries)) if entries.len() == 1 => {
-                let union = self.service.unions.iter().find(|u| &u.name == name)?;
+                let union = self.service.union(&name.id)?;
                 let (key, inner) = entries.iter().next()?;
-                let variant = union.variants.iter().find(|v| &v.member.wire_name == key)?;
-                let path = self.path(name);
+                let variant = union.variants.iter().find(|v| v.wire_name() == key)?;
+                let path = self.path(&name.name);
                 let ident = super::common::ident(&variant.variant);
-                if variant.unit {
-                    quote!(#path::#ident)
-                } else {
-                    let inner = self.value(&variant.member.ty, inner)?;
-                    quote!(#path::#ident(#inner))
+                match variant.value() {
+                    None => quote!(#path::#ident),
+                    Some(member) => {
+                        let inner = self.value(&member.ty, inner)?;
+                        quote!(#path::#ident(#inner))
+                    }
                 }
             }
             (RustType::Document, value) => {

@@ -24,10 +24,9 @@ pub fn emit_operation(service: &Service, operation: &Operation, eq_hash: &EqHash
     let docs = inner_doc_attrs(&text);
     let own_module = Module::Operation(operation.module.clone());
     let structures = service
-        .structures
-        .iter()
+        .structures()
         .filter(|s| s.name.module == own_module)
-        .map(|s| emit_structure(s, eq_hash.derives(&s.name)));
+        .map(|s| emit_structure(s, eq_hash.derives(&s.id)));
     let error_enum = emit_operation_error(operation);
     let marker = emit_marker(service, operation);
     let pagination = emit_pagination(service, operation);
@@ -51,17 +50,14 @@ fn emit_marker(service: &Service, operation: &Operation) -> TokenStream {
     let wire_name = &operation.wire_name;
     let target = &operation.target_header;
     let here = operation_scope(operation);
-    let input = type_path_in(&operation.input, Scope::Beside(&here));
-    let output = type_path_in(&operation.output, Scope::Beside(&here));
+    let input = type_path_in(&operation.input.name, Scope::Beside(&here));
+    let output = type_path_in(&operation.output.name, Scope::Beside(&here));
     let error = ident(&operation.error_enum);
-    let input_link = if operation.input.module == Module::Operation(operation.module.clone()) {
-        format!("[`{}`]", operation.input.name)
+    let input_name = &operation.input.name;
+    let input_link = if input_name.module == Module::Operation(operation.module.clone()) {
+        format!("[`{}`]", input_name.name)
     } else {
-        format!(
-            "[`{}`]({})",
-            operation.input.name,
-            type_path_text(&operation.input)
-        )
+        format!("[`{}`]({})", input_name.name, type_path_text(input_name))
     };
     let mut text = format!(
         "The `{wire_name}` operation: use it through [`Operation`](crate::wire::Operation) to \
@@ -114,11 +110,9 @@ fn emit_pagination(service: &Service, operation: &Operation) -> TokenStream {
     let Some(paginated) = &operation.paginated else {
         return quote!();
     };
-    let find = |name: &crate::plan::ir::TypeName, member: &str| {
+    let find = |name: &crate::plan::ir::TypeRef, member: &str| {
         service
-            .structures
-            .iter()
-            .find(|s| &s.name == name)
+            .structure(&name.id)
             .and_then(|s| s.members.iter().find(|m| m.wire_name == member))
     };
     let (Some(input_token), Some(output_token)) = (
@@ -205,11 +199,7 @@ fn emit_pagination(service: &Service, operation: &Operation) -> TokenStream {
 /// `fill_defaults` for an input with `@idempotencyToken` members: a fresh token where the
 /// caller left the member unset (or empty).
 fn idempotency_fill(service: &Service, operation: &Operation) -> TokenStream {
-    let Some(input) = service
-        .structures
-        .iter()
-        .find(|s| s.name == operation.input)
-    else {
+    let Some(input) = service.structure(&operation.input.id) else {
         return quote!();
     };
     let fills: Vec<TokenStream> = input
@@ -265,10 +255,7 @@ fn host_prefix(service: &Service, operation: &Operation) -> TokenStream {
     let Some(parts) = &operation.host_prefix else {
         return quote!();
     };
-    let input = service
-        .structures
-        .iter()
-        .find(|s| s.name == operation.input);
+    let input = service.structure(&operation.input.id);
     let pushes = parts.iter().map(|part| match part {
         HostPrefixPart::Literal(text) => match text.chars().collect::<Vec<_>>().as_slice() {
             [one] => quote!(prefix.push(#one);),

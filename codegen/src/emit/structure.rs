@@ -1,13 +1,12 @@
 //! Structures: the struct itself, its builder, and a `Debug` that hides sensitive members.
 
 use super::common::{
-    codec, deprecated_attr, doc_attrs, field_type, ident, rust_type_in, type_path_in, Scope,
+    codec, deprecated_attr, doc_attrs, field_type, ident, message_field, rust_type_in,
+    type_path_in, Scope,
 };
-use super::error::message_field;
-use crate::plan::ir::{Member, RustType, Structure, StructureRole, TypeName};
+use crate::plan::ir::{DefaultValue, Member, RustType, Structure, StructureRole, TypeName};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
-use serde_json::Value;
 
 /// The struct, its builder and their trait impls; `eq_hash` when the struct derives `Eq`
 /// and `Hash` (see [`EqHash`](super::derives::EqHash)).
@@ -183,17 +182,17 @@ fn serde_attrs(type_name: &str, member: &Member, skip_defaults: bool) -> TokenSt
 
 /// Whether a model default is what `Default::default()` gives for the Rust type, so serde's
 /// plain `default` can supply it.
-fn is_rust_default(ty: &RustType, value: &Value) -> bool {
+fn is_rust_default(ty: &RustType, value: &DefaultValue) -> bool {
     match (ty, value) {
-        (RustType::Boolean, Value::Bool(b)) => !b,
-        (RustType::String, Value::String(s)) => s.is_empty(),
-        (RustType::List(_) | RustType::SparseList(_), Value::Array(items)) => items.is_empty(),
-        (RustType::Map(_) | RustType::SparseMap(_), Value::Object(entries)) => entries.is_empty(),
+        (RustType::Boolean, DefaultValue::Boolean(b)) => !b,
+        (RustType::String, DefaultValue::String(s)) => s.is_empty(),
+        (RustType::List(_) | RustType::SparseList(_), DefaultValue::EmptyList) => true,
+        (RustType::Map(_) | RustType::SparseMap(_), DefaultValue::EmptyMap) => true,
         (
             RustType::Byte | RustType::Short | RustType::Integer | RustType::Long,
-            Value::Number(n),
-        ) => n.as_i64() == Some(0),
-        (RustType::Float | RustType::Double, Value::Number(n)) => n.as_f64() == Some(0.0),
+            DefaultValue::Integer(n),
+        ) => *n == 0,
+        (RustType::Float | RustType::Double, value) => value.as_f64() == Some(0.0),
         _ => false,
     }
 }
@@ -266,7 +265,7 @@ fn member_docs(member: &Member) -> TokenStream {
         facts.push(format!("range {}", bounds(min, max)));
     }
     if let Some(pattern) = &member.constraints.pattern {
-        facts.push(format!("pattern `` {pattern} ``"));
+        facts.push(format!("pattern `` {} ``", pattern.source));
     }
     if member.sensitive {
         facts.push("sensitive: never printed by `Debug`".to_owned());
@@ -446,28 +445,31 @@ fn emit_builder(structure: &Structure) -> TokenStream {
 }
 
 /// The expression for a member's model default (checked against the type by the planner).
-fn default_value(ty: &RustType, value: &Value, scope: Scope<'_>) -> TokenStream {
+fn default_value(ty: &RustType, value: &DefaultValue, scope: Scope<'_>) -> TokenStream {
     match (ty, value) {
-        (RustType::Boolean, Value::Bool(b)) => quote!(#b),
-        (RustType::String, Value::String(s)) => quote!(::std::string::String::from(#s)),
-        (RustType::Enum(name), Value::String(s)) => {
-            let path = type_path_in(name, scope);
+        (RustType::Boolean, DefaultValue::Boolean(b)) => quote!(#b),
+        (RustType::String, DefaultValue::String(s)) => quote!(::std::string::String::from(#s)),
+        (RustType::Enum(name), DefaultValue::String(s)) => {
+            let path = type_path_in(&name.name, scope);
             quote!(#path::from(#s))
         }
-        (RustType::Byte, Value::Number(n)) => int_literal(n, Literal::i8_suffixed),
-        (RustType::Short, Value::Number(n)) => int_literal(n, Literal::i16_suffixed),
-        (RustType::Integer, Value::Number(n)) => int_literal(n, Literal::i32_suffixed),
-        (RustType::Long, Value::Number(n)) => int_literal(n, Literal::i64_suffixed),
-        (RustType::Float, Value::Number(n)) => {
-            let lit = Literal::f32_suffixed(n.as_f64().unwrap_or_default() as f32);
+        (RustType::Byte, value) => int_literal(value, Literal::i8_suffixed),
+        (RustType::Short, value) => int_literal(value, Literal::i16_suffixed),
+        (RustType::Integer, value) => int_literal(value, Literal::i32_suffixed),
+        (RustType::Long, value) => int_literal(value, Literal::i64_suffixed),
+        (RustType::Float, value) => {
+            let lit = Literal::f32_suffixed(value.as_f64().unwrap_or_default() as f32);
             quote!(#lit)
         }
-        (RustType::Double, Value::Number(n)) => {
-            let lit = Literal::f64_suffixed(n.as_f64().unwrap_or_default());
+        (RustType::Double, value) => {
+            let lit = Literal::f64_suffixed(value.as_f64().unwrap_or_default());
             quote!(#lit)
         }
-        (RustType::Timestamp(_), Value::Number(n)) => {
-            let secs = n.as_i64().unwrap_or_default();
+        (RustType::Timestamp(_), DefaultValue::Integer(_) | DefaultValue::Float(_)) => {
+            let secs = match value {
+                DefaultValue::Integer(n) => i64::try_from(*n).unwrap_or_default(),
+                _ => 0,
+            };
             quote!(crate::primitives::DateTime::from_secs(#secs))
         }
         (RustType::List(_), _) => quote!(::std::vec::Vec::new()),
@@ -475,14 +477,15 @@ fn default_value(ty: &RustType, value: &Value, scope: Scope<'_>) -> TokenStream 
     }
 }
 
-fn int_literal<T: TryFrom<i64> + Default>(
-    n: &serde_json::Number,
+fn int_literal<T: TryFrom<i128> + Default>(
+    value: &DefaultValue,
     make: fn(T) -> Literal,
 ) -> TokenStream {
-    let value = n
-        .as_i64()
-        .and_then(|v| T::try_from(v).ok())
-        .unwrap_or_default();
+    let value = match value {
+        DefaultValue::Integer(n) => T::try_from(*n).ok(),
+        _ => None,
+    }
+    .unwrap_or_default();
     let lit = make(value);
     quote!(#lit)
 }

@@ -16,52 +16,62 @@ pub fn emit_union(union: &Union) -> TokenStream {
     let deprecated = deprecated_attr(union.deprecated.as_deref());
     let variants = union.variants.iter().map(|v| {
         let variant = ident(&v.variant);
-        let wire = &v.member.wire_name;
-        let docs = doc_attrs(v.member.docs.as_deref(), &format!("The `{wire}` member."));
-        let deprecated = deprecated_attr(v.member.deprecated.as_deref());
-        if v.unit {
-            quote!(#docs #deprecated #variant,)
-        } else {
-            let ty = rust_type_in(&v.member.ty, scope);
-            quote!(#docs #deprecated #variant(#ty),)
+        let wire = v.wire_name();
+        let docs = doc_attrs(v.docs(), &format!("The `{wire}` member."));
+        let deprecated = deprecated_attr(v.deprecated());
+        match v.value() {
+            None => quote!(#docs #deprecated #variant,),
+            Some(member) => {
+                let ty = rust_type_in(&member.ty, scope);
+                quote!(#docs #deprecated #variant(#ty),)
+            }
         }
     });
     let serialize_arms = union.variants.iter().map(|v| {
         let variant = ident(&v.variant);
-        let wire = &v.member.wire_name;
-        if v.unit {
-            quote!(Self::#variant => map.serialize_entry(#wire, &::serde_json::Map::new())?,)
-        } else {
-            let ty = rust_type_in(&v.member.ty, scope);
-            let codec = codec(&v.member.ty);
-            quote!(Self::#variant(value) => map.serialize_entry(#wire, &crate::wire::Encoded::<#codec, #ty>(value, ::std::marker::PhantomData))?,)
+        let wire = v.wire_name();
+        match v.value() {
+            None => {
+                quote!(Self::#variant => map.serialize_entry(#wire, &::serde_json::Map::new())?,)
+            }
+            Some(member) => {
+                let ty = rust_type_in(&member.ty, scope);
+                let codec = codec(&member.ty);
+                quote!(Self::#variant(value) => map.serialize_entry(#wire, &crate::wire::Encoded::<#codec, #ty>(value, ::std::marker::PhantomData))?,)
+            }
         }
     });
     let deserialize_arms = union.variants.iter().map(|v| {
         let variant = ident(&v.variant);
-        let wire = &v.member.wire_name;
-        if v.unit {
-            quote!(#wire => map.next_value::<::std::option::Option<::serde::de::IgnoredAny>>()?.map(|_| #name::#variant),)
-        } else {
-            let ty = rust_type_in(&v.member.ty, scope);
-            let codec = codec(&v.member.ty);
-            quote! {
-                #wire => map
-                    .next_value_seed(crate::wire::Decoded::<crate::wire::Optional<#codec>, ::std::option::Option<#ty>>::new())?
-                    .map(#name::#variant),
+        let wire = v.wire_name();
+        match v.value() {
+            None => {
+                quote!(#wire => map.next_value::<::std::option::Option<::serde::de::IgnoredAny>>()?.map(|_| #name::#variant),)
+            }
+            Some(member) => {
+                let ty = rust_type_in(&member.ty, scope);
+                let codec = codec(&member.ty);
+                quote! {
+                    #wire => map
+                        .next_value_seed(crate::wire::Decoded::<crate::wire::Optional<#codec>, ::std::option::Option<#ty>>::new())?
+                        .map(#name::#variant),
+                }
             }
         }
     });
     let expecting = format!("a `{label}` union: an object with exactly one member set");
-    let sensitive = union.variants.iter().any(|v| v.member.sensitive);
+    let sensitive = union
+        .variants
+        .iter()
+        .any(|v| v.value().is_some_and(|m| m.sensitive));
     let (debug_derive, debug_impl) = if sensitive {
         let arms = union.variants.iter().map(|v| {
             let variant = ident(&v.variant);
             let label = v.variant.as_str();
-            match (v.unit, v.member.sensitive) {
-                (true, _) => quote!(Self::#variant => f.write_str(#label),),
-                (false, true) => quote!(Self::#variant(_) => f.debug_tuple(#label).field(&crate::primitives::Redacted).finish(),),
-                (false, false) => quote!(Self::#variant(value) => f.debug_tuple(#label).field(value).finish(),),
+            match v.value().map(|m| m.sensitive) {
+                None => quote!(Self::#variant => f.write_str(#label),),
+                Some(true) => quote!(Self::#variant(_) => f.debug_tuple(#label).field(&crate::primitives::Redacted).finish(),),
+                Some(false) => quote!(Self::#variant(value) => f.debug_tuple(#label).field(value).finish(),),
             }
         });
         (

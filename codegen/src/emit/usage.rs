@@ -1,7 +1,7 @@
 //! Which optional support code a service needs, so that a crate carries (and depends on) only
 //! what its model uses: a model without blobs has no `Blob` type and no base64 dependency.
 
-use crate::plan::ir::{RustType, Service, TimestampFormat};
+use crate::plan::ir::{RustType, Service, TimestampFormat, UnionVariant};
 
 /// What the planned service uses.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -37,28 +37,26 @@ impl Usage {
     /// Scans every member of every generated type.
     pub fn of(service: &Service) -> Usage {
         let mut usage = Usage {
-            unions: !service.unions.is_empty(),
-            enums: !service.enums.is_empty(),
+            unions: service.unions().next().is_some(),
+            enums: service.enums().next().is_some(),
             required_members: service
-                .structures
-                .iter()
-                .chain(service.errors.iter().map(|e| &e.structure))
+                .structures()
+                .chain(service.errors().map(|e| &e.structure))
                 .any(|s| s.has_required_without_default()),
             host_prefixes: service.operations.iter().any(|op| op.host_prefix.is_some()),
             request_compression: service.operations.iter().any(|op| op.request_compression),
-            modelled_errors: !service.errors.is_empty(),
+            modelled_errors: service.errors().next().is_some(),
             ..Usage::default()
         };
         let members = service
-            .structures
-            .iter()
-            .chain(service.errors.iter().map(|e| &e.structure))
+            .structures()
+            .chain(service.errors().map(|e| &e.structure))
             .flat_map(|s| s.members.iter().map(move |m| (m, s.validated)))
-            .chain(service.unions.iter().flat_map(|u| {
+            .chain(service.unions().flat_map(|u| {
                 u.variants
                     .iter()
-                    .filter(|v| !v.unit)
-                    .map(move |v| (&v.member, u.validated))
+                    .filter_map(UnionVariant::value)
+                    .map(move |m| (m, u.validated))
             }));
         for (member, validated) in members {
             usage.scan(&member.ty);
@@ -72,6 +70,7 @@ impl Usage {
     }
 
     /// The features of the codegen-runtime crate, one per optional piece of the runtime.
+    #[cfg(test)]
     pub const FEATURES: &'static [&'static str] = &[
         "big-numbers",
         "blob",

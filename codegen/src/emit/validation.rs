@@ -5,7 +5,7 @@
 //! checks here are `length`, `pattern` and `range`; enums accept unknown values by design.
 
 use super::common::ident;
-use crate::plan::ir::{Constraints, Member, RustType, Structure};
+use crate::plan::ir::{Constraints, Member, PatternId, PatternRef, RustType, Structure};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -139,8 +139,10 @@ pub fn emit_union_validate(union: &crate::plan::ir::Union) -> TokenStream {
     }
     let name = ident(&union.name.name);
     let mut arms: Vec<(TokenStream, TokenStream)> = Vec::new();
-    for v in union.variants.iter().filter(|v| !v.unit) {
-        let member = &v.member;
+    for v in &union.variants {
+        let Some(member) = v.value() else {
+            continue;
+        };
         let body = value_checks(quote!(value), &member.ty, &Spec::of(member), 0);
         if body.is_empty() {
             continue;
@@ -238,16 +240,19 @@ fn value_checks(value: TokenStream, ty: &RustType, spec: &Spec, depth: usize) ->
         let (min, max) = (option_u64(min), option_u64(max));
         out.extend(quote!(crate::validation::length(#path, #value, #min, #max, violations);));
     }
-    match (&constraints.pattern, constraints.pattern_index) {
-        (Some(_), Some(index)) => {
-            let static_name = pattern_static_name(index);
+    match &constraints.pattern {
+        Some(PatternRef {
+            id: Some(PatternId(index)),
+            ..
+        }) => {
+            let static_name = pattern_static_name(*index);
             out.extend(quote!(crate::validation::#static_name.check(#path, #value, #sensitive, violations);));
         }
-        (Some(pattern), None) => {
-            let message = format!("internal error: the pattern {pattern:?} has no static");
+        Some(PatternRef { source, id: None }) => {
+            let message = format!("internal error: the pattern {source:?} has no static");
             out.extend(quote!(compile_error!(#message);));
         }
-        (None, _) => {}
+        None => {}
     }
     let numeric = matches!(
         ty,

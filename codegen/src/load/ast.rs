@@ -1,5 +1,8 @@
-//! Serde types for the Smithy 2.0 JSON AST (<https://smithy.io/2.0/spec/json-ast.html>).
+//! Serde types for the Smithy 2.0 JSON AST (<https://smithy.io/2.0/spec/json-ast.html>): the
+//! model as a file writes it, before it is typed into [`Shape`](super::Shape)s. Tools that
+//! compare a model with its source (and the IDL front end, which writes this form) read it.
 
+use super::ShapeKind;
 use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_json::Value;
@@ -8,7 +11,7 @@ use std::collections::BTreeMap;
 /// A whole JSON AST document.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Model {
+pub struct Document {
     /// The Smithy IDL version (`"2.0"`).
     pub smithy: String,
     /// Free-form metadata; not used for generation.
@@ -25,7 +28,7 @@ pub struct Model {
 pub struct Shape {
     /// The shape type (`structure`, `string`, `enum`, ...).
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: ShapeKind,
     /// Members of structures, unions, enums and intEnums, in model order (order is wire order).
     #[serde(default)]
     pub members: IndexMap<String, MemberShape>,

@@ -1,15 +1,26 @@
-//! *Load*: read Smithy 2.0 JSON AST files into plain serde types.
+//! *Load*: read Smithy models into a typed model.
 //!
-//! Nothing clever happens here: the types mirror the JSON AST one to one, so that any valid
-//! JSON AST file (ours, or the full official service models) loads. Interpretation of shape
-//! types and traits is the job of [`crate::plan`].
+//! Both front ends, JSON AST files and Smithy IDL files ([`idl`]), produce the JSON AST form
+//! ([`ast::Document`]), and one step types every shape of it once: its [`ShapeKind`], its
+//! references as [`ShapeId`]s and its traits as [`Traits`]. A trait value that is wrong is
+//! kept with its message, for the planner to report when a selected operation reaches it.
+//! Nothing here knows about Rust: choosing what to generate is the job of [`crate::plan`].
 
-mod ast;
+pub mod ast;
 pub mod idl;
+mod kind;
+mod locate;
+mod model;
 mod shape_id;
+mod shapes;
+pub mod traits;
 
-pub use ast::{MemberShape, Model, Shape, ShapeRef};
+pub use kind::ShapeKind;
+pub use locate::locate;
+pub use model::{Member, Shape};
 pub use shape_id::ShapeId;
+pub use shapes::Model;
+pub use traits::{TraitId, Traits};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
@@ -20,22 +31,70 @@ use std::path::{Path, PathBuf};
 pub struct LoadedFile {
     /// The path the model was read from (used in diagnostics).
     pub path: PathBuf,
-    /// The model, in JSON AST form (IDL files are converted to it).
-    pub model: Model,
+    /// The file in JSON AST form, as written (IDL files are converted to it).
+    pub document: ast::Document,
+    /// The file's shapes, typed.
+    pub shapes: BTreeMap<ShapeId, Shape>,
     /// Where each shape and member is defined (`ns#Name` or `ns#Name$member` -> 1-based line
     /// and column), when the loader knows; empty for JSON AST files, whose diagnostics are
     /// located by searching the text instead.
     pub positions: BTreeMap<String, (usize, usize)>,
 }
 
+impl LoadedFile {
+    /// Types a document's shapes. `text` is the JSON text the document was read from, to
+    /// locate problems in; IDL files give `positions` instead.
+    pub(crate) fn new(
+        path: PathBuf,
+        document: ast::Document,
+        positions: BTreeMap<String, (usize, usize)>,
+        text: Option<&str>,
+    ) -> Result<LoadedFile, Diagnostics> {
+        let mut problems = Diagnostics::default();
+        let mut shapes = BTreeMap::new();
+        let mut found = Vec::new();
+        for (raw_id, raw) in &document.shapes {
+            let at_key = |message: String| Diagnostic {
+                file: Some(path.clone()),
+                position: None,
+                shape: Some(raw_id.clone()),
+                message,
+            };
+            match ShapeId::parse(raw_id) {
+                Ok(id) if id.member().is_some() => problems.push(at_key(
+                    "a shape id in `shapes` cannot name a member".to_owned(),
+                )),
+                Ok(id) => {
+                    shapes.insert(id.clone(), Shape::read(id, raw, &mut found));
+                }
+                Err(why) => problems.push(at_key(why)),
+            }
+        }
+        for (at, message) in found {
+            let mut problem = Diagnostic::at_shape(at, message);
+            problem.file = Some(path.clone());
+            problems.push(problem);
+        }
+        if !problems.is_empty() {
+            locate::locate_in_file(&mut problems, &path, text, &positions);
+        }
+        problems.into_result(LoadedFile {
+            path,
+            document,
+            shapes,
+            positions,
+        })
+    }
+}
+
 /// The JSON AST versions this loader understands.
 const SUPPORTED_VERSIONS: &[&str] = &["2.0", "2"];
 
-/// Reads and parses one JSON AST file.
 /// Model files larger than this are refused: the largest AWS service models are a few MiB,
 /// so a bigger file is almost certainly the wrong file, and reading it would only waste time.
 pub const MAX_MODEL_BYTES: u64 = 32 * 1024 * 1024;
 
+/// Reads and parses one JSON AST file.
 pub fn load_file(path: &Path) -> Result<LoadedFile, Diagnostics> {
     if let Ok(metadata) = std::fs::metadata(path) {
         if metadata.len() > MAX_MODEL_BYTES {
@@ -60,7 +119,7 @@ pub fn load_file(path: &Path) -> Result<LoadedFile, Diagnostics> {
 
 /// Parses JSON AST text; `path` is only used to name the file in errors.
 pub fn parse_model(path: &Path, text: &str) -> Result<LoadedFile, Diagnostics> {
-    let model: Model = serde_json::from_str(text).map_err(|err| {
+    let document: ast::Document = serde_json::from_str(text).map_err(|err| {
         let mut diagnostic =
             Diagnostic::in_file(path, format!("not a valid Smithy JSON AST: {err}"));
         if err.line() > 0 {
@@ -68,18 +127,14 @@ pub fn parse_model(path: &Path, text: &str) -> Result<LoadedFile, Diagnostics> {
         }
         Diagnostics::one(diagnostic)
     })?;
-    if !SUPPORTED_VERSIONS.contains(&model.smithy.as_str()) {
+    if !SUPPORTED_VERSIONS.contains(&document.smithy.as_str()) {
         return Err(Diagnostics::one(Diagnostic::in_file(
             path,
             format!(
                 "unsupported Smithy version \"{}\": only 2.0 JSON AST models are supported",
-                model.smithy
+                document.smithy
             ),
         )));
     }
-    Ok(LoadedFile {
-        path: path.to_path_buf(),
-        model,
-        positions: BTreeMap::new(),
-    })
+    LoadedFile::new(path.to_path_buf(), document, BTreeMap::new(), Some(text))
 }

@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+/// The prelude's namespace.
+const PRELUDE: &str = "smithy.api";
+
 /// An absolute shape id, parsed into its parts.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ShapeId {
@@ -63,6 +66,26 @@ impl ShapeId {
             member: Some(member.to_owned()),
             ..self.clone()
         }
+    }
+
+    /// The prelude's unit shape, `smithy.api#Unit`: the input or output of an operation that
+    /// has none, and the target of a union member without a value.
+    pub fn unit() -> ShapeId {
+        ShapeId {
+            namespace: PRELUDE.to_owned(),
+            name: "Unit".to_owned(),
+            member: None,
+        }
+    }
+
+    /// Whether this is `smithy.api#Unit`.
+    pub fn is_unit(&self) -> bool {
+        self.is_prelude() && self.name == "Unit" && self.member.is_none()
+    }
+
+    /// Whether the shape is in the prelude (`smithy.api`).
+    pub fn is_prelude(&self) -> bool {
+        self.namespace == PRELUDE
     }
 
     /// The shape this id names, without its member part.

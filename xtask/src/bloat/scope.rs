@@ -72,7 +72,7 @@ pub fn ours_files(src: &Path) -> Vec<(String, Vec<PathBuf>)> {
         ("types/ (structures and enums)".to_owned(), vec![]),
         ("errors/ (the 22 errors)".to_owned(), vec![]),
         (
-            "lib.rs, wire.rs, validation.rs, primitives.rs".to_owned(),
+            "lib.rs and the runtime (wire/, validation/, primitives/)".to_owned(),
             vec![],
         ),
     ];

@@ -1,6 +1,6 @@
 //! A Smithy IDL 2.0 front end (<https://smithy.io/2.0/spec/idl.html>): reads `.smithy` files
-//! into the same JSON AST [`Model`](crate::load::Model) that JSON files load into, so the
-//! planner cannot tell the two apart.
+//! into the same JSON AST [`Document`](crate::load::ast::Document) that JSON files load into,
+//! typed the same way, so the planner cannot tell the two apart.
 //!
 //! The work is split by concept: `lexer` (tokens with positions, documentation comments),
 //! `text` (string escapes and text blocks), `node` (node values), `ids` (shape id
@@ -65,7 +65,14 @@ pub fn load_idl_files(files: &[(PathBuf, String)]) -> Result<Vec<LoadedFile>, Di
     if !errors.is_empty() {
         return Err(errors);
     }
-    resolve::resolve(parsed)
+    let mut loaded = Vec::new();
+    for file in resolve::resolve(parsed)? {
+        match LoadedFile::new(file.path, file.document, file.positions, None) {
+            Ok(file) => loaded.push(file),
+            Err(found) => errors.extend(found),
+        }
+    }
+    errors.into_result(loaded)
 }
 
 #[cfg(test)]

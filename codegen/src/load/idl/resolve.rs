@@ -20,17 +20,18 @@ use super::node::{Node, NodeValue};
 use super::parser::{Body, IdRef, IdlFile, MemberDef, ShapeDef, TraitApp};
 use super::prelude;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::{LoadedFile, MemberShape, Model, Shape, ShapeRef};
+use crate::load::ast::{Document, MemberShape, Shape, ShapeRef};
+use crate::load::{ShapeKind, TraitId};
 use indexmap::IndexMap;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 /// Trait ids the resolver adds or reads.
-const DOCUMENTATION: &str = "smithy.api#documentation";
-const DEFAULT: &str = "smithy.api#default";
-const ENUM_VALUE: &str = "smithy.api#enumValue";
-const MIXIN: &str = "smithy.api#mixin";
+const DOCUMENTATION: &str = TraitId::Documentation.id();
+const DEFAULT: &str = TraitId::Default.id();
+const ENUM_VALUE: &str = TraitId::EnumValue.id();
+const MIXIN: &str = TraitId::Mixin.id();
 const UNIT: &str = "smithy.api#Unit";
 
 /// Mixins nested deeper than this are refused (the flattening recursion follows them).
@@ -42,8 +43,15 @@ pub struct ParsedFile {
     pub file: IdlFile,
 }
 
-/// Resolves a set of parsed files into one loaded model per file.
-pub fn resolve(files: Vec<ParsedFile>) -> Result<Vec<LoadedFile>, Diagnostics> {
+/// One file's shapes in JSON AST form, with where each shape and member is written.
+pub struct ResolvedFile {
+    pub path: PathBuf,
+    pub document: Document,
+    pub positions: BTreeMap<String, (usize, usize)>,
+}
+
+/// Resolves a set of parsed files into one JSON AST document per file.
+pub fn resolve(files: Vec<ParsedFile>) -> Result<Vec<ResolvedFile>, Diagnostics> {
     let mut resolver = Resolver {
         files: &files,
         scopes: Vec::new(),
@@ -1002,13 +1010,13 @@ impl Resolver<'_> {
         defs: &IndexMap<String, Def>,
         mut flats: HashMap<String, Flat>,
         metadata: BTreeMap<String, Value>,
-    ) -> Vec<LoadedFile> {
-        let mut loaded: Vec<LoadedFile> = self
+    ) -> Vec<ResolvedFile> {
+        let mut loaded: Vec<ResolvedFile> = self
             .files
             .iter()
-            .map(|parsed| LoadedFile {
+            .map(|parsed| ResolvedFile {
                 path: parsed.path.clone(),
-                model: Model {
+                document: Document {
                     smithy: "2.0".to_owned(),
                     metadata: BTreeMap::new(),
                     shapes: BTreeMap::new(),
@@ -1017,7 +1025,7 @@ impl Resolver<'_> {
             })
             .collect();
         if let Some(first) = loaded.first_mut() {
-            first.model.metadata = metadata;
+            first.document.metadata = metadata;
         }
         for (id, def) in defs {
             let Some(flat) = flats.remove(id) else {
@@ -1071,7 +1079,7 @@ impl Resolver<'_> {
                 _ => {}
             }
             let shape = Shape {
-                kind: def.kind.clone(),
+                kind: ShapeKind::parse(&def.kind),
                 members,
                 member,
                 key,
@@ -1087,7 +1095,7 @@ impl Resolver<'_> {
                 traits: flat.traits,
                 other: def.other.clone(),
             };
-            out.model.shapes.insert(id.clone(), shape);
+            out.document.shapes.insert(id.clone(), shape);
         }
         loaded
     }

@@ -2,7 +2,8 @@
 
 use super::load_idl_files;
 use crate::diagnostics::Diagnostic;
-use crate::load::{LoadedFile, Shape};
+use crate::load::ast::Shape;
+use crate::load::LoadedFile;
 use serde_json::json;
 use std::path::PathBuf;
 
@@ -32,10 +33,10 @@ fn errors(files: &[(&str, &str)]) -> Vec<Diagnostic> {
 }
 
 fn shape<'a>(file: &'a LoadedFile, id: &str) -> &'a Shape {
-    file.model
+    file.document
         .shapes
         .get(id)
-        .unwrap_or_else(|| panic!("no shape {id}; have {:?}", file.model.shapes.keys()))
+        .unwrap_or_else(|| panic!("no shape {id}; have {:?}", file.document.shapes.keys()))
 }
 
 fn member_target(shape: &Shape, name: &str) -> String {
@@ -93,7 +94,7 @@ map Labels {
 "#,
     );
     let thing = shape(&file, "ex#Thing");
-    assert_eq!(thing.kind, "structure");
+    assert_eq!(thing.kind.as_str(), "structure");
     assert_eq!(member_names(thing), ["name", "tags", "count", "other"]);
     assert_eq!(
         thing.traits["smithy.api#documentation"],
@@ -131,7 +132,7 @@ map Labels {
     assert_eq!(map.key.as_ref().unwrap().target, "smithy.api#String");
     assert_eq!(map.value.as_ref().unwrap().target, "ex#TagList");
     assert!(file
-        .model
+        .document
         .shapes
         .keys()
         .all(|id| !id.starts_with("smithy.api#")));
@@ -176,7 +177,7 @@ intEnum Level { LOW = 1, HIGH = 2 }
         json!("Diamonds")
     );
     let level = shape(&file, "ex#Level");
-    assert_eq!(level.kind, "intEnum");
+    assert_eq!(level.kind.as_str(), "intEnum");
     assert_eq!(
         level.members["HIGH"].traits["smithy.api#enumValue"],
         json!(2)
@@ -588,7 +589,7 @@ apply M$m @sensitive
     ]);
     let (a, b) = (&files[0], &files[1]);
     assert!(
-        b.model.shapes.is_empty(),
+        b.document.shapes.is_empty(),
         "applied traits go to the defining file"
     );
     let s = shape(a, "ex#S");
@@ -705,7 +706,7 @@ structure Thing {}
 "#,
     );
     assert_eq!(
-        file.model.metadata["foo"],
+        file.document.metadata["foo"],
         json!({"String": "smithy.api#String", "proto": "aws.protocols#awsJson1_1", "quoted": "String"})
     );
     assert_eq!(
@@ -799,7 +800,7 @@ structure Err {}
 "#,
     );
     let svc = shape(&file, "ex#Svc");
-    assert_eq!(svc.kind, "service");
+    assert_eq!(svc.kind.as_str(), "service");
     assert_eq!(svc.version.as_deref(), Some("2020-01-01"));
     assert_eq!(svc.operations[0].target, "ex#Op");
     assert_eq!(svc.resources[0].target, "ex#Res");
@@ -835,10 +836,10 @@ fn metadata_merges_across_files() {
             "$version: \"2\"\nmetadata list = [2, 3]\nmetadata same = \"x\"\n",
         ),
     ]);
-    assert_eq!(files[0].model.metadata["list"], json!([1, 2, 3]));
-    assert_eq!(files[0].model.metadata["same"], json!("x"));
-    assert!(files[1].model.metadata.is_empty());
-    assert_eq!(files[1].model.smithy, "2.0");
+    assert_eq!(files[0].document.metadata["list"], json!([1, 2, 3]));
+    assert_eq!(files[0].document.metadata["same"], json!("x"));
+    assert!(files[1].document.metadata.is_empty());
+    assert_eq!(files[1].document.smithy, "2.0");
     let errs = errors(&[
         ("a.smithy", "metadata k = 1\n"),
         ("b.smithy", "metadata k = 2\n"),
@@ -906,7 +907,7 @@ apply Svc { @title("t") @tags(["x", 1.5e2, -3, true, null]) }
 #[test]
 fn sample_loads() {
     let file = load_one(SAMPLE);
-    assert_eq!(file.model.shapes.len(), 11);
+    assert_eq!(file.document.shapes.len(), 11);
     let user = shape(&file, "ex.sample#User");
     assert_eq!(member_names(user), ["id", "n"]);
     assert_eq!(user.members["n"].traits["smithy.api#default"], json!(1));
@@ -916,10 +917,10 @@ fn sample_loads() {
     );
     assert!(!user.traits.contains_key("smithy.api#internal"));
     assert_eq!(
-        file.model.metadata["m"],
+        file.document.metadata["m"],
         json!([{"a": "é", "b": "text ✓\n"}])
     );
-    assert!(file.model.shapes.contains_key("ex.sample#OpRequest"));
+    assert!(file.document.shapes.contains_key("ex.sample#OpRequest"));
 }
 
 /// Every prefix of a valid file, cut at each character boundary, and assorted garbage:

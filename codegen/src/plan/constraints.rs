@@ -1,0 +1,163 @@
+//! Pass 6, constraints: the `length`, `pattern` and `range` of every member whose type can
+//! be generated: its target's, overridden by its own, and for lists each item's. A
+//! constraint that cannot apply to the type it is on is reported where it is written.
+
+use super::ir::{Constraints, PatternId, PatternRef, RustType};
+use super::kind_of;
+use super::problems::Problems;
+use crate::load::{Member, Model, Shape, ShapeId, ShapeKind, Traits};
+use std::collections::BTreeMap;
+
+/// A member's constraints, before patterns are numbered.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Limits {
+    pub length: Option<(Option<u64>, Option<u64>)>,
+    pub pattern: Option<String>,
+    pub range: Option<(Option<f64>, Option<f64>)>,
+}
+
+impl Limits {
+    /// Whether there is nothing to check.
+    pub fn is_empty(&self) -> bool {
+        self.length.is_none() && self.pattern.is_none() && self.range.is_none()
+    }
+
+    /// Each limit of `self`, else of `base`.
+    fn or(self, base: Limits) -> Limits {
+        Limits {
+            length: self.length.or(base.length),
+            pattern: self.pattern.or(base.pattern),
+            range: self.range.or(base.range),
+        }
+    }
+
+    /// The IR's constraints, the pattern pointing at its entry when validation checks it.
+    pub fn resolve(&self, pattern: impl Fn(&str) -> Option<PatternId>) -> Constraints {
+        Constraints {
+            length: self.length,
+            pattern: self.pattern.as_ref().map(|source| PatternRef {
+                source: source.clone(),
+                id: pattern(source),
+            }),
+            range: self.range,
+        }
+    }
+}
+
+/// A member's constraints and, for a list member, its items'.
+#[derive(Clone, Debug, Default)]
+pub(super) struct MemberLimits {
+    pub own: Limits,
+    pub items: Limits,
+}
+
+impl MemberLimits {
+    /// Whether the member has something to check of its own.
+    pub fn is_empty(&self) -> bool {
+        self.own.is_empty() && self.items.is_empty()
+    }
+}
+
+/// The constraints of every member that has a type (`types`), by member id.
+pub(super) fn member_limits(
+    model: &Model,
+    types: &BTreeMap<ShapeId, RustType>,
+    problems: &mut Problems,
+) -> BTreeMap<ShapeId, MemberLimits> {
+    let mut limits = BTreeMap::new();
+    for member_id in types.keys() {
+        let Some(member) = model
+            .get(member_id)
+            .and_then(|shape| shape.members.get(member_id.member()?))
+        else {
+            continue;
+        };
+        let own = own_limits(model, member, problems);
+        let items = item_limits(model, model.get(&member.target), problems);
+        limits.insert(member_id.clone(), MemberLimits { own, items });
+    }
+    limits
+}
+
+/// The member's target's constraints, overridden by the member's own.
+fn own_limits(model: &Model, member: &Member, problems: &mut Problems) -> Limits {
+    let kind = kind_of(model, &member.target);
+    let no_traits = Traits::default();
+    let target_traits = model.get(&member.target).map_or(&no_traits, |t| &t.traits);
+    let base = match constraints(target_traits, &kind) {
+        Ok(base) => base,
+        Err(why) => {
+            problems.report(&member.target, why);
+            Limits::default()
+        }
+    };
+    match constraints(&member.traits, &kind) {
+        Ok(own) => own.or(base),
+        Err(why) => {
+            problems.report(&member.id, why);
+            base
+        }
+    }
+}
+
+/// The constraints on each item of a list: its member's target's, overridden by the list
+/// member's own.
+fn item_limits(model: &Model, list: Option<&Shape>, problems: &mut Problems) -> Limits {
+    let Some(item) = list
+        .filter(|l| l.kind.is_list())
+        .and_then(|l| l.member.as_ref())
+    else {
+        return Limits::default();
+    };
+    let kind = kind_of(model, &item.target);
+    let base = model
+        .get(&item.target)
+        .map(|s| constraints(&s.traits, &kind))
+        .unwrap_or(Ok(Limits::default()));
+    match (base, constraints(&item.traits, &kind)) {
+        (Ok(base), Ok(own)) => own.or(base),
+        (_, Err(why)) => {
+            problems.report(&item.id, why);
+            Limits::default()
+        }
+        (Err(_), _) => Limits::default(), // reported where the item shape is used
+    }
+}
+
+/// The `length`, `pattern` and `range` of a shape or member, checked against `kind`, the type
+/// of the shape they constrain. The first problem is returned.
+fn constraints(traits: &Traits, kind: &ShapeKind) -> Result<Limits, String> {
+    let mut constraints = Limits::default();
+    if let Some(length) = &traits.length {
+        if !matches!(
+            kind,
+            ShapeKind::String
+                | ShapeKind::List
+                | ShapeKind::Set
+                | ShapeKind::Map
+                | ShapeKind::Blob
+                | ShapeKind::Document
+        ) {
+            return Err(format!("`length` cannot apply to {}", kind.with_article()));
+        }
+        let length = length.clone()?;
+        constraints.length = Some((length.min, length.max));
+    }
+    if let Some(pattern) = &traits.pattern {
+        if *kind != ShapeKind::String {
+            return Err(format!("`pattern` cannot apply to {}", kind.with_article()));
+        }
+        constraints.pattern = Some(pattern.clone()?);
+    }
+    if let Some(range) = &traits.range {
+        if !kind.is_number() {
+            return Err(format!(
+                "`range` applies to numbers, not to {}",
+                kind.with_article()
+            ));
+        }
+        let range = range.clone()?;
+        constraints.range = Some((range.min, range.max));
+    }
+    Ok(constraints)
+}

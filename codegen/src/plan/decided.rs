@@ -1,0 +1,31 @@
+//! What the passes before conversion decided (names, Rust types, limits, checks), bundled
+//! for the conversions of [`convert`](super::convert) and [`enums`](super::enums), and the
+//! documentation every converted entry carries.
+
+use super::checks::Checks;
+use super::constraints::MemberLimits;
+use super::docs;
+use super::ir::RustType;
+use super::naming::Names;
+use super::select::Selection;
+use crate::load::{Model, ShapeId, Traits};
+use std::collections::BTreeMap;
+
+/// What the earlier passes decided, for building the table.
+pub(super) struct Decided<'p, 'a> {
+    pub model: &'p Model<'a>,
+    pub selection: &'p Selection<'a>,
+    pub names: &'p Names,
+    pub types: &'p BTreeMap<ShapeId, RustType>,
+    pub limits: &'p BTreeMap<ShapeId, MemberLimits>,
+    pub checks: &'p Checks,
+}
+
+/// Rustdoc Markdown for a shape's or member's documentation, unless it is empty.
+pub(super) fn docs_of(traits: &Traits) -> Option<String> {
+    traits
+        .documentation
+        .as_deref()
+        .map(docs::to_markdown)
+        .filter(|d| !d.is_empty())
+}

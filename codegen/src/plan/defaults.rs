@@ -1,0 +1,128 @@
+//! Member defaults: the member's `default`, else its target's (`null` on the member says there
+//! is none), checked against the shape type and typed for the IR.
+
+use super::ir::DefaultValue;
+use crate::load::{Member, Model, ShapeKind};
+use serde_json::Value;
+
+/// The default a member has in the model, as written.
+pub(super) fn of_member<'m>(model: &Model<'m>, member: &'m Member) -> Option<&'m Value> {
+    match &member.traits.default {
+        Some(Value::Null) => None,
+        Some(value) => Some(value),
+        None => model
+            .get(&member.target)
+            .and_then(|target| target.traits.default.as_ref())
+            .filter(|value| !value.is_null()),
+    }
+}
+
+/// A default value checked against the type it defaults (`enum_values` lists an enum's
+/// values).
+pub(super) fn typed(
+    value: &Value,
+    kind: &ShapeKind,
+    enum_values: &[String],
+) -> Result<DefaultValue, String> {
+    let number = || match value {
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => Some(DefaultValue::Integer(i128::from(i))),
+            (_, Some(u), _) => Some(DefaultValue::Integer(i128::from(u))),
+            (_, _, Some(f)) => Some(DefaultValue::Float(f)),
+            _ => None,
+        },
+        _ => None,
+    };
+    let integer = || number().filter(|n| matches!(n, DefaultValue::Integer(_)));
+    let string = || value.as_str().map(|s| DefaultValue::String(s.to_owned()));
+    let typed = match kind {
+        ShapeKind::String | ShapeKind::Blob => string(),
+        ShapeKind::Enum => string().filter(|_| {
+            value
+                .as_str()
+                .is_some_and(|v| enum_values.iter().any(|e| e == v))
+        }),
+        ShapeKind::Boolean => value.as_bool().map(DefaultValue::Boolean),
+        ShapeKind::Byte
+        | ShapeKind::Short
+        | ShapeKind::Integer
+        | ShapeKind::Long
+        | ShapeKind::IntEnum
+        | ShapeKind::BigInteger => integer(),
+        ShapeKind::Float | ShapeKind::Double | ShapeKind::BigDecimal => number(),
+        ShapeKind::Timestamp => number().or_else(string),
+        ShapeKind::List | ShapeKind::Set => value
+            .as_array()
+            .filter(|items| items.is_empty())
+            .map(|_| DefaultValue::EmptyList),
+        ShapeKind::Map => value
+            .as_object()
+            .filter(|entries| entries.is_empty())
+            .map(|_| DefaultValue::EmptyMap),
+        ShapeKind::Document => Some(DefaultValue::Document(value.clone())),
+        _ => None,
+    };
+    typed.ok_or_else(|| format!("default value {value} does not fit {}", kind.with_article()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn defaults_are_typed_by_what_the_model_writes() {
+        let ok = |value: Value, kind: ShapeKind| typed(&value, &kind, &[]).unwrap();
+        assert_eq!(ok(json!(0), ShapeKind::Double), DefaultValue::Integer(0));
+        assert_eq!(ok(json!(1.5), ShapeKind::Double), DefaultValue::Float(1.5));
+        assert_eq!(ok(json!(-3), ShapeKind::Long), DefaultValue::Integer(-3));
+        assert_eq!(
+            ok(json!(false), ShapeKind::Boolean),
+            DefaultValue::Boolean(false)
+        );
+        assert_eq!(ok(json!([]), ShapeKind::List), DefaultValue::EmptyList);
+        assert_eq!(ok(json!({}), ShapeKind::Map), DefaultValue::EmptyMap);
+        assert_eq!(
+            ok(json!("2020-01-01T00:00:00Z"), ShapeKind::Timestamp),
+            DefaultValue::String("2020-01-01T00:00:00Z".to_owned())
+        );
+        assert_eq!(
+            ok(json!({"a": [1]}), ShapeKind::Document),
+            DefaultValue::Document(json!({"a": [1]}))
+        );
+    }
+
+    #[test]
+    fn defaults_that_do_not_fit_are_refused_with_the_value() {
+        let wrong = |value: Value, kind: ShapeKind| typed(&value, &kind, &["A".to_owned()]);
+        assert_eq!(
+            wrong(json!("ten"), ShapeKind::Integer),
+            Err("default value \"ten\" does not fit an integer".to_owned())
+        );
+        assert_eq!(
+            wrong(json!(1.5), ShapeKind::Integer),
+            Err("default value 1.5 does not fit an integer".to_owned())
+        );
+        assert!(wrong(json!("B"), ShapeKind::Enum).is_err());
+        assert!(wrong(json!("A"), ShapeKind::Enum).is_ok());
+        assert!(wrong(json!([1]), ShapeKind::List).is_err());
+        assert!(wrong(json!({"k": 1}), ShapeKind::Map).is_err());
+    }
+
+    #[test]
+    fn json_text_is_what_the_model_wrote() {
+        for text in ["0", "1.5", "-7", "\"x\\\"y\"", "[]", "{}", "true", "1e300"] {
+            let value: Value = serde_json::from_str(text).unwrap();
+            let kind = match &value {
+                Value::Bool(_) => ShapeKind::Boolean,
+                Value::String(_) => ShapeKind::String,
+                Value::Array(_) => ShapeKind::List,
+                Value::Object(_) => ShapeKind::Map,
+                _ => ShapeKind::Double,
+            };
+            let typed = typed(&value, &kind, &[]).unwrap();
+            assert_eq!(typed.to_string(), value.to_string(), "{text}");
+            assert_eq!(typed.to_json(), value, "{text}");
+        }
+    }
+}

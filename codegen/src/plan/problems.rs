@@ -1,0 +1,40 @@
+//! The problems the planner finds, each located at a shape (or member) of the model and in
+//! the file that defines it. Passes report into one collection, so every mistake of a model
+//! is reported in one run.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::{Model, ShapeId};
+use std::path::Path;
+
+/// The problems found so far.
+pub(super) struct Problems<'a> {
+    model: &'a Model<'a>,
+    found: Diagnostics,
+}
+
+impl<'a> Problems<'a> {
+    pub(super) fn new(model: &'a Model<'a>) -> Problems<'a> {
+        Problems {
+            model,
+            found: Diagnostics::default(),
+        }
+    }
+
+    /// A problem with a shape or member.
+    pub(super) fn report(&mut self, at: &ShapeId, message: impl Into<String>) {
+        let diagnostic = located(self.model, at, message);
+        self.found.push(diagnostic);
+    }
+
+    /// `Ok(value)` when nothing was found.
+    pub(super) fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
+        self.found.into_result(value)
+    }
+}
+
+/// A problem with a shape or member, naming the file that defines it.
+pub(super) fn located(model: &Model, at: &ShapeId, message: impl Into<String>) -> Diagnostic {
+    let mut diagnostic = Diagnostic::at_shape(at, message);
+    diagnostic.file = model.file_of(at).map(Path::to_path_buf);
+    diagnostic
+}
