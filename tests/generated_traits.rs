@@ -66,8 +66,10 @@ struct SourceFile {
     items: Vec<Item>,
 }
 
-/// Parses every Rust file of a generated crate's `src/`, given by path relative to it. A
-/// file of `types/` or `errors/` holds one type, re-exported by the module's index.
+/// Parses every Rust file of a generated crate's `src/`, given by path relative to it. Only
+/// `operations/` has public submodules: the files under `types/`, `errors/` and the runtime's
+/// `primitives/`, `wire/` and `validation/` are private, their types re-exported by the
+/// module's index.
 fn parse_crate(files: impl IntoIterator<Item = (String, String)>) -> Vec<SourceFile> {
     files
         .into_iter()
@@ -76,8 +78,8 @@ fn parse_crate(files: impl IntoIterator<Item = (String, String)>) -> Vec<SourceF
             let file = syn::parse_file(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
             let stem = path.trim_end_matches(".rs").trim_end_matches("/mod");
             let module = match stem.split_once('/') {
-                Some((dir @ ("types" | "errors"), _)) => dir.to_owned(),
-                _ => stem.replace('/', "::"),
+                Some(("operations", _)) | None => stem.replace('/', "::"),
+                Some((dir, _)) => dir.to_owned(),
             };
             SourceFile {
                 module,
