@@ -402,8 +402,8 @@ fn keywords_and_reserved_names_are_escaped() {
         &[
             "UnknownValue,",
             "Self_,",
-            "Kind::UnknownValue => \"UNKNOWN\"",
-            "Kind::Self_ => \"self\"",
+            "Self::UnknownValue => \"UNKNOWN\"",
+            "Self::Self_ => \"self\"",
         ],
     );
 }

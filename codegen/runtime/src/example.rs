@@ -96,6 +96,22 @@ crate::wire::modelled_error!(
     message
 );
 
+/// A modelled error whose model requires its message (`WidgetLockedException`, HTTP 409).
+#[cfg(feature = "modelled-errors")]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self")]
+pub struct WidgetLocked {
+    /// Why the widget is locked (wire name `message`, required).
+    #[serde(rename = "message")]
+    message: String,
+    #[serde(skip)]
+    response: Option<crate::primitives::ResponseMeta>,
+}
+#[cfg(feature = "modelled-errors")]
+crate::wire::json_object!(WidgetLocked);
+#[cfg(feature = "modelled-errors")]
+crate::wire::modelled_error!(WidgetLocked, "WidgetLockedException", 409, Client, message);
+
 /// The operation `PutWidget`: a widget in, a widget out.
 #[derive(Clone, Copy, Debug)]
 pub struct PutWidget;
@@ -116,15 +132,22 @@ impl Operation for PutWidget {
 /// implemented by `operation_error!`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PutWidgetError {
-    /// The modelled error.
+    /// A modelled error.
     #[cfg(feature = "modelled-errors")]
     WidgetNotFound(WidgetNotFound),
+    /// Another modelled error.
+    #[cfg(feature = "modelled-errors")]
+    WidgetLocked(WidgetLocked),
     /// Anything else.
     Unhandled(crate::primitives::UnhandledError),
 }
 
 #[cfg(feature = "modelled-errors")]
-crate::wire::operation_error!(PutWidgetError, WidgetNotFound(WidgetNotFound));
+crate::wire::operation_error!(
+    PutWidgetError,
+    WidgetNotFound(WidgetNotFound),
+    WidgetLocked(WidgetLocked)
+);
 // Without modelled errors, an operation's enum has `Unhandled` alone.
 #[cfg(not(feature = "modelled-errors"))]
 crate::wire::operation_error!(PutWidgetError);

@@ -104,6 +104,30 @@ mod modelled {
     }
 
     #[test]
+    fn each_listed_code_gives_its_own_variant() {
+        let error = response(
+            409,
+            None,
+            r#"{"__type":"WidgetLockedException","message":"busy"}"#,
+        );
+        let PutWidgetError::WidgetLocked(inner) = &error else {
+            panic!("expected WidgetLocked, got {error:?}");
+        };
+        assert_eq!(inner.message(), Some("busy"), "a required message");
+        assert_eq!(error.code(), Some("WidgetLockedException"));
+        assert_eq!(error.to_string(), "WidgetLockedException: busy");
+        assert_eq!(OperationError::http_status(&error), Some(409));
+        // Its model requires the message: without one the body does not fit, and the
+        // error is unhandled, saying why.
+        let error = response(409, None, r#"{"__type":"WidgetLockedException"}"#);
+        let unhandled = error.as_unhandled().expect("unhandled");
+        assert_eq!(unhandled.code(), Some("WidgetLockedException"));
+        assert!(unhandled
+            .deserialize_error()
+            .is_some_and(|e| e.contains("missing field `message`")));
+    }
+
+    #[test]
     fn only_the_listed_code_is_typed() {
         // A namespaced code is sanitized to the shape name first; another code is unhandled
         // even when its body would fit.

@@ -4,9 +4,9 @@
 /// Implements the wire facts, `message()`, `Display`, `std::error::Error` and
 /// `ModelledError` for an error structure with a `response` field.
 ///
-/// `message()` reads the field named last (a `String` or an `Option<String>`), the only way
-/// to read it; without one (no such member, or a sensitive one, which `Display` must not
-/// print) it is always `None`.
+/// `message()` reads the field named last (an `Option<String>`, or a `String` when the
+/// model requires the message), the only way to read it. Without one (no such member, or a
+/// sensitive one, which `Display` must not print) `message()` is always `None`.
 macro_rules! modelled_error {
     // The macro expands inside model modules, where a model shape may be named `Result` or
     // `Option`: every path in it is absolute.
@@ -14,7 +14,9 @@ macro_rules! modelled_error {
         impl $name {
             /// The message the service sent with the error, if any.
             pub fn message(&self) -> ::std::option::Option<&str> {
-                crate::wire::MessageText::text(&self.$message)
+                // `Option<&String>` from either `&Option<String>` or `&String`.
+                ::std::option::Option::<&::std::string::String>::from(&self.$message)
+                    .map(::std::string::String::as_str)
             }
         }
 
@@ -64,21 +66,3 @@ macro_rules! modelled_error {
     };
 }
 pub(crate) use modelled_error;
-
-/// The text of an error's message field, whether the model makes it required or optional.
-pub(crate) trait MessageText {
-    /// The message, when there is one.
-    fn text(&self) -> Option<&str>;
-}
-
-impl MessageText for String {
-    fn text(&self) -> Option<&str> {
-        Some(self)
-    }
-}
-
-impl MessageText for Option<String> {
-    fn text(&self) -> Option<&str> {
-        self.as_deref()
-    }
-}
