@@ -311,6 +311,44 @@ fn data_types_derive_eq_and_hash_exactly_where_their_members_allow() {
     }
 }
 
+/// Operation error enums are `Eq` when every error they hold is (`UnhandledError` is), and
+/// never `Hash`. Every error of the kinds model (`Oops`) is `Eq`.
+#[test]
+fn operation_error_enums_are_eq_when_their_errors_are() {
+    let model = root().join("tests/models/kinds.json");
+    let generation = generate_from(&model, None).expect("the kinds model generates");
+    let files = generation
+        .files
+        .into_iter()
+        .filter_map(|(path, text)| Some((path.strip_prefix("src/")?.to_owned(), text)));
+    let operations: Vec<SourceFile> = parse_crate(files)
+        .into_iter()
+        .filter(|file| file.module.starts_with("operations::"))
+        .collect();
+    let derived = derives(&operations);
+    let enums: BTreeMap<&String, &BTreeSet<String>> = derived
+        .iter()
+        .filter(|(name, _)| name.ends_with("Error"))
+        .collect();
+    let names: Vec<&str> = enums.keys().map(|name| name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "CreateThingError",
+            "GetTreeError",
+            "PingError",
+            "PutEverythingError"
+        ]
+    );
+    for (name, traits) in enums {
+        assert!(traits.contains("Eq"), "{name} derives {traits:?}");
+        assert!(!traits.contains("Hash"), "{name} derives {traits:?}");
+    }
+    fn check<T: Eq>() {}
+    check::<kms_api::operations::connect_custom_key_store::ConnectCustomKeyStoreError>();
+    check::<kms_api::operations::update_custom_key_store::UpdateCustomKeyStoreError>();
+}
+
 /// The checked-in crate's data types, all free of floats and documents, derive both.
 #[test]
 fn every_kms_data_type_derives_eq_and_hash() {

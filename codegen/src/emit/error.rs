@@ -2,6 +2,7 @@
 //! errors the model lists for it plus `Unhandled` for everything else.
 
 use super::common::{ident, message_field, type_path};
+use super::derives::EqHash;
 use super::structure::emit_structure;
 use crate::plan::ir::{ErrorShape, Fault, Operation};
 use proc_macro2::TokenStream;
@@ -33,7 +34,8 @@ pub fn emit_error_struct(error: &ErrorShape, eq_hash: bool) -> TokenStream {
 
 /// The operation's error enum, and the `operation_error!` invocation that implements it
 /// (see the runtime's `wire/operation_error.rs`): the model-specific part is the list of variants.
-pub fn emit_operation_error(operation: &Operation) -> TokenStream {
+/// The enum is `Eq` when every error it holds is (`UnhandledError` is).
+pub fn emit_operation_error(operation: &Operation, eq_hash: &EqHash) -> TokenStream {
     let name = ident(&operation.error_enum);
     let docs = format!(
         " Errors `{}` can return: every error the model lists for it, and `Unhandled` for any other.",
@@ -60,10 +62,15 @@ pub fn emit_operation_error(operation: &Operation) -> TokenStream {
     } else {
         quote!(#[allow(clippy::large_enum_variant)])
     };
+    let eq = operation
+        .errors
+        .iter()
+        .all(|e| eq_hash.derives(&e.error.id))
+        .then(|| quote!(, Eq));
     quote! {
         #[doc = #docs]
         #[non_exhaustive]
-        #[derive(Clone, Debug, PartialEq)]
+        #[derive(Clone, Debug, PartialEq #eq)]
         #large_variant_allow
         pub enum #name {
             #(#variants)*

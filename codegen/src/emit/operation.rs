@@ -27,7 +27,7 @@ pub fn emit_operation(service: &Service, operation: &Operation, eq_hash: &EqHash
         .structures()
         .filter(|s| s.name.module == own_module)
         .map(|s| emit_structure(s, eq_hash.derives(&s.id)));
-    let error_enum = emit_operation_error(operation);
+    let error_enum = emit_operation_error(operation, eq_hash);
     let marker = emit_marker(service, operation);
     let pagination = emit_pagination(service, operation);
     quote! {

@@ -169,7 +169,7 @@ impl ConnectCustomKeyStoreResponseBuilder {
 }
 /// Errors `ConnectCustomKeyStore` can return: every error the model lists for it, and `Unhandled` for any other.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[allow(clippy::large_enum_variant)]
 pub enum ConnectCustomKeyStoreError {
     /// The service returned `CloudHsmClusterInvalidConfigurationException`.

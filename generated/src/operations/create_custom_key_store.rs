@@ -648,7 +648,7 @@ impl CreateCustomKeyStoreResponseBuilder {
 }
 /// Errors `CreateCustomKeyStore` can return: every error the model lists for it, and `Unhandled` for any other.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[allow(clippy::large_enum_variant)]
 pub enum CreateCustomKeyStoreError {
     /// The service returned `CloudHsmClusterInUseException`.

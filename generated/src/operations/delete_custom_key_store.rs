@@ -164,7 +164,7 @@ impl DeleteCustomKeyStoreResponseBuilder {
 }
 /// Errors `DeleteCustomKeyStore` can return: every error the model lists for it, and `Unhandled` for any other.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[allow(clippy::large_enum_variant)]
 pub enum DeleteCustomKeyStoreError {
     /// The service returned `CustomKeyStoreHasCMKsException`.

@@ -367,7 +367,7 @@ impl DescribeCustomKeyStoresResponseBuilder {
 }
 /// Errors `DescribeCustomKeyStores` can return: every error the model lists for it, and `Unhandled` for any other.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[allow(clippy::large_enum_variant)]
 pub enum DescribeCustomKeyStoresError {
     /// The service returned `CustomKeyStoreNotFoundException`.

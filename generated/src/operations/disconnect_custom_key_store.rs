@@ -163,7 +163,7 @@ impl DisconnectCustomKeyStoreResponseBuilder {
 }
 /// Errors `DisconnectCustomKeyStore` can return: every error the model lists for it, and `Unhandled` for any other.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[allow(clippy::large_enum_variant)]
 pub enum DisconnectCustomKeyStoreError {
     /// The service returned `CustomKeyStoreInvalidStateException`.

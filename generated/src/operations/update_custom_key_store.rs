@@ -688,7 +688,7 @@ impl UpdateCustomKeyStoreResponseBuilder {
 }
 /// Errors `UpdateCustomKeyStore` can return: every error the model lists for it, and `Unhandled` for any other.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[allow(clippy::large_enum_variant)]
 pub enum UpdateCustomKeyStoreError {
     /// The service returned `CloudHsmClusterInvalidConfigurationException`.
