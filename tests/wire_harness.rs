@@ -18,22 +18,24 @@ const RAW_INPUT: &str = "__raw_input";
 
 /// The exact text of every case's `input` in a case file (an array, or `{"cases": [...]}`).
 fn raw_inputs(text: &str) -> Vec<Option<String>> {
-    #[derive(serde::Deserialize)]
-    struct RawCase<'a> {
-        #[serde(borrow, default)]
-        input: Option<&'a serde_json::value::RawValue>,
-    }
-    #[derive(serde::Deserialize)]
-    struct RawFile<'a> {
-        #[serde(borrow)]
-        cases: Vec<&'a serde_json::value::RawValue>,
-    }
+    // Objects as maps of raw values: the generated crate's serde has no derive.
+    type RawObject<'a> = std::collections::BTreeMap<String, &'a serde_json::value::RawValue>;
     let cases: Vec<&serde_json::value::RawValue> = serde_json::from_str(text)
-        .or_else(|_| serde_json::from_str::<RawFile>(text).map(|file| file.cases))
+        .or_else(|_| {
+            serde_json::from_str::<RawObject>(text).map(|file| {
+                file.get("cases")
+                    .and_then(|cases| serde_json::from_str(cases.get()).ok())
+                    .unwrap_or_default()
+            })
+        })
         .unwrap_or_default();
     cases
         .into_iter()
-        .map(|case| serde_json::from_str::<RawCase>(case.get()).ok().and_then(|c| c.input).map(|raw| raw.get().to_owned()))
+        .map(|case| {
+            let case = serde_json::from_str::<RawObject>(case.get()).ok()?;
+            let input = case.get("input")?.get();
+            (input != "null").then(|| input.to_owned())
+        })
         .collect()
 }
 

@@ -9,12 +9,43 @@
 use crate::wire::{ErrorResponse, Operation};
 
 /// A structure: read only from a JSON object, checked against a `length` constraint.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Widget {
     /// A name of 1 to 8 characters (wire name `Name`).
-    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+
+impl serde::Serialize for Widget {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut state = serializer.serialize_struct("Widget", usize::from(self.name.is_some()))?;
+        if let Some(value) = &self.name {
+            state.serialize_field("Name", value)?;
+        }
+        state.end()
+    }
+}
+
+impl<'de> crate::wire::FromJsonObject<'de> for Widget {
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut member_0 = None;
+        while let Some(key) = map.next_key_seed(crate::wire::MemberKey(&["Name"]))? {
+            match key {
+                0 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_0,
+                    "Name",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(Widget {
+            name: member_0.flatten(),
+        })
+    }
 }
 crate::wire::json_object!(Widget);
 
@@ -75,15 +106,46 @@ pub fn unknown_member(name: &str, value: serde_json::Value) -> crate::primitives
 
 /// A modelled error (`WidgetNotFoundException`, HTTP 404, the caller's fault).
 #[cfg(feature = "modelled-errors")]
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WidgetNotFound {
-    /// What went wrong (wire name `message`).
-    #[serde(rename = "message", default, skip_serializing_if = "Option::is_none")]
-    #[serde(alias = "Message")]
+    /// What went wrong (wire name `message`, also read as `Message`).
     message: Option<String>,
-    #[serde(skip)]
     response: Option<crate::primitives::ResponseMeta>,
+}
+#[cfg(feature = "modelled-errors")]
+impl serde::Serialize for WidgetNotFound {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let len = usize::from(self.message.is_some());
+        let mut state = serializer.serialize_struct("WidgetNotFound", len)?;
+        if let Some(value) = &self.message {
+            state.serialize_field("message", value)?;
+        }
+        state.end()
+    }
+}
+#[cfg(feature = "modelled-errors")]
+impl<'de> crate::wire::FromJsonObject<'de> for WidgetNotFound {
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut member_0 = None;
+        while let Some(key) = map.next_key_seed(crate::wire::MemberKey(&["message", "Message"]))? {
+            match key {
+                0 | 1 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_0,
+                    "message",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(WidgetNotFound {
+            message: member_0.flatten(),
+            response: None,
+        })
+    }
 }
 #[cfg(feature = "modelled-errors")]
 crate::wire::json_object!(WidgetNotFound);
@@ -98,14 +160,43 @@ crate::wire::modelled_error!(
 
 /// A modelled error whose model requires its message (`WidgetLockedException`, HTTP 409).
 #[cfg(feature = "modelled-errors")]
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct WidgetLocked {
     /// Why the widget is locked (wire name `message`, required).
-    #[serde(rename = "message")]
     message: String,
-    #[serde(skip)]
     response: Option<crate::primitives::ResponseMeta>,
+}
+#[cfg(feature = "modelled-errors")]
+impl serde::Serialize for WidgetLocked {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut state = serializer.serialize_struct("WidgetLocked", 1)?;
+        state.serialize_field("message", &self.message)?;
+        state.end()
+    }
+}
+#[cfg(feature = "modelled-errors")]
+impl<'de> crate::wire::FromJsonObject<'de> for WidgetLocked {
+    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut member_0 = None;
+        while let Some(key) = map.next_key_seed(crate::wire::MemberKey(&["message", "Message"]))? {
+            match key {
+                0 | 1 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_0,
+                    "message",
+                    crate::wire::Decoded::<crate::wire::Plain, _>::new(),
+                )?,
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(WidgetLocked {
+            message: crate::wire::required(member_0, "message")?,
+            response: None,
+        })
+    }
 }
 #[cfg(feature = "modelled-errors")]
 crate::wire::json_object!(WidgetLocked);

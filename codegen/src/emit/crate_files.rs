@@ -23,7 +23,7 @@ fn dependencies(usage: &super::usage::Usage) -> String {
     if usage.regex_patterns {
         deps.push("regress = \"0.12\"");
     }
-    deps.push("serde = { version = \"1\", features = [\"derive\"] }");
+    deps.push("serde = \"1\"");
     deps.push("serde_json = { version = \"1\", features = [\"raw_value\", \"float_roundtrip\"] }");
     deps.push("serde_path_to_error = \"0.1\"");
     deps.join("\n") + "\n"

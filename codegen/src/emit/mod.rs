@@ -4,11 +4,13 @@
 
 pub(crate) mod common;
 mod crate_files;
+mod default_values;
 mod derives;
 mod enumeration;
 mod error;
 pub(crate) mod examples;
 mod int_enum;
+mod json_impls;
 mod operation;
 mod primitives;
 mod runtime;

@@ -4,21 +4,55 @@
 /// The external key store proxy is set up incorrectly. The accompanying error message names
 /// the problem.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(remote = "Self")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct XksProxyInvalidConfigurationException {
     /// What went wrong, as reported by KMS.
     ///
     /// Wire name: `message`.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    #[serde(alias = "Message")]
     message: ::std::option::Option<::std::string::String>,
-    #[serde(skip)]
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
+}
+impl ::serde::Serialize for XksProxyInvalidConfigurationException {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeStruct as _;
+        let mut state = serializer.serialize_struct(
+            "XksProxyInvalidConfigurationException",
+            usize::from(self.message.is_some()),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.message {
+            state.serialize_field("message", value)?;
+        }
+        state.end()
+    }
+}
+impl<'de> crate::wire::FromJsonObject<'de> for XksProxyInvalidConfigurationException {
+    fn from_map<A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut member_0 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) =
+            map.next_key_seed(crate::wire::MemberKey(&["message", "Message"]))?
+        {
+            match key {
+                0 | 1 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_0,
+                    "message",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                _ => {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        ::std::result::Result::Ok(XksProxyInvalidConfigurationException {
+            message: member_0.flatten(),
+            response: ::std::option::Option::None,
+        })
+    }
 }
 crate::wire::json_object!(XksProxyInvalidConfigurationException);
 impl ::std::default::Default for XksProxyInvalidConfigurationException {

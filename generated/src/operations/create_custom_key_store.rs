@@ -70,36 +70,24 @@ impl crate::wire::Operation for CreateCustomKeyStore {
 }
 /// The input of `CreateCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(remote = "Self")]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct CreateCustomKeyStoreRequest {
     /// A friendly name for the new key store, unique within the account and Region. Required
     /// for both kinds of store. It can appear in plaintext in CloudTrail logs, so keep secrets
     /// out of it.
     ///
     /// Wire name: `CustomKeyStoreName`; required; length 1..=256.
-    #[serde(rename = "CustomKeyStoreName")]
     pub custom_key_store_name: ::std::string::String,
     /// The active CloudHSM cluster that will back a CloudHSM key store. Required when the type
     /// is `AWS_CLOUDHSM`; the cluster must not already back another key store.
     ///
     /// Wire name: `CloudHsmClusterId`; length 19..=24; pattern
     /// `` ^cluster-[2-7a-zA-Z]{11,16}$ ``.
-    #[serde(
-        rename = "CloudHsmClusterId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cloud_hsm_cluster_id: ::std::option::Option<::std::string::String>,
     /// The cluster's trust anchor certificate, i.e. the contents of the `customerCA.crt` file
     /// written when the cluster was initialized. Required when the type is `AWS_CLOUDHSM`.
     ///
     /// Wire name: `TrustAnchorCertificate`; length 1..=5000.
-    #[serde(
-        rename = "TrustAnchorCertificate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trust_anchor_certificate: ::std::option::Option<::std::string::String>,
     /// The password KMS should use for the cluster's `kmsuser` crypto user (CU), the account it
     /// signs in as to manage keys for you. Required when the type is `AWS_CLOUDHSM`. It is 7 to
@@ -107,21 +95,11 @@ pub struct CreateCustomKeyStoreRequest {
     /// the cluster.
     ///
     /// Wire name: `KeyStorePassword`; length 7..=32; sensitive: never printed by `Debug`.
-    #[serde(
-        rename = "KeyStorePassword",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub key_store_password: ::std::option::Option<::std::string::String>,
     /// Which kind of custom key store to create: `AWS_CLOUDHSM` (the default when omitted) or
     /// `EXTERNAL_KEY_STORE`. It cannot be changed afterwards.
     ///
     /// Wire name: `CustomKeyStoreType`.
-    #[serde(
-        rename = "CustomKeyStoreType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_key_store_type: ::std::option::Option<crate::types::CustomKeyStoreType>,
     /// The HTTPS address, without a port (KMS always uses 443), where KMS sends requests to the
     /// external key store proxy. Needed when the store type is `EXTERNAL_KEY_STORE`. When the
@@ -131,11 +109,6 @@ pub struct CreateCustomKeyStoreRequest {
     ///
     /// Wire name: `XksProxyUriEndpoint`; length 10..=128; pattern
     /// `` ^https://[a-zA-Z0-9.-]+$ ``.
-    #[serde(
-        rename = "XksProxyUriEndpoint",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub xks_proxy_uri_endpoint: ::std::option::Option<::std::string::String>,
     /// The base path of the proxy API, as documented by your proxy. Required for
     /// `EXTERNAL_KEY_STORE`. It begins with `/` and ends in `/kms/xks/v1`, optionally with a
@@ -143,11 +116,6 @@ pub struct CreateCustomKeyStoreRequest {
     ///
     /// Wire name: `XksProxyUriPath`; length 10..=128; pattern
     /// `` ^(/[a-zA-Z0-9\/_-]+/kms/xks/v\d{1,2})$|^(/kms/xks/v\d{1,2})$ ``.
-    #[serde(
-        rename = "XksProxyUriPath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub xks_proxy_uri_path: ::std::option::Option<::std::string::String>,
     /// Name of the Amazon VPC endpoint service through which KMS talks to the proxy. Needed
     /// only for external key stores whose `XksProxyConnectivity` is `VPC_ENDPOINT_SERVICE`;
@@ -155,21 +123,11 @@ pub struct CreateCustomKeyStoreRequest {
     ///
     /// Wire name: `XksProxyVpcEndpointServiceName`; length 20..=64; pattern
     /// `` ^(com|eu)\.amazonaws\.vpce\.([a-z]+-){2,3}\d+\.vpce-svc-[0-9a-z]+$ ``.
-    #[serde(
-        rename = "XksProxyVpcEndpointServiceName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub xks_proxy_vpc_endpoint_service_name: ::std::option::Option<::std::string::String>,
     /// Optional account ID that owns the VPC endpoint service. When left out, the caller's own
     /// account is assumed.
     ///
     /// Wire name: `XksProxyVpcEndpointServiceOwner`; length 12..=12; pattern `` ^[0-9]{12}$ ``.
-    #[serde(
-        rename = "XksProxyVpcEndpointServiceOwner",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub xks_proxy_vpc_endpoint_service_owner: ::std::option::Option<::std::string::String>,
     /// The access key ID and raw secret access key that KMS will use to sign requests to the
     /// proxy. Required for `EXTERNAL_KEY_STORE`. This only informs KMS of a credential already
@@ -177,11 +135,6 @@ pub struct CreateCustomKeyStoreRequest {
     /// `UpdateCustomKeyStore`.
     ///
     /// Wire name: `XksProxyAuthenticationCredential`.
-    #[serde(
-        rename = "XksProxyAuthenticationCredential",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub xks_proxy_authentication_credential:
         ::std::option::Option<crate::types::XksProxyAuthenticationCredentialType>,
     /// How KMS reaches the proxy: `PUBLIC_ENDPOINT` over the internet, or
@@ -190,12 +143,177 @@ pub struct CreateCustomKeyStoreRequest {
     /// [choosing a connectivity option](https://docs.aws.amazon.com/kms/latest/developerguide/xks-connectivity.html).
     ///
     /// Wire name: `XksProxyConnectivity`.
-    #[serde(
-        rename = "XksProxyConnectivity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub xks_proxy_connectivity: ::std::option::Option<crate::types::XksProxyConnectivityType>,
+}
+impl ::serde::Serialize for CreateCustomKeyStoreRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeStruct as _;
+        let mut state = serializer.serialize_struct(
+            "CreateCustomKeyStoreRequest",
+            1 + usize::from(self.cloud_hsm_cluster_id.is_some())
+                + usize::from(self.trust_anchor_certificate.is_some())
+                + usize::from(self.key_store_password.is_some())
+                + usize::from(self.custom_key_store_type.is_some())
+                + usize::from(self.xks_proxy_uri_endpoint.is_some())
+                + usize::from(self.xks_proxy_uri_path.is_some())
+                + usize::from(self.xks_proxy_vpc_endpoint_service_name.is_some())
+                + usize::from(self.xks_proxy_vpc_endpoint_service_owner.is_some())
+                + usize::from(self.xks_proxy_authentication_credential.is_some())
+                + usize::from(self.xks_proxy_connectivity.is_some()),
+        )?;
+        state.serialize_field("CustomKeyStoreName", &self.custom_key_store_name)?;
+        if let ::std::option::Option::Some(value) = &self.cloud_hsm_cluster_id {
+            state.serialize_field("CloudHsmClusterId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.trust_anchor_certificate {
+            state.serialize_field("TrustAnchorCertificate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.key_store_password {
+            state.serialize_field("KeyStorePassword", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.custom_key_store_type {
+            state.serialize_field("CustomKeyStoreType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_endpoint {
+            state.serialize_field("XksProxyUriEndpoint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_path {
+            state.serialize_field("XksProxyUriPath", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_vpc_endpoint_service_name {
+            state.serialize_field("XksProxyVpcEndpointServiceName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_vpc_endpoint_service_owner {
+            state.serialize_field("XksProxyVpcEndpointServiceOwner", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_authentication_credential {
+            state.serialize_field("XksProxyAuthenticationCredential", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_connectivity {
+            state.serialize_field("XksProxyConnectivity", value)?;
+        }
+        state.end()
+    }
+}
+impl<'de> crate::wire::FromJsonObject<'de> for CreateCustomKeyStoreRequest {
+    fn from_map<A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut member_0 = ::std::option::Option::None;
+        let mut member_1 = ::std::option::Option::None;
+        let mut member_2 = ::std::option::Option::None;
+        let mut member_3 = ::std::option::Option::None;
+        let mut member_4 = ::std::option::Option::None;
+        let mut member_5 = ::std::option::Option::None;
+        let mut member_6 = ::std::option::Option::None;
+        let mut member_7 = ::std::option::Option::None;
+        let mut member_8 = ::std::option::Option::None;
+        let mut member_9 = ::std::option::Option::None;
+        let mut member_10 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) =
+            map.next_key_seed(crate::wire::MemberKey(&[
+                "CustomKeyStoreName",
+                "CloudHsmClusterId",
+                "TrustAnchorCertificate",
+                "KeyStorePassword",
+                "CustomKeyStoreType",
+                "XksProxyUriEndpoint",
+                "XksProxyUriPath",
+                "XksProxyVpcEndpointServiceName",
+                "XksProxyVpcEndpointServiceOwner",
+                "XksProxyAuthenticationCredential",
+                "XksProxyConnectivity",
+            ]))?
+        {
+            match key {
+                0 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_0,
+                    "CustomKeyStoreName",
+                    crate::wire::Decoded::<crate::wire::Plain, _>::new(),
+                )?,
+                1 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_1,
+                    "CloudHsmClusterId",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                2 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_2,
+                    "TrustAnchorCertificate",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                3 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_3,
+                    "KeyStorePassword",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                4 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_4,
+                    "CustomKeyStoreType",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                5 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_5,
+                    "XksProxyUriEndpoint",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                6 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_6,
+                    "XksProxyUriPath",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                7 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_7,
+                    "XksProxyVpcEndpointServiceName",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                8 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_8,
+                    "XksProxyVpcEndpointServiceOwner",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                9 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_9,
+                    "XksProxyAuthenticationCredential",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                10 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_10,
+                    "XksProxyConnectivity",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                _ => {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        ::std::result::Result::Ok(CreateCustomKeyStoreRequest {
+            custom_key_store_name: crate::wire::required(member_0, "CustomKeyStoreName")?,
+            cloud_hsm_cluster_id: member_1.flatten(),
+            trust_anchor_certificate: member_2.flatten(),
+            key_store_password: member_3.flatten(),
+            custom_key_store_type: member_4.flatten(),
+            xks_proxy_uri_endpoint: member_5.flatten(),
+            xks_proxy_uri_path: member_6.flatten(),
+            xks_proxy_vpc_endpoint_service_name: member_7.flatten(),
+            xks_proxy_vpc_endpoint_service_owner: member_8.flatten(),
+            xks_proxy_authentication_credential: member_9.flatten(),
+            xks_proxy_connectivity: member_10.flatten(),
+        })
+    }
 }
 crate::wire::json_object!(CreateCustomKeyStoreRequest);
 impl ::std::fmt::Debug for CreateCustomKeyStoreRequest {
@@ -592,18 +710,53 @@ impl CreateCustomKeyStoreRequest {
 }
 /// The output of `CreateCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(remote = "Self")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CreateCustomKeyStoreResponse {
     /// The ID KMS assigned to the newly created custom key store.
     ///
     /// Wire name: `CustomKeyStoreId`; length 1..=64.
-    #[serde(
-        rename = "CustomKeyStoreId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_key_store_id: ::std::option::Option<::std::string::String>,
+}
+impl ::serde::Serialize for CreateCustomKeyStoreResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeStruct as _;
+        let mut state = serializer.serialize_struct(
+            "CreateCustomKeyStoreResponse",
+            usize::from(self.custom_key_store_id.is_some()),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
+            state.serialize_field("CustomKeyStoreId", value)?;
+        }
+        state.end()
+    }
+}
+impl<'de> crate::wire::FromJsonObject<'de> for CreateCustomKeyStoreResponse {
+    fn from_map<A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut member_0 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) =
+            map.next_key_seed(crate::wire::MemberKey(&["CustomKeyStoreId"]))?
+        {
+            match key {
+                0 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_0,
+                    "CustomKeyStoreId",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                _ => {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        ::std::result::Result::Ok(CreateCustomKeyStoreResponse {
+            custom_key_store_id: member_0.flatten(),
+        })
+    }
 }
 crate::wire::json_object!(CreateCustomKeyStoreResponse);
 impl ::std::default::Default for CreateCustomKeyStoreResponse {

@@ -79,47 +79,108 @@ impl crate::wire::PaginatedItems for DescribeCustomKeyStores {
 }
 /// The input of `DescribeCustomKeyStores`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(remote = "Self")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DescribeCustomKeyStoresRequest {
     /// Restrict the result to the store with this ID. Do not combine with `CustomKeyStoreName`;
     /// omit both to list every store.
     ///
     /// Wire name: `CustomKeyStoreId`; length 1..=64.
-    #[serde(
-        rename = "CustomKeyStoreId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_key_store_id: ::std::option::Option<::std::string::String>,
     /// Restrict the result to the store with this friendly name. Do not combine with
     /// `CustomKeyStoreId`; omit both to list every store.
     ///
     /// Wire name: `CustomKeyStoreName`; length 1..=256.
-    #[serde(
-        rename = "CustomKeyStoreName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_key_store_name: ::std::option::Option<::std::string::String>,
     /// Upper bound on how many entries one page returns (1 to 1000). KMS may send fewer.
     ///
     /// Wire name: `Limit`; range 1..=1000.
-    #[serde(
-        rename = "Limit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub limit: ::std::option::Option<i32>,
     /// Where to resume listing: pass the `NextMarker` of the previous, truncated page.
     ///
     /// Wire name: `Marker`; length 1..=1024; pattern `` ^[\u0020-\u00FF]*$ ``.
-    #[serde(
-        rename = "Marker",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub marker: ::std::option::Option<::std::string::String>,
+}
+impl ::serde::Serialize for DescribeCustomKeyStoresRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeStruct as _;
+        let mut state = serializer.serialize_struct(
+            "DescribeCustomKeyStoresRequest",
+            usize::from(self.custom_key_store_id.is_some())
+                + usize::from(self.custom_key_store_name.is_some())
+                + usize::from(self.limit.is_some())
+                + usize::from(self.marker.is_some()),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
+            state.serialize_field("CustomKeyStoreId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.custom_key_store_name {
+            state.serialize_field("CustomKeyStoreName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.limit {
+            state.serialize_field("Limit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.marker {
+            state.serialize_field("Marker", value)?;
+        }
+        state.end()
+    }
+}
+impl<'de> crate::wire::FromJsonObject<'de> for DescribeCustomKeyStoresRequest {
+    fn from_map<A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut member_0 = ::std::option::Option::None;
+        let mut member_1 = ::std::option::Option::None;
+        let mut member_2 = ::std::option::Option::None;
+        let mut member_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) =
+            map.next_key_seed(crate::wire::MemberKey(&[
+                "CustomKeyStoreId",
+                "CustomKeyStoreName",
+                "Limit",
+                "Marker",
+            ]))?
+        {
+            match key {
+                0 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_0,
+                    "CustomKeyStoreId",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                1 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_1,
+                    "CustomKeyStoreName",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                2 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_2,
+                    "Limit",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                3 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_3,
+                    "Marker",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                _ => {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        ::std::result::Result::Ok(DescribeCustomKeyStoresRequest {
+            custom_key_store_id: member_0.flatten(),
+            custom_key_store_name: member_1.flatten(),
+            limit: member_2.flatten(),
+            marker: member_3.flatten(),
+        })
+    }
 }
 crate::wire::json_object!(DescribeCustomKeyStoresRequest);
 impl ::std::default::Default for DescribeCustomKeyStoresRequest {
@@ -263,41 +324,94 @@ impl DescribeCustomKeyStoresRequest {
 }
 /// The output of `DescribeCustomKeyStores`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(remote = "Self")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DescribeCustomKeyStoresResponse {
     /// One entry per custom key store matched.
     ///
     /// Wire name: `CustomKeyStores`.
-    #[serde(
-        rename = "CustomKeyStores",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    #[serde(
-        serialize_with = "crate::wire::encode::<crate::wire::Optional<crate :: wire :: List < crate :: wire :: Plain >>, _, _>",
-        deserialize_with = "crate::wire::decode::<crate::wire::Optional<crate :: wire :: List < crate :: wire :: Plain >>, _, _>"
-    )]
     pub custom_key_stores:
         ::std::option::Option<::std::vec::Vec<crate::types::CustomKeyStoresListEntry>>,
     /// Set only when `Truncated` is true; send it as `Marker` to fetch the next page.
     ///
     /// Wire name: `NextMarker`; length 1..=1024; pattern `` ^[\u0020-\u00FF]*$ ``.
-    #[serde(
-        rename = "NextMarker",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub next_marker: ::std::option::Option<::std::string::String>,
     /// True when more entries remain beyond this page; continue with `NextMarker`.
     ///
     /// Wire name: `Truncated`; default `false`.
-    #[serde(
-        rename = "Truncated",
-        default,
-        deserialize_with = "crate::wire::null_as_default"
-    )]
     pub truncated: bool,
+}
+impl ::serde::Serialize for DescribeCustomKeyStoresResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeStruct as _;
+        let mut state = serializer.serialize_struct(
+            "DescribeCustomKeyStoresResponse",
+            usize::from(self.custom_key_stores.is_some())
+                + usize::from(self.next_marker.is_some())
+                + 1,
+        )?;
+        if let ::std::option::Option::Some(value) = &self.custom_key_stores {
+            state.serialize_field(
+                "CustomKeyStores",
+                &crate::wire::Encoded::<crate::wire::List<crate::wire::Plain>, _>::new(value),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.next_marker {
+            state.serialize_field("NextMarker", value)?;
+        }
+        state.serialize_field("Truncated", &self.truncated)?;
+        state.end()
+    }
+}
+impl<'de> crate::wire::FromJsonObject<'de> for DescribeCustomKeyStoresResponse {
+    fn from_map<A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut member_0 = ::std::option::Option::None;
+        let mut member_1 = ::std::option::Option::None;
+        let mut member_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) =
+            map.next_key_seed(crate::wire::MemberKey(&[
+                "CustomKeyStores",
+                "NextMarker",
+                "Truncated",
+            ]))?
+        {
+            match key {
+                0 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_0,
+                    "CustomKeyStores",
+                    crate::wire::Decoded::<
+                        crate::wire::Optional<crate::wire::List<crate::wire::Plain>>,
+                        _,
+                    >::new(),
+                )?,
+                1 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_1,
+                    "NextMarker",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                2 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_2,
+                    "Truncated",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                _ => {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        ::std::result::Result::Ok(DescribeCustomKeyStoresResponse {
+            custom_key_stores: member_0.flatten(),
+            next_marker: member_1.flatten(),
+            truncated: member_2.flatten().unwrap_or_default(),
+        })
+    }
 }
 crate::wire::json_object!(DescribeCustomKeyStoresResponse);
 impl ::std::default::Default for DescribeCustomKeyStoresResponse {

@@ -56,15 +56,49 @@ impl crate::wire::Operation for DisconnectCustomKeyStore {
 }
 /// The input of `DisconnectCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(remote = "Self")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DisconnectCustomKeyStoreRequest {
     /// ID of the custom key store to disconnect. Key store IDs can be looked up with
     /// `DescribeCustomKeyStores`.
     ///
     /// Wire name: `CustomKeyStoreId`; required; length 1..=64.
-    #[serde(rename = "CustomKeyStoreId")]
     pub custom_key_store_id: ::std::string::String,
+}
+impl ::serde::Serialize for DisconnectCustomKeyStoreRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeStruct as _;
+        let mut state = serializer.serialize_struct("DisconnectCustomKeyStoreRequest", 1)?;
+        state.serialize_field("CustomKeyStoreId", &self.custom_key_store_id)?;
+        state.end()
+    }
+}
+impl<'de> crate::wire::FromJsonObject<'de> for DisconnectCustomKeyStoreRequest {
+    fn from_map<A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut member_0 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) =
+            map.next_key_seed(crate::wire::MemberKey(&["CustomKeyStoreId"]))?
+        {
+            match key {
+                0 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_0,
+                    "CustomKeyStoreId",
+                    crate::wire::Decoded::<crate::wire::Plain, _>::new(),
+                )?,
+                _ => {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        ::std::result::Result::Ok(DisconnectCustomKeyStoreRequest {
+            custom_key_store_id: crate::wire::required(member_0, "CustomKeyStoreId")?,
+        })
+    }
 }
 crate::wire::json_object!(DisconnectCustomKeyStoreRequest);
 impl DisconnectCustomKeyStoreRequest {
@@ -137,9 +171,28 @@ impl DisconnectCustomKeyStoreRequest {
 }
 /// The output of `DisconnectCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(remote = "Self")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DisconnectCustomKeyStoreResponse {}
+impl ::serde::Serialize for DisconnectCustomKeyStoreResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeStruct as _;
+        let state = serializer.serialize_struct("DisconnectCustomKeyStoreResponse", 0)?;
+        state.end()
+    }
+}
+impl<'de> crate::wire::FromJsonObject<'de> for DisconnectCustomKeyStoreResponse {
+    fn from_map<A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+            map.next_value::<::serde::de::IgnoredAny>()?;
+        }
+        ::std::result::Result::Ok(DisconnectCustomKeyStoreResponse {})
+    }
+}
 crate::wire::json_object!(DisconnectCustomKeyStoreResponse);
 impl ::std::default::Default for DisconnectCustomKeyStoreResponse {
     fn default() -> Self {

@@ -174,35 +174,23 @@ impl crate::wire::Operation for UpdateCustomKeyStore {
 }
 /// The input of `UpdateCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(remote = "Self")]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct UpdateCustomKeyStoreRequest {
     /// ID of the custom key store whose settings change. Key store IDs can be looked up with
     /// `DescribeCustomKeyStores`.
     ///
     /// Wire name: `CustomKeyStoreId`; required; length 1..=64.
-    #[serde(rename = "CustomKeyStoreId")]
     pub custom_key_store_id: ::std::string::String,
     /// A new friendly name, unique in the account. Allowed whether the store is connected or
     /// not. It can show up in CloudTrail logs in plaintext, so do not put sensitive data in it.
     ///
     /// Wire name: `NewCustomKeyStoreName`; length 1..=256.
-    #[serde(
-        rename = "NewCustomKeyStoreName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub new_custom_key_store_name: ::std::option::Option<::std::string::String>,
     /// The password that `kmsuser` (the crypto user KMS logs in as) currently has in the
     /// associated cluster. `AWS_CLOUDHSM` stores only, and the store must be disconnected. This
     /// updates what KMS knows; it does not change any password inside the cluster.
     ///
     /// Wire name: `KeyStorePassword`; length 7..=32; sensitive: never printed by `Debug`.
-    #[serde(
-        rename = "KeyStorePassword",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub key_store_password: ::std::option::Option<::std::string::String>,
     /// Moves a CloudHSM key store to a related cluster, one with the same backup history and
     /// cluster certificate as the original (for example a restore from its backup).
@@ -211,11 +199,6 @@ pub struct UpdateCustomKeyStoreRequest {
     ///
     /// Wire name: `CloudHsmClusterId`; length 19..=24; pattern
     /// `` ^cluster-[2-7a-zA-Z]{11,16}$ ``.
-    #[serde(
-        rename = "CloudHsmClusterId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cloud_hsm_cluster_id: ::std::option::Option<::std::string::String>,
     /// A new HTTPS endpoint for the external key store proxy; for VPC connectivity, `https://`
     /// plus the endpoint service's private DNS name. `EXTERNAL_KEY_STORE` only, store must be
@@ -224,54 +207,29 @@ pub struct UpdateCustomKeyStoreRequest {
     ///
     /// Wire name: `XksProxyUriEndpoint`; length 10..=128; pattern
     /// `` ^https://[a-zA-Z0-9.-]+$ ``.
-    #[serde(
-        rename = "XksProxyUriEndpoint",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub xks_proxy_uri_endpoint: ::std::option::Option<::std::string::String>,
     /// A new base path for the proxy API, starting with `/` and ending in `/kms/xks/v1`.
     /// `EXTERNAL_KEY_STORE` only; may be changed while connected.
     ///
     /// Wire name: `XksProxyUriPath`; length 10..=128; pattern
     /// `` ^(/[a-zA-Z0-9\/_-]+/kms/xks/v\d{1,2})$|^(/kms/xks/v\d{1,2})$ ``.
-    #[serde(
-        rename = "XksProxyUriPath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub xks_proxy_uri_path: ::std::option::Option<::std::string::String>,
     /// A new VPC endpoint service name for reaching the proxy. Applies to external key stores
     /// using `VPC_ENDPOINT_SERVICE` connectivity; the store must be disconnected.
     ///
     /// Wire name: `XksProxyVpcEndpointServiceName`; length 20..=64; pattern
     /// `` ^(com|eu)\.amazonaws\.vpce\.([a-z]+-){2,3}\d+\.vpce-svc-[0-9a-z]+$ ``.
-    #[serde(
-        rename = "XksProxyVpcEndpointServiceName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub xks_proxy_vpc_endpoint_service_name: ::std::option::Option<::std::string::String>,
     /// A new owning account ID for the VPC endpoint service. Optional; when absent the stored
     /// owner is kept. The store must be disconnected.
     ///
     /// Wire name: `XksProxyVpcEndpointServiceOwner`; length 12..=12; pattern `` ^[0-9]{12}$ ``.
-    #[serde(
-        rename = "XksProxyVpcEndpointServiceOwner",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub xks_proxy_vpc_endpoint_service_owner: ::std::option::Option<::std::string::String>,
     /// A replacement proxy authentication credential, for instance after rotating it on the
     /// proxy. Both `AccessKeyId` and `RawSecretAccessKey` must be sent even if only one
     /// changed. `EXTERNAL_KEY_STORE` only; may be changed while connected.
     ///
     /// Wire name: `XksProxyAuthenticationCredential`.
-    #[serde(
-        rename = "XksProxyAuthenticationCredential",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub xks_proxy_authentication_credential:
         ::std::option::Option<crate::types::XksProxyAuthenticationCredentialType>,
     /// Switches between `PUBLIC_ENDPOINT` and `VPC_ENDPOINT_SERVICE` connectivity. Moving to
@@ -280,12 +238,164 @@ pub struct UpdateCustomKeyStoreRequest {
     /// an empty service name. The store must be disconnected.
     ///
     /// Wire name: `XksProxyConnectivity`.
-    #[serde(
-        rename = "XksProxyConnectivity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub xks_proxy_connectivity: ::std::option::Option<crate::types::XksProxyConnectivityType>,
+}
+impl ::serde::Serialize for UpdateCustomKeyStoreRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeStruct as _;
+        let mut state = serializer.serialize_struct(
+            "UpdateCustomKeyStoreRequest",
+            1 + usize::from(self.new_custom_key_store_name.is_some())
+                + usize::from(self.key_store_password.is_some())
+                + usize::from(self.cloud_hsm_cluster_id.is_some())
+                + usize::from(self.xks_proxy_uri_endpoint.is_some())
+                + usize::from(self.xks_proxy_uri_path.is_some())
+                + usize::from(self.xks_proxy_vpc_endpoint_service_name.is_some())
+                + usize::from(self.xks_proxy_vpc_endpoint_service_owner.is_some())
+                + usize::from(self.xks_proxy_authentication_credential.is_some())
+                + usize::from(self.xks_proxy_connectivity.is_some()),
+        )?;
+        state.serialize_field("CustomKeyStoreId", &self.custom_key_store_id)?;
+        if let ::std::option::Option::Some(value) = &self.new_custom_key_store_name {
+            state.serialize_field("NewCustomKeyStoreName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.key_store_password {
+            state.serialize_field("KeyStorePassword", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cloud_hsm_cluster_id {
+            state.serialize_field("CloudHsmClusterId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_endpoint {
+            state.serialize_field("XksProxyUriEndpoint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_path {
+            state.serialize_field("XksProxyUriPath", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_vpc_endpoint_service_name {
+            state.serialize_field("XksProxyVpcEndpointServiceName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_vpc_endpoint_service_owner {
+            state.serialize_field("XksProxyVpcEndpointServiceOwner", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_authentication_credential {
+            state.serialize_field("XksProxyAuthenticationCredential", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_connectivity {
+            state.serialize_field("XksProxyConnectivity", value)?;
+        }
+        state.end()
+    }
+}
+impl<'de> crate::wire::FromJsonObject<'de> for UpdateCustomKeyStoreRequest {
+    fn from_map<A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut member_0 = ::std::option::Option::None;
+        let mut member_1 = ::std::option::Option::None;
+        let mut member_2 = ::std::option::Option::None;
+        let mut member_3 = ::std::option::Option::None;
+        let mut member_4 = ::std::option::Option::None;
+        let mut member_5 = ::std::option::Option::None;
+        let mut member_6 = ::std::option::Option::None;
+        let mut member_7 = ::std::option::Option::None;
+        let mut member_8 = ::std::option::Option::None;
+        let mut member_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) =
+            map.next_key_seed(crate::wire::MemberKey(&[
+                "CustomKeyStoreId",
+                "NewCustomKeyStoreName",
+                "KeyStorePassword",
+                "CloudHsmClusterId",
+                "XksProxyUriEndpoint",
+                "XksProxyUriPath",
+                "XksProxyVpcEndpointServiceName",
+                "XksProxyVpcEndpointServiceOwner",
+                "XksProxyAuthenticationCredential",
+                "XksProxyConnectivity",
+            ]))?
+        {
+            match key {
+                0 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_0,
+                    "CustomKeyStoreId",
+                    crate::wire::Decoded::<crate::wire::Plain, _>::new(),
+                )?,
+                1 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_1,
+                    "NewCustomKeyStoreName",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                2 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_2,
+                    "KeyStorePassword",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                3 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_3,
+                    "CloudHsmClusterId",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                4 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_4,
+                    "XksProxyUriEndpoint",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                5 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_5,
+                    "XksProxyUriPath",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                6 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_6,
+                    "XksProxyVpcEndpointServiceName",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                7 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_7,
+                    "XksProxyVpcEndpointServiceOwner",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                8 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_8,
+                    "XksProxyAuthenticationCredential",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                9 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_9,
+                    "XksProxyConnectivity",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                _ => {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        ::std::result::Result::Ok(UpdateCustomKeyStoreRequest {
+            custom_key_store_id: crate::wire::required(member_0, "CustomKeyStoreId")?,
+            new_custom_key_store_name: member_1.flatten(),
+            key_store_password: member_2.flatten(),
+            cloud_hsm_cluster_id: member_3.flatten(),
+            xks_proxy_uri_endpoint: member_4.flatten(),
+            xks_proxy_uri_path: member_5.flatten(),
+            xks_proxy_vpc_endpoint_service_name: member_6.flatten(),
+            xks_proxy_vpc_endpoint_service_owner: member_7.flatten(),
+            xks_proxy_authentication_credential: member_8.flatten(),
+            xks_proxy_connectivity: member_9.flatten(),
+        })
+    }
 }
 crate::wire::json_object!(UpdateCustomKeyStoreRequest);
 impl ::std::fmt::Debug for UpdateCustomKeyStoreRequest {
@@ -662,9 +772,28 @@ impl UpdateCustomKeyStoreRequest {
 }
 /// The output of `UpdateCustomKeyStore`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(remote = "Self")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct UpdateCustomKeyStoreResponse {}
+impl ::serde::Serialize for UpdateCustomKeyStoreResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeStruct as _;
+        let state = serializer.serialize_struct("UpdateCustomKeyStoreResponse", 0)?;
+        state.end()
+    }
+}
+impl<'de> crate::wire::FromJsonObject<'de> for UpdateCustomKeyStoreResponse {
+    fn from_map<A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+            map.next_value::<::serde::de::IgnoredAny>()?;
+        }
+        ::std::result::Result::Ok(UpdateCustomKeyStoreResponse {})
+    }
+}
 crate::wire::json_object!(UpdateCustomKeyStoreResponse);
 impl ::std::default::Default for UpdateCustomKeyStoreResponse {
     fn default() -> Self {

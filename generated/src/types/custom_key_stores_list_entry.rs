@@ -3,46 +3,25 @@
 
 /// Describes one custom key store returned by `DescribeCustomKeyStores`.
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(remote = "Self")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CustomKeyStoresListEntry {
     /// The key store's unique ID.
     ///
     /// Wire name: `CustomKeyStoreId`; length 1..=64.
-    #[serde(
-        rename = "CustomKeyStoreId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_key_store_id: ::std::option::Option<::std::string::String>,
     /// The friendly name chosen for the key store.
     ///
     /// Wire name: `CustomKeyStoreName`; length 1..=256.
-    #[serde(
-        rename = "CustomKeyStoreName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_key_store_name: ::std::option::Option<::std::string::String>,
     /// ID of the CloudHSM cluster behind the store. Present only for `AWS_CLOUDHSM` stores.
     ///
     /// Wire name: `CloudHsmClusterId`; length 19..=24; pattern
     /// `` ^cluster-[2-7a-zA-Z]{11,16}$ ``.
-    #[serde(
-        rename = "CloudHsmClusterId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cloud_hsm_cluster_id: ::std::option::Option<::std::string::String>,
     /// The trust anchor certificate (`customerCA.crt`) of the associated CloudHSM cluster.
     /// Present only for `AWS_CLOUDHSM` stores.
     ///
     /// Wire name: `TrustAnchorCertificate`; length 1..=5000.
-    #[serde(
-        rename = "TrustAnchorCertificate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub trust_anchor_certificate: ::std::option::Option<::std::string::String>,
     /// Whether the key store is currently connected to its CloudHSM cluster or external proxy:
     ///
@@ -54,11 +33,6 @@ pub struct CustomKeyStoresListEntry {
     /// - `DISCONNECTED`: the store was never connected or was explicitly disconnected.
     ///
     /// Wire name: `ConnectionState`.
-    #[serde(
-        rename = "ConnectionState",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub connection_state: ::std::option::Option<crate::types::ConnectionStateType>,
     /// Why the store could not connect. Only returned when `ConnectionState` is `FAILED`. Most
     /// causes are fixed by disconnecting, correcting the settings with `UpdateCustomKeyStore`,
@@ -74,41 +48,168 @@ pub struct CustomKeyStoresListEntry {
     ///   [troubleshooting external key stores](https://docs.aws.amazon.com/kms/latest/developerguide/xks-troubleshooting.html).
     ///
     /// Wire name: `ConnectionErrorCode`.
-    #[serde(
-        rename = "ConnectionErrorCode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub connection_error_code: ::std::option::Option<crate::types::ConnectionErrorCodeType>,
     /// When the key store was created.
     ///
     /// Wire name: `CreationDate`.
-    #[serde(
-        rename = "CreationDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub creation_date: ::std::option::Option<crate::primitives::DateTime>,
     /// The kind of store: `AWS_CLOUDHSM` for one backed by a CloudHSM cluster,
     /// `EXTERNAL_KEY_STORE` for one backed by an external proxy and key manager.
     ///
     /// Wire name: `CustomKeyStoreType`.
-    #[serde(
-        rename = "CustomKeyStoreType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub custom_key_store_type: ::std::option::Option<crate::types::CustomKeyStoreType>,
     /// Connection settings for the external key store proxy. Present only for
     /// `EXTERNAL_KEY_STORE` stores.
     ///
     /// Wire name: `XksProxyConfiguration`.
-    #[serde(
-        rename = "XksProxyConfiguration",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub xks_proxy_configuration: ::std::option::Option<crate::types::XksProxyConfigurationType>,
+}
+impl ::serde::Serialize for CustomKeyStoresListEntry {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeStruct as _;
+        let mut state = serializer.serialize_struct(
+            "CustomKeyStoresListEntry",
+            usize::from(self.custom_key_store_id.is_some())
+                + usize::from(self.custom_key_store_name.is_some())
+                + usize::from(self.cloud_hsm_cluster_id.is_some())
+                + usize::from(self.trust_anchor_certificate.is_some())
+                + usize::from(self.connection_state.is_some())
+                + usize::from(self.connection_error_code.is_some())
+                + usize::from(self.creation_date.is_some())
+                + usize::from(self.custom_key_store_type.is_some())
+                + usize::from(self.xks_proxy_configuration.is_some()),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
+            state.serialize_field("CustomKeyStoreId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.custom_key_store_name {
+            state.serialize_field("CustomKeyStoreName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cloud_hsm_cluster_id {
+            state.serialize_field("CloudHsmClusterId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.trust_anchor_certificate {
+            state.serialize_field("TrustAnchorCertificate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.connection_state {
+            state.serialize_field("ConnectionState", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.connection_error_code {
+            state.serialize_field("ConnectionErrorCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.creation_date {
+            state.serialize_field("CreationDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.custom_key_store_type {
+            state.serialize_field("CustomKeyStoreType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.xks_proxy_configuration {
+            state.serialize_field("XksProxyConfiguration", value)?;
+        }
+        state.end()
+    }
+}
+impl<'de> crate::wire::FromJsonObject<'de> for CustomKeyStoresListEntry {
+    fn from_map<A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut member_0 = ::std::option::Option::None;
+        let mut member_1 = ::std::option::Option::None;
+        let mut member_2 = ::std::option::Option::None;
+        let mut member_3 = ::std::option::Option::None;
+        let mut member_4 = ::std::option::Option::None;
+        let mut member_5 = ::std::option::Option::None;
+        let mut member_6 = ::std::option::Option::None;
+        let mut member_7 = ::std::option::Option::None;
+        let mut member_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) =
+            map.next_key_seed(crate::wire::MemberKey(&[
+                "CustomKeyStoreId",
+                "CustomKeyStoreName",
+                "CloudHsmClusterId",
+                "TrustAnchorCertificate",
+                "ConnectionState",
+                "ConnectionErrorCode",
+                "CreationDate",
+                "CustomKeyStoreType",
+                "XksProxyConfiguration",
+            ]))?
+        {
+            match key {
+                0 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_0,
+                    "CustomKeyStoreId",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                1 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_1,
+                    "CustomKeyStoreName",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                2 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_2,
+                    "CloudHsmClusterId",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                3 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_3,
+                    "TrustAnchorCertificate",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                4 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_4,
+                    "ConnectionState",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                5 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_5,
+                    "ConnectionErrorCode",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                6 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_6,
+                    "CreationDate",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                7 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_7,
+                    "CustomKeyStoreType",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                8 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_8,
+                    "XksProxyConfiguration",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                _ => {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        ::std::result::Result::Ok(CustomKeyStoresListEntry {
+            custom_key_store_id: member_0.flatten(),
+            custom_key_store_name: member_1.flatten(),
+            cloud_hsm_cluster_id: member_2.flatten(),
+            trust_anchor_certificate: member_3.flatten(),
+            connection_state: member_4.flatten(),
+            connection_error_code: member_5.flatten(),
+            creation_date: member_6.flatten(),
+            custom_key_store_type: member_7.flatten(),
+            xks_proxy_configuration: member_8.flatten(),
+        })
+    }
 }
 crate::wire::json_object!(CustomKeyStoresListEntry);
 impl ::std::default::Default for CustomKeyStoresListEntry {

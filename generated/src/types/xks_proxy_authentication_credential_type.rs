@@ -5,22 +5,68 @@
 /// key ID plus the raw secret access key it identifies. You create it on the proxy and then
 /// tell KMS about it; it has nothing to do with IAM credentials.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(remote = "Self")]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct XksProxyAuthenticationCredentialType {
     /// The identifier that names the secret access key (20 to 30 characters from `A-Z` and
     /// `2-7`).
     ///
     /// Wire name: `AccessKeyId`; required; length 20..=30; pattern `` ^[A-Z2-7]+$ ``;
     /// sensitive: never printed by `Debug`.
-    #[serde(rename = "AccessKeyId")]
     pub access_key_id: ::std::string::String,
     /// The secret itself: 43 to 64 characters drawn from letters, digits, `/`, `+` and `=`.
     ///
     /// Wire name: `RawSecretAccessKey`; required; length 43..=64; pattern
     /// `` ^[a-zA-Z0-9\/+=]+$ ``; sensitive: never printed by `Debug`.
-    #[serde(rename = "RawSecretAccessKey")]
     pub raw_secret_access_key: ::std::string::String,
+}
+impl ::serde::Serialize for XksProxyAuthenticationCredentialType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeStruct as _;
+        let mut state =
+            serializer.serialize_struct("XksProxyAuthenticationCredentialType", 1 + 1)?;
+        state.serialize_field("AccessKeyId", &self.access_key_id)?;
+        state.serialize_field("RawSecretAccessKey", &self.raw_secret_access_key)?;
+        state.end()
+    }
+}
+impl<'de> crate::wire::FromJsonObject<'de> for XksProxyAuthenticationCredentialType {
+    fn from_map<A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut member_0 = ::std::option::Option::None;
+        let mut member_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) =
+            map.next_key_seed(crate::wire::MemberKey(&[
+                "AccessKeyId",
+                "RawSecretAccessKey",
+            ]))?
+        {
+            match key {
+                0 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_0,
+                    "AccessKeyId",
+                    crate::wire::Decoded::<crate::wire::Plain, _>::new(),
+                )?,
+                1 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_1,
+                    "RawSecretAccessKey",
+                    crate::wire::Decoded::<crate::wire::Plain, _>::new(),
+                )?,
+                _ => {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        ::std::result::Result::Ok(XksProxyAuthenticationCredentialType {
+            access_key_id: crate::wire::required(member_0, "AccessKeyId")?,
+            raw_secret_access_key: crate::wire::required(member_1, "RawSecretAccessKey")?,
+        })
+    }
 }
 crate::wire::json_object!(XksProxyAuthenticationCredentialType);
 impl ::std::fmt::Debug for XksProxyAuthenticationCredentialType {

@@ -5,68 +5,145 @@
 /// KMS requests into calls your external key manager understands. Only present for stores
 /// of type `EXTERNAL_KEY_STORE`.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(remote = "Self")]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct XksProxyConfigurationType {
     /// The connectivity option in use: `PUBLIC_ENDPOINT` or `VPC_ENDPOINT_SERVICE`.
     ///
     /// Wire name: `Connectivity`.
-    #[serde(
-        rename = "Connectivity",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub connectivity: ::std::option::Option<crate::types::XksProxyConnectivityType>,
     /// The access key ID half of the proxy authentication credential (the secret is never
     /// returned).
     ///
     /// Wire name: `AccessKeyId`; length 20..=30; pattern `` ^[A-Z2-7]+$ ``; sensitive: never
     /// printed by `Debug`.
-    #[serde(
-        rename = "AccessKeyId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub access_key_id: ::std::option::Option<::std::string::String>,
     /// The proxy's endpoint: its public address, or for VPC connectivity the private DNS name
     /// of the endpoint service.
     ///
     /// Wire name: `UriEndpoint`; length 10..=128; pattern `` ^https://[a-zA-Z0-9.-]+$ ``.
-    #[serde(
-        rename = "UriEndpoint",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub uri_endpoint: ::std::option::Option<::std::string::String>,
     /// Base path of the proxy API.
     ///
     /// Wire name: `UriPath`; length 10..=128; pattern
     /// `` ^(/[a-zA-Z0-9\/_-]+/kms/xks/v\d{1,2})$|^(/kms/xks/v\d{1,2})$ ``.
-    #[serde(
-        rename = "UriPath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub uri_path: ::std::option::Option<::std::string::String>,
     /// The VPC endpoint service KMS uses to reach the proxy. Shown only with VPC connectivity.
     ///
     /// Wire name: `VpcEndpointServiceName`; length 20..=64; pattern
     /// `` ^(com|eu)\.amazonaws\.vpce\.([a-z]+-){2,3}\d+\.vpce-svc-[0-9a-z]+$ ``.
-    #[serde(
-        rename = "VpcEndpointServiceName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vpc_endpoint_service_name: ::std::option::Option<::std::string::String>,
     /// Account that owns that VPC endpoint service. Shown only with VPC connectivity.
     ///
     /// Wire name: `VpcEndpointServiceOwner`; length 12..=12; pattern `` ^[0-9]{12}$ ``.
-    #[serde(
-        rename = "VpcEndpointServiceOwner",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vpc_endpoint_service_owner: ::std::option::Option<::std::string::String>,
+}
+impl ::serde::Serialize for XksProxyConfigurationType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeStruct as _;
+        let mut state = serializer.serialize_struct(
+            "XksProxyConfigurationType",
+            usize::from(self.connectivity.is_some())
+                + usize::from(self.access_key_id.is_some())
+                + usize::from(self.uri_endpoint.is_some())
+                + usize::from(self.uri_path.is_some())
+                + usize::from(self.vpc_endpoint_service_name.is_some())
+                + usize::from(self.vpc_endpoint_service_owner.is_some()),
+        )?;
+        if let ::std::option::Option::Some(value) = &self.connectivity {
+            state.serialize_field("Connectivity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.access_key_id {
+            state.serialize_field("AccessKeyId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.uri_endpoint {
+            state.serialize_field("UriEndpoint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.uri_path {
+            state.serialize_field("UriPath", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_service_name {
+            state.serialize_field("VpcEndpointServiceName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_service_owner {
+            state.serialize_field("VpcEndpointServiceOwner", value)?;
+        }
+        state.end()
+    }
+}
+impl<'de> crate::wire::FromJsonObject<'de> for XksProxyConfigurationType {
+    fn from_map<A: ::serde::de::MapAccess<'de>>(
+        mut map: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut member_0 = ::std::option::Option::None;
+        let mut member_1 = ::std::option::Option::None;
+        let mut member_2 = ::std::option::Option::None;
+        let mut member_3 = ::std::option::Option::None;
+        let mut member_4 = ::std::option::Option::None;
+        let mut member_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) =
+            map.next_key_seed(crate::wire::MemberKey(&[
+                "Connectivity",
+                "AccessKeyId",
+                "UriEndpoint",
+                "UriPath",
+                "VpcEndpointServiceName",
+                "VpcEndpointServiceOwner",
+            ]))?
+        {
+            match key {
+                0 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_0,
+                    "Connectivity",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                1 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_1,
+                    "AccessKeyId",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                2 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_2,
+                    "UriEndpoint",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                3 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_3,
+                    "UriPath",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                4 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_4,
+                    "VpcEndpointServiceName",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                5 => crate::wire::read_member(
+                    &mut map,
+                    &mut member_5,
+                    "VpcEndpointServiceOwner",
+                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
+                )?,
+                _ => {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        ::std::result::Result::Ok(XksProxyConfigurationType {
+            connectivity: member_0.flatten(),
+            access_key_id: member_1.flatten(),
+            uri_endpoint: member_2.flatten(),
+            uri_path: member_3.flatten(),
+            vpc_endpoint_service_name: member_4.flatten(),
+            vpc_endpoint_service_owner: member_5.flatten(),
+        })
+    }
 }
 crate::wire::json_object!(XksProxyConfigurationType);
 impl ::std::default::Default for XksProxyConfigurationType {

@@ -1,7 +1,8 @@
 //! Codecs: how values travel when serde's own impls would give the wrong wire form. Codecs
-//! are zero-sized types composed by type (`List<Float>`), so a field names its codec in its
-//! serde attributes (`serialize_with = "crate::wire::encode::<List<Float>, _, _>"`) and no
-//! per-field code is generated. The collection and float codecs have files of their own.
+//! are zero-sized types composed by type (`List<Float>`), so a structure's generated impls
+//! name a member's codec (`Encoded::<List<Float>, _>::new(value)`,
+//! `Decoded::<List<Float>, _>::new()`) and no per-type wire code is generated. The
+//! collection and float codecs have files of their own.
 
 use std::marker::PhantomData;
 
@@ -30,6 +31,13 @@ pub fn decode<'de, C: Codec<T>, T, D: serde::Deserializer<'de>>(
 
 /// A value written through its codec, for use inside other serializers.
 pub struct Encoded<'a, C, T>(pub &'a T, pub PhantomData<C>);
+
+impl<'a, C, T> Encoded<'a, C, T> {
+    /// `value`, to be written through codec `C`.
+    pub fn new(value: &'a T) -> Self {
+        Encoded(value, PhantomData)
+    }
+}
 
 impl<C: Codec<T>, T> serde::Serialize for Encoded<'_, C, T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
