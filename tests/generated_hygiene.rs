@@ -2,7 +2,8 @@
 //! indexing that can go out of bounds, or `unsafe`. Checked on the syntax tree of every
 //! generated file (doc comments, where examples live, are attributes and not checked), and
 //! on the raw tokens inside every macro, which syn does not parse: `macro_rules!` bodies
-//! (such as `modelled_error!` in `wire.rs`) and the arguments of macro invocations.
+//! (such as `modelled_error!` in `wire.rs`) and the arguments of macro invocations. They also
+//! need no `serde_derive`: no derived serde impl, no `#[serde]` attribute.
 
 use proc_macro2::{Delimiter, TokenTree};
 use std::path::Path;
@@ -265,4 +266,75 @@ fn the_scanner_looks_inside_macros() {
     "#;
     let (_, found) = scan([("clean.rs".to_owned(), clean.to_owned())]);
     assert!(found.is_empty(), "{found:?}");
+}
+
+/// Finds what would need `serde_derive`: `#[derive(Serialize)]`, `#[derive(Deserialize)]`
+/// and `#[serde(..)]` attributes.
+#[derive(Default)]
+struct DeriveFindings {
+    file: String,
+    found: Vec<String>,
+}
+
+impl<'ast> Visit<'ast> for DeriveFindings {
+    fn visit_attribute(&mut self, attr: &'ast syn::Attribute) {
+        let tokens = match &attr.meta {
+            syn::Meta::List(list) => list.tokens.to_string(),
+            _ => String::new(),
+        };
+        if attr.path().is_ident("serde")
+            || (attr.path().is_ident("derive")
+                && (tokens.contains("Serialize") || tokens.contains("Deserialize")))
+        {
+            self.found.push(format!("{}: `({tokens})`", self.file));
+        }
+    }
+}
+
+/// Generated crates depend on serde without its `derive` feature, so no user builds `syn`
+/// and `serde_derive` for them: every impl is written out.
+#[test]
+fn generated_crates_need_no_serde_derive() {
+    let mut models = vec![root().join("tests/models/kinds.json")];
+    if let Some(shared) = shared_dir() {
+        models.extend(
+            [
+                "kms.smithy-rs.json",
+                "dynamodb.smithy-rs.json",
+                "cloudwatch-logs.smithy-rs.json",
+            ]
+            .map(|m| shared.join("models").join(m)),
+        );
+    }
+    for model in models {
+        let mut findings = DeriveFindings::default();
+        for (file, text) in generated_files(&model) {
+            if file == "Cargo.toml" {
+                let serde = text.lines().find(|l| l.starts_with("serde ="));
+                assert_eq!(serde, Some("serde = \"1\""), "{}", model.display());
+            } else if file.ends_with(".rs") {
+                findings.file = file;
+                let syntax = syn::parse_file(&text).unwrap();
+                findings.visit_file(&syntax);
+            }
+        }
+        assert!(
+            findings.found.is_empty(),
+            "{}: {:#?}",
+            model.display(),
+            findings.found
+        );
+    }
+}
+
+/// The derive scanner finds a derived impl and a serde attribute.
+#[test]
+fn the_derive_scanner_finds_derives() {
+    let mut findings = DeriveFindings::default();
+    let syntax = syn::parse_file(
+        "#[derive(Clone, serde::Serialize)] struct A { #[serde(rename = \"B\")] b: u8 }",
+    )
+    .unwrap();
+    findings.visit_file(&syntax);
+    assert_eq!(findings.found.len(), 2, "{:#?}", findings.found);
 }
