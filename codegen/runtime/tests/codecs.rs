@@ -118,6 +118,7 @@ fn defaults_read_null_as_the_default() {
     assert!(wire::is_default(&0u8) && wire::is_default(&String::new()));
     assert!(wire::is_default(&None::<u8>));
     assert!(!wire::is_default(&Some(0u8)));
+    assert!(wire::equals_default(&5i32, 5) && !wire::equals_default(&true, false));
 }
 
 #[cfg(feature = "blob")]

@@ -7,7 +7,7 @@
 
 use super::common::{codec, ident, Scope};
 use super::default_values::{default_value, is_rust_default};
-use crate::plan::ir::{Member, Structure, StructureRole};
+use crate::plan::ir::{Member, RustType, Structure, StructureRole};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
@@ -102,13 +102,13 @@ fn emit_serialize(structure: &Structure, kinds: &[Kind]) -> TokenStream {
                 skip_when_default: true,
             } => {
                 let is_default = match value {
-                    Some(value) => quote!(self.#field == #value),
+                    Some(value) => quote!(crate::wire::equals_default(&self.#field, #value)),
                     None => quote!(crate::wire::is_default(&self.#field)),
                 };
-                counts.push(quote!(usize::from(!(#is_default))));
+                counts.push(quote!(usize::from(!#is_default)));
                 let write = write(quote!(&self.#field));
                 quote! {
-                    if !(#is_default) {
+                    if !#is_default {
                         #write
                     }
                 }
@@ -201,9 +201,15 @@ fn emit_from_map(structure: &Structure, kinds: &[Kind]) -> TokenStream {
                 Kind::Optional => quote!(#slot.flatten()),
                 Kind::Required => quote!(crate::wire::required(#slot, #wire)?),
                 Kind::Defaulted { value: None, .. } => quote!(#slot.flatten().unwrap_or_default()),
+                // As the builder does: a closure only where the default allocates.
                 Kind::Defaulted {
                     value: Some(value), ..
-                } => quote!(#slot.flatten().unwrap_or_else(|| #value)),
+                } => match member.ty {
+                    RustType::String | RustType::Enum(_) => {
+                        quote!(#slot.flatten().unwrap_or_else(|| #value))
+                    }
+                    _ => quote!(#slot.flatten().unwrap_or(#value)),
+                },
             };
             quote!(#field: #value,)
         });

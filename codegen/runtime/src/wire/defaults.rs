@@ -22,6 +22,11 @@ pub fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
 
+/// Whether a value equals its model default, when that is not the type's `Default`.
+pub fn equals_default<T: PartialEq>(value: &T, default: T) -> bool {
+    *value == default
+}
+
 /// Reads a member that has a model default: `null` counts as absent and gives the default.
 pub fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
