@@ -22,7 +22,7 @@ mod plan;
 mod print;
 pub mod wire_cases;
 
-pub use plan::{ir, pattern, plan, PlanOptions};
+pub use plan::{ir, pattern, pattern_dfa, plan, PlanOptions};
 
 use diagnostics::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
