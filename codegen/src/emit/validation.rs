@@ -290,9 +290,7 @@ fn value_checks(value: TokenStream, ty: &RustType, spec: &Spec, depth: usize) ->
     }
     match ty {
         RustType::Structure { .. } | RustType::Union { .. } if nested => {
-            out.extend(
-                quote!(crate::validation::Validate::validate_at(#value, &#path_var(), violations);),
-            );
+            out.extend(quote!(crate::validation::nested(#path, #value, violations);));
         }
         RustType::List(item)
         | RustType::SparseList(item)
