@@ -81,8 +81,14 @@ fn list_files(dir: &Path) -> io::Result<Vec<String>> {
 }
 
 /// Writes `files` as the complete contents of `dir`: first into a fresh directory beside it,
-/// then swapped into place. On any error the previous `dir` is left as it was.
+/// then swapped into place. On any error the previous `dir` is left as it was. A `dir` that
+/// already holds exactly `files` (no file changed, missing or extra) is left untouched:
+/// reading it back costs far less than creating every file again, and unchanged files keep
+/// their modification times.
 pub fn write_atomically(files: &BTreeMap<String, String>, dir: &Path) -> io::Result<()> {
+    if dir.is_dir() && matches!(check(files, dir), Ok(stale) if stale.is_empty()) {
+        return Ok(());
+    }
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -137,4 +143,67 @@ fn swap_into_place(staging: &Path, dir: &Path, backup: &Path) -> io::Result<()> 
         return Err(err);
     }
     fs::remove_dir_all(backup)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(unix)]
+    use std::os::unix::fs::MetadataExt;
+
+    fn files(list: &[(&str, &str)]) -> BTreeMap<String, String> {
+        list.iter()
+            .map(|(path, text)| (path.to_string(), text.to_string()))
+            .collect()
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("codegen-output-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        dir
+    }
+
+    /// The directory's identity: a swap puts a new directory (a new inode) in its place.
+    #[cfg(unix)]
+    fn inode(dir: &Path) -> u64 {
+        fs::metadata(dir).expect("directory exists").ino()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_up_to_date_directory_is_left_untouched() {
+        let dir = scratch("untouched");
+        let crate_files = files(&[("src/lib.rs", "pub mod a;\n"), ("src/a.rs", "")]);
+        write_atomically(&crate_files, &dir).expect("first write");
+        let before = inode(&dir);
+        write_atomically(&crate_files, &dir).expect("second write");
+        assert_eq!(
+            inode(&dir),
+            before,
+            "an identical output was swapped in again"
+        );
+        assert!(check(&crate_files, &dir).unwrap().is_empty());
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_changed_missing_or_extra_file_replaces_the_whole_directory() {
+        let dir = scratch("replaced");
+        let old = files(&[("a.rs", "old"), ("b.rs", "b"), ("extra.rs", "")]);
+        write_atomically(&old, &dir).expect("first write");
+        for new in [
+            files(&[("a.rs", "new"), ("b.rs", "b"), ("extra.rs", "")]),
+            files(&[("a.rs", "new"), ("b.rs", "b")]),
+            files(&[("a.rs", "new"), ("b.rs", "b"), ("c.rs", "c")]),
+        ] {
+            write_atomically(&new, &dir).expect("rewrite");
+            assert_eq!(
+                list_files(&dir).unwrap(),
+                new.keys().cloned().collect::<Vec<_>>()
+            );
+            assert!(check(&new, &dir).unwrap().is_empty());
+        }
+        let _ = fs::remove_dir_all(&dir);
+    }
 }
