@@ -23,6 +23,7 @@ mod print;
 pub mod wire_cases;
 
 pub use plan::{ir, pattern, plan, PlanOptions};
+pub use print::{token_key, NoMemo, PrintMemo};
 
 use diagnostics::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
@@ -75,10 +76,19 @@ impl Generation {
 
 /// Loads the models, plans the service and emits the crate, in memory.
 pub fn generate(options: &Options) -> Result<Generation, Diagnostics> {
+    generate_with_memo(options, &NoMemo)
+}
+
+/// [`generate`], taking the text of files whose tokens `memo` has seen printed before instead
+/// of printing them again (and telling it the newly printed ones). The files are the same.
+pub fn generate_with_memo(
+    options: &Options,
+    memo: &dyn PrintMemo,
+) -> Result<Generation, Diagnostics> {
     let started = std::time::Instant::now();
     let loaded = load_models(&options.models)?;
     let load = started.elapsed();
-    let mut generation = generate_loaded(&loaded, options)?;
+    let mut generation = generate_loaded_with_memo(&loaded, options, memo)?;
     generation.timings.load = load;
     Ok(generation)
 }
@@ -122,6 +132,15 @@ pub fn generate_loaded(
     loaded: &[load::LoadedFile],
     options: &Options,
 ) -> Result<Generation, Diagnostics> {
+    generate_loaded_with_memo(loaded, options, &NoMemo)
+}
+
+/// [`generate_loaded`] with a [`PrintMemo`], as in [`generate_with_memo`].
+pub fn generate_loaded_with_memo(
+    loaded: &[load::LoadedFile],
+    options: &Options,
+    memo: &dyn PrintMemo,
+) -> Result<Generation, Diagnostics> {
     let mut timings = Timings::default();
     let started = std::time::Instant::now();
     let service = plan::plan(loaded, &options.plan).map_err(|mut problems| {
@@ -131,8 +150,8 @@ pub fn generate_loaded(
     timings.plan = started.elapsed();
     let started = std::time::Instant::now();
     let (jobs, text) = emit::crate_jobs(&service);
-    let files =
-        print::print_jobs(jobs, text).map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;
+    let files = print::print_jobs(jobs, text, memo)
+        .map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;
     timings.emit = started.elapsed();
     Ok(Generation {
         service,

@@ -1,16 +1,111 @@
 //! Printing: each emitted file's tokens become text with prettyplease, on every available
 //! core. Formatting that text with rustfmt is the caller's business (`cargo xtask` does it),
 //! so the library runs no external program.
+//!
+//! Printing (parsing the tokens with syn, then prettyplease) costs several times more than
+//! hashing the tokens, so a caller may hand in a [`PrintMemo`]: a file whose tokens hash to a
+//! key the memo knows takes the text printed from them before instead of being printed again.
 
 use crate::emit::FileJob;
+use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 use std::collections::BTreeMap;
+use std::hash::Hasher;
+
+/// Text printed in earlier generations, keyed by a hash of the tokens it was printed from
+/// ([`token_key`]). Printing is a pure function of the tokens, so a memo gives exactly what
+/// printing would, provided it is kept apart for each build of the generator (a new build may
+/// print differently).
+pub trait PrintMemo: Sync {
+    /// The text printed earlier from tokens with this key, if the memo has it.
+    fn recall(&self, key: &str) -> Option<String>;
+    /// Records that tokens with this key print as `printed`.
+    fn keep(&self, key: &str, printed: &str);
+}
+
+/// A memo that knows nothing: every file is printed.
+pub struct NoMemo;
+
+impl PrintMemo for NoMemo {
+    fn recall(&self, _key: &str) -> Option<String> {
+        None
+    }
+
+    fn keep(&self, _key: &str, _printed: &str) {}
+}
+
+/// A 128-bit hash of `tokens` as 32 hex digits: every token's kind, text and spacing, and
+/// every group's delimiters, so that two streams with the same key print the same. The
+/// stream is consumed: walking a stream that nothing else holds copies no token.
+pub fn token_key(tokens: TokenStream) -> String {
+    let mut bytes = Vec::new();
+    serialize(tokens, &mut bytes);
+    let mut first = std::collections::hash_map::DefaultHasher::new();
+    let mut second = std::collections::hash_map::DefaultHasher::new();
+    second.write(b"the second of two token hashes");
+    first.write(&bytes);
+    second.write(&bytes);
+    format!("{:016x}{:016x}", first.finish(), second.finish())
+}
+
+/// Appends an unambiguous form of `tokens` to `out`: a tag per token, each token's text
+/// ended by a byte that UTF-8 text never holds, and each group's delimiter at both ends.
+fn serialize(tokens: TokenStream, out: &mut Vec<u8>) {
+    for tree in tokens {
+        match tree {
+            TokenTree::Group(group) => {
+                let delimiter = match group.delimiter() {
+                    Delimiter::Parenthesis => b'(',
+                    Delimiter::Brace => b'{',
+                    Delimiter::Bracket => b'[',
+                    Delimiter::None => b'0',
+                };
+                let inner = group.stream();
+                drop(group);
+                out.extend_from_slice(&[b'g', delimiter]);
+                serialize(inner, out);
+                out.extend_from_slice(&[b'e', delimiter]);
+            }
+            TokenTree::Ident(ident) => text(out, b'i', &ident),
+            TokenTree::Literal(literal) => text(out, b'l', &literal),
+            TokenTree::Punct(punct) => {
+                let spacing = match punct.spacing() {
+                    Spacing::Alone => b'a',
+                    Spacing::Joint => b'j',
+                };
+                text(out, spacing, &punct.as_char());
+            }
+        }
+    }
+}
+
+fn text(out: &mut Vec<u8>, tag: u8, text: &dyn std::fmt::Display) {
+    use std::io::Write;
+    out.push(tag);
+    let _ = write!(out, "{text}");
+    out.push(0xff);
+}
+
+/// Emits and prints one file, or takes its text from the memo.
+fn print_job(job: &FileJob<'_>, memo: &dyn PrintMemo) -> Result<String, String> {
+    // Emitting again on a miss is cheaper than copying every token to hash them.
+    let key = token_key(job.tokens());
+    if let Some(printed) = memo.recall(&key) {
+        return Ok(printed);
+    }
+    let printed =
+        crate::emit::render(job.tokens()).map_err(|err| format!("{}: {err}", job.path))?;
+    memo.keep(&key, &printed);
+    Ok(printed)
+}
 
 /// Emits and prints the crate's Rust files and adds them to `text` (the files emitted as
 /// text, such as the manifest). Each file is emitted and printed on one thread, as tokens
-/// cannot cross threads; the result does not depend on the number of threads.
+/// cannot cross threads; the result does not depend on the number of threads, nor on the
+/// memo.
 pub(crate) fn print_jobs(
     jobs: Vec<FileJob<'_>>,
     text: BTreeMap<String, String>,
+    memo: &dyn PrintMemo,
 ) -> Result<BTreeMap<String, String>, String> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -24,11 +119,7 @@ pub(crate) fn print_jobs(
                     jobs.iter()
                         .skip(worker)
                         .step_by(workers)
-                        .map(|job| {
-                            crate::emit::render(job.tokens())
-                                .map(|printed| (job.path.clone(), printed))
-                                .map_err(|err| format!("{}: {err}", job.path))
-                        })
+                        .map(|job| print_job(job, memo).map(|printed| (job.path.clone(), printed)))
                         .collect::<Vec<_>>()
                 })
             })
@@ -48,4 +139,42 @@ pub(crate) fn print_jobs(
         files.insert(path, printed);
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn key(source: &str) -> String {
+        token_key(TokenStream::from_str(source).expect("tokens"))
+    }
+
+    #[test]
+    fn the_key_follows_the_tokens_not_their_layout() {
+        assert_eq!(key("fn a() { b(1); }"), key("fn  a ( ) {\n b ( 1 ) ;\n}"));
+        assert_eq!(key("fn a() {}").len(), 32);
+    }
+
+    #[test]
+    fn streams_that_print_differently_have_different_keys() {
+        let distinct = [
+            "fn a() {}",
+            "fn b() {}",
+            "fn ab() {}",
+            "fn a b() {}",
+            "fn a() []",
+            "fn a() ()",
+            "x < = y",
+            "x <= y",
+            "x(1)",
+            "x(\"1\")",
+            "x 1",
+            "x(1) ()",
+            "x(1 ())",
+            "",
+        ];
+        let keys: std::collections::BTreeSet<String> = distinct.iter().map(|s| key(s)).collect();
+        assert_eq!(keys.len(), distinct.len());
+    }
 }

@@ -29,9 +29,22 @@ pub struct Formatted {
 }
 
 /// Generates the crate described by `options` and formats it ([`format_crate`]): the crate
-/// exactly as `cargo xtask codegen` writes it.
+/// exactly as `cargo xtask codegen` writes it. With a `cache` directory, files whose tokens
+/// this build printed before are not printed again ([`crate::print_memo`]).
 pub fn generate(options: &Options, cache: Option<&Path>) -> Result<Formatted, Diagnostics> {
-    format_crate(codegen::generate(options)?, cache)
+    let Some(dir) = cache else {
+        return format_crate(codegen::generate(options)?, None);
+    };
+    // `rustfmt --version` names the cache entries; asking it takes tens of milliseconds
+    // (rustup's proxy, then rustfmt's start-up), so it runs while the crate is generated.
+    std::thread::spawn(|| {
+        let _ = rustfmt_version();
+    });
+    let generation = match crate::print_memo::DirMemo::open(dir) {
+        Some(memo) => codegen::generate_with_memo(options, &memo)?,
+        None => codegen::generate(options)?,
+    };
+    format_crate(generation, cache)
 }
 
 /// Formats every Rust file of `generation` with rustfmt; other files are left as they are.

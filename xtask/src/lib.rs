@@ -17,6 +17,7 @@ pub mod bloat;
 mod cli;
 pub mod format;
 pub mod mutants;
+pub mod print_memo;
 pub mod protocol_tests;
 pub mod verify_models;
 
