@@ -23,7 +23,7 @@ mod print;
 pub mod wire_cases;
 
 pub use plan::{ir, pattern, plan, PlanOptions};
-pub use print::{token_key, NoMemo, PrintMemo};
+pub use print::{token_key, PrintMemo};
 
 use diagnostics::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
@@ -76,7 +76,7 @@ impl Generation {
 
 /// Loads the models, plans the service and emits the crate, in memory.
 pub fn generate(options: &Options) -> Result<Generation, Diagnostics> {
-    generate_with_memo(options, &NoMemo)
+    generate_inner(options, None)
 }
 
 /// [`generate`], taking the text of files whose tokens `memo` has seen printed before instead
@@ -85,10 +85,17 @@ pub fn generate_with_memo(
     options: &Options,
     memo: &dyn PrintMemo,
 ) -> Result<Generation, Diagnostics> {
+    generate_inner(options, Some(memo))
+}
+
+fn generate_inner(
+    options: &Options,
+    memo: Option<&dyn PrintMemo>,
+) -> Result<Generation, Diagnostics> {
     let started = std::time::Instant::now();
     let loaded = load_models(&options.models)?;
     let load = started.elapsed();
-    let mut generation = generate_loaded_with_memo(&loaded, options, memo)?;
+    let mut generation = generate_loaded_inner(&loaded, options, memo)?;
     generation.timings.load = load;
     Ok(generation)
 }
@@ -132,7 +139,7 @@ pub fn generate_loaded(
     loaded: &[load::LoadedFile],
     options: &Options,
 ) -> Result<Generation, Diagnostics> {
-    generate_loaded_with_memo(loaded, options, &NoMemo)
+    generate_loaded_inner(loaded, options, None)
 }
 
 /// [`generate_loaded`] with a [`PrintMemo`], as in [`generate_with_memo`].
@@ -140,6 +147,14 @@ pub fn generate_loaded_with_memo(
     loaded: &[load::LoadedFile],
     options: &Options,
     memo: &dyn PrintMemo,
+) -> Result<Generation, Diagnostics> {
+    generate_loaded_inner(loaded, options, Some(memo))
+}
+
+fn generate_loaded_inner(
+    loaded: &[load::LoadedFile],
+    options: &Options,
+    memo: Option<&dyn PrintMemo>,
 ) -> Result<Generation, Diagnostics> {
     let mut timings = Timings::default();
     let started = std::time::Instant::now();
@@ -150,6 +165,8 @@ pub fn generate_loaded_with_memo(
     timings.plan = started.elapsed();
     let started = std::time::Instant::now();
     let (jobs, text) = emit::crate_jobs(&service);
+    let crate_key = memo.map(|_| print::crate_key(&service));
+    let memo = memo.zip(crate_key.as_deref());
     let files = print::print_jobs(jobs, text, memo)
         .map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;
     timings.emit = started.elapsed();

@@ -22,28 +22,22 @@ pub trait PrintMemo: Sync {
     fn keep(&self, key: &str, printed: &str);
 }
 
-/// A memo that knows nothing: every file is printed.
-pub struct NoMemo;
-
-impl PrintMemo for NoMemo {
-    fn recall(&self, _key: &str) -> Option<String> {
-        None
-    }
-
-    fn keep(&self, _key: &str, _printed: &str) {}
-}
-
 /// A 128-bit hash of `tokens` as 32 hex digits: every token's kind, text and spacing, and
 /// every group's delimiters, so that two streams with the same key print the same. The
 /// stream is consumed: walking a stream that nothing else holds copies no token.
 pub fn token_key(tokens: TokenStream) -> String {
     let mut bytes = Vec::new();
     serialize(tokens, &mut bytes);
+    bytes_key(&bytes)
+}
+
+/// 128 bits of hash of `bytes`, as 32 hex digits.
+fn bytes_key(bytes: &[u8]) -> String {
     let mut first = std::collections::hash_map::DefaultHasher::new();
     let mut second = std::collections::hash_map::DefaultHasher::new();
     second.write(b"the second of two token hashes");
-    first.write(&bytes);
-    second.write(&bytes);
+    first.write(bytes);
+    second.write(bytes);
     format!("{:016x}{:016x}", first.finish(), second.finish())
 }
 
@@ -85,41 +79,110 @@ fn text(out: &mut Vec<u8>, tag: u8, text: &dyn std::fmt::Display) {
     out.push(0xff);
 }
 
-/// Emits and prints one file, or takes its text from the memo.
-fn print_job(job: &FileJob<'_>, memo: &dyn PrintMemo) -> Result<String, String> {
+/// The key of a whole crate: a 128-bit hash of the IR's `Debug` form, which describes every
+/// field of it. The emitters are pure functions of the IR, so within one build of the
+/// generator the same key means the same files.
+pub(crate) fn crate_key(service: &crate::ir::Service) -> String {
+    use std::io::Write;
+    let mut bytes = Vec::new();
+    let _ = write!(bytes, "{service:?}");
+    format!("crate-{}", bytes_key(&bytes))
+}
+
+/// Emits and prints one file, or takes its text from the memo: its path, token key (without a
+/// memo, none is computed) and text.
+fn print_job(
+    job: &FileJob<'_>,
+    memo: Option<&dyn PrintMemo>,
+) -> Result<(String, String, String), String> {
+    let render = |tokens| crate::emit::render(tokens).map_err(|err| format!("{}: {err}", job.path));
+    let Some(memo) = memo else {
+        return Ok((job.path.clone(), String::new(), render(job.tokens())?));
+    };
     // Emitting again on a miss is cheaper than copying every token to hash them.
     let key = token_key(job.tokens());
     if let Some(printed) = memo.recall(&key) {
-        return Ok(printed);
+        return Ok((job.path.clone(), key, printed));
     }
-    let printed =
-        crate::emit::render(job.tokens()).map_err(|err| format!("{}: {err}", job.path))?;
+    let printed = render(job.tokens())?;
     memo.keep(&key, &printed);
-    Ok(printed)
+    Ok((job.path.clone(), key, printed))
 }
 
 /// Emits and prints the crate's Rust files and adds them to `text` (the files emitted as
 /// text, such as the manifest). Each file is emitted and printed on one thread, as tokens
 /// cannot cross threads; the result does not depend on the number of threads, nor on the
 /// memo.
+///
+/// With a memo, the crate's `key` ([`crate_key`]) names a list of each file's token key: when
+/// the memo has that list and every text on it, nothing is emitted at all.
 pub(crate) fn print_jobs(
     jobs: Vec<FileJob<'_>>,
     text: BTreeMap<String, String>,
-    memo: &dyn PrintMemo,
+    memo: Option<(&dyn PrintMemo, &str)>,
 ) -> Result<BTreeMap<String, String>, String> {
+    let mut files = text;
+    let known: BTreeMap<String, String> = memo
+        .and_then(|(memo, key)| memo.recall(key))
+        .map(|list| parse_file_keys(&list))
+        .unwrap_or_default();
+    let mut keys = Vec::new();
+    let mut pending = Vec::new();
+    for job in jobs {
+        let recalled = known.get(&job.path).and_then(|key| {
+            let printed = memo?.0.recall(key)?;
+            Some((key.clone(), printed))
+        });
+        match recalled {
+            Some((key, printed)) => {
+                keys.push((job.path.clone(), key));
+                files.insert(job.path, printed);
+            }
+            None => pending.push(job),
+        }
+    }
+    let emitted = !pending.is_empty();
+    for file in print_pending(&pending, memo.map(|(memo, _)| memo)) {
+        let (path, key, printed) = file?;
+        keys.push((path.clone(), key));
+        files.insert(path, printed);
+    }
+    if let (Some((memo, key)), true) = (memo, emitted || known.is_empty()) {
+        keys.sort();
+        let list: String = keys
+            .iter()
+            .map(|(path, key)| format!("{path}\t{key}\n"))
+            .collect();
+        memo.keep(key, &list);
+    }
+    Ok(files)
+}
+
+/// Reads a list written by [`print_jobs`]: one `path<TAB>key` line per file.
+fn parse_file_keys(list: &str) -> BTreeMap<String, String> {
+    list.lines()
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(path, key)| (path.to_owned(), key.to_owned()))
+        .collect()
+}
+
+/// Emits and prints `jobs` on every available core: each file's path, token key and text.
+fn print_pending(
+    jobs: &[FileJob<'_>],
+    memo: Option<&dyn PrintMemo>,
+) -> Vec<Result<(String, String, String), String>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8)
         .min(jobs.len().max(1));
-    let jobs = &jobs;
-    let printed: Vec<Result<(String, String), String>> = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|worker| {
                 scope.spawn(move || {
                     jobs.iter()
                         .skip(worker)
                         .step_by(workers)
-                        .map(|job| print_job(job, memo).map(|printed| (job.path.clone(), printed)))
+                        .map(|job| print_job(job, memo))
                         .collect::<Vec<_>>()
                 })
             })
@@ -132,13 +195,7 @@ pub(crate) fn print_jobs(
                     .unwrap_or_else(|_| vec![Err("internal error: an emitter panicked".to_owned())])
             })
             .collect()
-    });
-    let mut files = text;
-    for file in printed {
-        let (path, printed) = file?;
-        files.insert(path, printed);
-    }
-    Ok(files)
+    })
 }
 
 #[cfg(test)]

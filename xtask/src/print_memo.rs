@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-/// A [`codegen::PrintMemo`] kept as one file per token key in a directory.
+/// A [`codegen::PrintMemo`] kept as one file per key in a directory.
 #[derive(Debug)]
 pub struct DirMemo {
     dir: PathBuf,
@@ -27,7 +27,7 @@ impl DirMemo {
     }
 
     fn entry(&self, key: &str) -> PathBuf {
-        self.dir.join(format!("{key}.rs"))
+        self.dir.join(key)
     }
 }
 
