@@ -14,6 +14,7 @@
 //! `--flag=value` are the same, `-h`/`--help` prints the usage, and a mistake exits 2.
 
 pub mod bloat;
+pub mod cache_pack;
 mod cli;
 pub mod format;
 pub mod mutants;

@@ -1,50 +1,48 @@
 //! The first level of the codegen cache: text that this build of the generator printed from
-//! tokens before, so that a file whose tokens did not change is not printed again. The second
-//! level (`format`) then maps printed text to formatted text.
+//! tokens before, so that a file whose tokens did not change is not printed again (and a crate
+//! whose IR did not change is not even emitted). The second level (`format`) then maps printed
+//! text to formatted text.
 //!
 //! Printing is a pure function of the tokens within one build of the generator, but another
-//! build may print differently, so each build keeps its own memo, in
-//! `<cache>/printed-<build>/`, named by the running executable's path, size and modification
-//! time; a new build removes the memos of the builds before it.
+//! build may print differently, so each build keeps its own memo, `<cache>/printed-<build>`,
+//! named by the running executable's path, size and modification time; a new build removes the
+//! memos of the builds before it.
 
-use std::path::{Path, PathBuf};
+use crate::cache_pack::Pack;
+use std::path::Path;
 
-/// A [`codegen::PrintMemo`] kept as one file per key in a directory.
+/// A [`codegen::PrintMemo`] kept in one [`Pack`].
 #[derive(Debug)]
-pub struct DirMemo {
-    dir: PathBuf,
+pub struct PackMemo {
+    pack: Pack,
 }
 
-impl DirMemo {
+impl PackMemo {
     /// The memo of the running build below `cache`; `None` when the build cannot be
     /// identified (then every file is printed).
-    pub fn open(cache: &Path) -> Option<DirMemo> {
-        let dir = cache.join(format!("printed-{}", build_identity()?));
-        if !dir.is_dir() {
+    pub fn open(cache: &Path) -> Option<PackMemo> {
+        let path = cache.join(format!("printed-{}", build_identity()?));
+        if !path.is_file() {
             remove_other_builds(cache);
         }
-        Some(DirMemo { dir })
+        Some(PackMemo {
+            pack: Pack::open(&path),
+        })
     }
 
-    fn entry(&self, key: &str) -> PathBuf {
-        self.dir.join(key)
+    /// Keeps what this run printed for the next runs.
+    pub fn save(&self) {
+        self.pack.save();
     }
 }
 
-impl codegen::PrintMemo for DirMemo {
+impl codegen::PrintMemo for PackMemo {
     fn recall(&self, key: &str) -> Option<String> {
-        std::fs::read_to_string(self.entry(key)).ok()
+        self.pack.get(key)
     }
 
-    /// Written beside the entry, then renamed, so that a reader never sees half an entry; a
-    /// failure only costs printing on the next run.
     fn keep(&self, key: &str, printed: &str) {
-        let entry = self.entry(key);
-        let staging = entry.with_extension(format!("tmp{}", std::process::id()));
-        let _ = std::fs::create_dir_all(&self.dir);
-        if std::fs::write(&staging, printed).is_ok() && std::fs::rename(&staging, &entry).is_err() {
-            let _ = std::fs::remove_file(&staging);
-        }
+        self.pack.insert(key, printed);
     }
 }
 
@@ -70,7 +68,7 @@ fn remove_other_builds(cache: &Path) {
     };
     for entry in entries.flatten() {
         if entry.file_name().to_string_lossy().starts_with("printed-") {
-            let _ = std::fs::remove_dir_all(entry.path());
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }
@@ -79,6 +77,7 @@ fn remove_other_builds(cache: &Path) {
 mod tests {
     use super::*;
     use codegen::PrintMemo;
+    use std::path::PathBuf;
 
     fn scratch(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("xtask-memo-{name}-{}", std::process::id()));
@@ -87,26 +86,29 @@ mod tests {
     }
 
     #[test]
-    fn a_kept_text_is_recalled_by_its_key_only() {
+    fn a_kept_text_is_recalled_by_its_key_only_and_survives_the_run() {
         let cache = scratch("recall");
-        let memo = DirMemo::open(&cache).expect("the test binary has an identity");
+        let memo = PackMemo::open(&cache).expect("the test binary has an identity");
         assert_eq!(memo.recall("k1"), None);
         memo.keep("k1", "fn a() {}\n");
         assert_eq!(memo.recall("k1").as_deref(), Some("fn a() {}\n"));
         assert_eq!(memo.recall("k2"), None);
+        memo.save();
+        let next_run = PackMemo::open(&cache).expect("identity");
+        assert_eq!(next_run.recall("k1").as_deref(), Some("fn a() {}\n"));
         let _ = std::fs::remove_dir_all(&cache);
     }
 
     #[test]
     fn the_memos_of_other_builds_are_removed() {
         let cache = scratch("builds");
+        std::fs::create_dir_all(&cache).unwrap();
         let old = cache.join("printed-0000000000000000");
-        std::fs::create_dir_all(&old).unwrap();
-        std::fs::write(old.join("k1.rs"), "stale").unwrap();
-        std::fs::write(cache.join("formatted.rs"), "kept").unwrap();
-        let memo = DirMemo::open(&cache).expect("identity");
+        std::fs::write(&old, "stale").unwrap();
+        std::fs::write(cache.join("formatted"), "kept").unwrap();
+        let memo = PackMemo::open(&cache).expect("identity");
         assert!(!old.exists());
-        assert!(cache.join("formatted.rs").exists());
+        assert!(cache.join("formatted").exists());
         assert_eq!(memo.recall("k1"), None);
         let _ = std::fs::remove_dir_all(&cache);
     }
