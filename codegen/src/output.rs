@@ -113,19 +113,40 @@ pub fn write_atomically(files: &BTreeMap<String, String>, dir: &Path) -> io::Res
     result
 }
 
+/// Writes `files` below a fresh `root`, the directories first, then the files on every core:
+/// creating a file is mostly the file system's work, which some file systems do slowly.
 fn write_tree(files: &BTreeMap<String, String>, root: &Path) -> io::Result<()> {
     if root.exists() {
         fs::remove_dir_all(root)?;
     }
     fs::create_dir_all(root)?;
-    for (path, contents) in files {
-        let target = root.join(path);
-        if let Some(parent) = target.parent() {
+    for path in files.keys() {
+        if let Some(parent) = root.join(path).parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::write(&target, contents)?;
     }
-    Ok(())
+    let files: Vec<(&String, &String)> = files.iter().collect();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    let files = &files;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|worker| {
+                scope.spawn(move || -> io::Result<()> {
+                    for (path, contents) in files.iter().skip(worker).step_by(workers) {
+                        fs::write(root.join(path), contents)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        handles.into_iter().try_for_each(|handle| {
+            handle
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("a writing thread panicked")))
+        })
+    })
 }
 
 /// Replaces `dir` by `staging`, keeping the old `dir` until the new one is in place.

@@ -5,8 +5,9 @@
 //!
 //! Printing is a pure function of the tokens within one build of the generator, but another
 //! build may print differently, so each build keeps its own memo, `<cache>/printed-<build>`,
-//! named by the running executable's path, size and modification time; a new build removes the
-//! memos of the builds before it.
+//! named by the running executable's path, size and modification time. A new build removes the
+//! memos of all but the most recent builds before it (a debug and a release build of the
+//! xtask, run in turn, keep theirs).
 
 use crate::cache_pack::Pack;
 use std::path::Path;
@@ -61,15 +62,25 @@ fn build_identity() -> Option<String> {
     Some(format!("{:016x}", hasher.finish()))
 }
 
-/// Removes the memos of other builds; they would never be read again.
+/// How many memos of other builds a new build keeps: the most recently written ones.
+const OTHER_BUILDS_KEPT: usize = 3;
+
+/// Removes the memos of older builds: the rebuilt generator will never read them again.
 fn remove_other_builds(cache: &Path) {
     let Ok(entries) = std::fs::read_dir(cache) else {
         return;
     };
-    for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with("printed-") {
-            let _ = std::fs::remove_file(entry.path());
-        }
+    let mut memos: Vec<(std::time::SystemTime, std::path::PathBuf)> = entries
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().starts_with("printed-"))
+        .map(|entry| {
+            let written = entry.metadata().and_then(|m| m.modified());
+            (written.unwrap_or(std::time::UNIX_EPOCH), entry.path())
+        })
+        .collect();
+    memos.sort_by(|a, b| b.cmp(a));
+    for (_, path) in memos.iter().skip(OTHER_BUILDS_KEPT) {
+        let _ = std::fs::remove_file(path);
     }
 }
 
@@ -100,14 +111,25 @@ mod tests {
     }
 
     #[test]
-    fn the_memos_of_other_builds_are_removed() {
+    fn only_the_most_recent_memos_of_other_builds_are_kept() {
         let cache = scratch("builds");
         std::fs::create_dir_all(&cache).unwrap();
-        let old = cache.join("printed-0000000000000000");
-        std::fs::write(&old, "stale").unwrap();
+        let builds: Vec<PathBuf> = (0..OTHER_BUILDS_KEPT + 2)
+            .map(|n| cache.join(format!("printed-{n:016x}")))
+            .collect();
+        for (age, build) in builds.iter().enumerate() {
+            std::fs::write(build, "another build").unwrap();
+            let written =
+                std::time::SystemTime::now() - std::time::Duration::from_secs(age as u64 * 60);
+            let file = std::fs::File::options().write(true).open(build).unwrap();
+            file.set_modified(written).unwrap();
+        }
         std::fs::write(cache.join("formatted"), "kept").unwrap();
         let memo = PackMemo::open(&cache).expect("identity");
-        assert!(!old.exists());
+        let kept: Vec<bool> = builds.iter().map(|build| build.exists()).collect();
+        let mut expected = vec![true; OTHER_BUILDS_KEPT];
+        expected.extend([false, false]);
+        assert_eq!(kept, expected, "the newest are kept");
         assert!(cache.join("formatted").exists());
         assert_eq!(memo.recall("k1"), None);
         let _ = std::fs::remove_dir_all(&cache);
