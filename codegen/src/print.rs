@@ -7,7 +7,7 @@
 //! key the memo knows takes the text printed from them before instead of being printed again.
 
 use crate::emit::FileJob;
-use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
+use proc_macro2::TokenStream;
 use std::collections::BTreeMap;
 use std::hash::Hasher;
 
@@ -22,12 +22,15 @@ pub trait PrintMemo: Sync {
     fn keep(&self, key: &str, printed: &str);
 }
 
-/// A 128-bit hash of `tokens` as 32 hex digits: every token's kind, text and spacing, and
-/// every group's delimiters, so that two streams with the same key print the same. The
-/// stream is consumed: walking a stream that nothing else holds copies no token.
-pub fn token_key(tokens: TokenStream) -> String {
+/// A 128-bit hash of `tokens` as 32 hex digits, taken over their text. A token stream's text
+/// reads back as the same tokens (spacing included: `<=` is not `< =`), so two streams with
+/// the same key print the same; the one thing the text does not show, an invisible
+/// (`Delimiter::None`) group, is never emitted. Writing the text walks the tokens in place,
+/// where walking them one by one would copy every one.
+pub fn token_key(tokens: &TokenStream) -> String {
+    use std::io::Write;
     let mut bytes = Vec::new();
-    serialize(tokens, &mut bytes);
+    let _ = write!(bytes, "{tokens}");
     bytes_key(&bytes)
 }
 
@@ -39,44 +42,6 @@ fn bytes_key(bytes: &[u8]) -> String {
     first.write(bytes);
     second.write(bytes);
     format!("{:016x}{:016x}", first.finish(), second.finish())
-}
-
-/// Appends an unambiguous form of `tokens` to `out`: a tag per token, each token's text
-/// ended by a byte that UTF-8 text never holds, and each group's delimiter at both ends.
-fn serialize(tokens: TokenStream, out: &mut Vec<u8>) {
-    for tree in tokens {
-        match tree {
-            TokenTree::Group(group) => {
-                let delimiter = match group.delimiter() {
-                    Delimiter::Parenthesis => b'(',
-                    Delimiter::Brace => b'{',
-                    Delimiter::Bracket => b'[',
-                    Delimiter::None => b'0',
-                };
-                let inner = group.stream();
-                drop(group);
-                out.extend_from_slice(&[b'g', delimiter]);
-                serialize(inner, out);
-                out.extend_from_slice(&[b'e', delimiter]);
-            }
-            TokenTree::Ident(ident) => text(out, b'i', &ident),
-            TokenTree::Literal(literal) => text(out, b'l', &literal),
-            TokenTree::Punct(punct) => {
-                let spacing = match punct.spacing() {
-                    Spacing::Alone => b'a',
-                    Spacing::Joint => b'j',
-                };
-                text(out, spacing, &punct.as_char());
-            }
-        }
-    }
-}
-
-fn text(out: &mut Vec<u8>, tag: u8, text: &dyn std::fmt::Display) {
-    use std::io::Write;
-    out.push(tag);
-    let _ = write!(out, "{text}");
-    out.push(0xff);
 }
 
 /// The key of a whole crate: a 128-bit hash of the IR's `Debug` form, which describes every
@@ -99,12 +64,12 @@ fn print_job(
     let Some(memo) = memo else {
         return Ok((job.path.clone(), String::new(), render(job.tokens())?));
     };
-    // Emitting again on a miss is cheaper than copying every token to hash them.
-    let key = token_key(job.tokens());
+    let tokens = job.tokens();
+    let key = token_key(&tokens);
     if let Some(printed) = memo.recall(&key) {
         return Ok((job.path.clone(), key, printed));
     }
-    let printed = render(job.tokens())?;
+    let printed = render(tokens)?;
     memo.keep(&key, &printed);
     Ok((job.path.clone(), key, printed))
 }
@@ -204,7 +169,7 @@ mod tests {
     use std::str::FromStr;
 
     fn key(source: &str) -> String {
-        token_key(TokenStream::from_str(source).expect("tokens"))
+        token_key(&TokenStream::from_str(source).expect("tokens"))
     }
 
     #[test]
