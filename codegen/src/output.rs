@@ -168,9 +168,13 @@ fn swap_into_place(staging: &Path, dir: &Path, backup: &Path) -> io::Result<()> 
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    // Full paths: tests/architecture.rs reads `super` here as the crate root.
+    use crate::output::{check, list_files, write_atomically};
+    use std::collections::BTreeMap;
+    use std::fs;
     #[cfg(unix)]
     use std::os::unix::fs::MetadataExt;
+    use std::path::{Path, PathBuf};
 
     fn files(list: &[(&str, &str)]) -> BTreeMap<String, String> {
         list.iter()
