@@ -10,7 +10,7 @@
 //! configuration is fixed: edition 2021, defaults), so the cache stays valid across builds of
 //! the generator, and regenerating after a small change formats only the files it changed.
 //! The files that must be formatted are, on several cores, formatted by several rustfmt
-//! processes at once (see [`rustfmt_files`]).
+//! processes at once (see `rustfmt_files`).
 
 use crate::cache_pack::Pack;
 use codegen::diagnostics::{Diagnostic, Diagnostics};
