@@ -3,8 +3,8 @@
 //! file on this project's CI disk), so the codegen caches keep one pack each instead of one
 //! file per entry.
 //!
-//! Entries are content-addressed by their callers, so a lost update (two processes saving at
-//! once: the last rename wins) only costs time, and a damaged pack reads as empty.
+//! Entries are content-addressed by their callers, so a lost update (two saves at once: the
+//! last rename wins) only costs time, and a damaged pack reads as empty.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -90,9 +90,13 @@ impl Pack {
         if let Some(parent) = self.path.parent() {
             let _ = std::fs::create_dir_all(parent);
         }
+        // Unique to this save, so that two saves at once (threads or processes) never write
+        // into one file.
+        static SAVES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let save = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let staging = self
             .path
-            .with_extension(format!("tmp{}", std::process::id()));
+            .with_extension(format!("tmp{}-{save}", std::process::id()));
         if std::fs::write(&staging, text).is_ok() && std::fs::rename(&staging, &self.path).is_ok() {
             state.changed = false;
         } else {
