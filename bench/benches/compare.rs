@@ -21,7 +21,8 @@
 //!   operations. A model the generator refuses is reported as pending, not as a failure.
 //!
 //! After criterion's summary, the medians are read back from criterion's own estimates of
-//! this run, and the ratios, targets and the commit go to `bench/results/latest.json` (and
+//! this run, and the ratios, the scaling from 100 to 1000 entries per side, targets and the
+//! commit go to `bench/results/latest.json` (and
 //! one line per run is appended to `bench/results/history.jsonl`).
 
 use criterion::{BatchSize, Criterion, SamplingMode};
