@@ -22,8 +22,8 @@
 //!
 //! After criterion's summary, the medians are read back from criterion's own estimates of
 //! this run, and the ratios, the scaling from 100 to 1000 entries per side, targets and the
-//! commit go to `bench/results/latest.json` (and
-//! one line per run is appended to `bench/results/history.jsonl`).
+//! commit go to `bench/results/latest.json` (and one line per run is appended to
+//! `bench/results/history.jsonl`).
 
 use criterion::{BatchSize, Criterion, SamplingMode};
 use kms_api::operations::connect_custom_key_store::ConnectCustomKeyStore;
