@@ -52,6 +52,13 @@ fn workspace_root() -> PathBuf {
 }
 
 fn main() {
+    if let Some(stale) = report::built_elsewhere(
+        env!("CARGO_MANIFEST_DIR"),
+        std::env::var_os("CARGO_MANIFEST_DIR"),
+    ) {
+        eprintln!("error: {stale}");
+        std::process::exit(2);
+    }
     let started = SystemTime::now();
     let loadavg_at_start = report::loadavg();
     let root = workspace_root();

@@ -51,6 +51,27 @@ pub fn target_dir_of_current_exe() -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
+/// Why the running benchmark is not the one cargo meant to run, if it is not: it was
+/// compiled in the package at `compiled` (`env!("CARGO_MANIFEST_DIR")`) but cargo runs it for
+/// the package at `running` (the `CARGO_MANIFEST_DIR` cargo sets when it runs a target).
+///
+/// They differ when work trees share a `CARGO_TARGET_DIR`: cargo's fingerprints do not hold
+/// the workspace's path, so a build from another work tree looks fresh as long as this tree's
+/// files are older, and its measurements and results file would be the other tree's.
+pub fn built_elsewhere(compiled: &str, running: Option<std::ffi::OsString>) -> Option<String> {
+    let running = running?;
+    if Path::new(&running) == Path::new(compiled) {
+        return None;
+    }
+    Some(format!(
+        "this benchmark was built from {compiled}, but cargo runs it for {}: the target \
+         directory is shared with another work tree, whose build cargo took as fresh. Make this \
+         tree's sources newer (`git ls-files -z '*.rs' '*.toml' | xargs -0 touch`) or use a \
+         target directory of its own.",
+        Path::new(&running).display()
+    ))
+}
+
 /// `git rev-parse HEAD` in `root`, and whether the work tree has uncommitted changes.
 pub fn git_commit(root: &Path) -> (Option<String>, Option<bool>) {
     let run = |args: &[&str]| {
@@ -633,6 +654,17 @@ mod tests {
         assert_eq!(quantile(&mut values, 0.5), 3.0);
         assert_eq!(quantile(&mut values, 0.0), 1.0);
         assert!(quantile(&mut [], 0.5).is_nan());
+    }
+
+    #[test]
+    fn a_build_from_another_work_tree_is_refused() {
+        let here = "/work/wt-a/bench";
+        assert_eq!(built_elsewhere(here, Some(here.into())), None);
+        // Not run by cargo: nothing to compare with.
+        assert_eq!(built_elsewhere(here, None), None);
+        let why = built_elsewhere(here, Some("/work/wt-b/bench".into())).unwrap();
+        assert!(why.contains("built from /work/wt-a/bench"), "{why}");
+        assert!(why.contains("runs it for /work/wt-b/bench"), "{why}");
     }
 
     #[test]
