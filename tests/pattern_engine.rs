@@ -4,6 +4,7 @@
 //! `../shared/models` when present.
 
 use codegen::pattern::compile;
+use codegen::pattern_dfa::determinize;
 use proptest::prelude::*;
 use workspace_tests::{generated_automaton, generated_pattern, shared_dir};
 
@@ -51,7 +52,7 @@ fn regress_matches(pattern: &str, value: &str) -> bool {
 }
 
 /// The generated crate's two ways to check a pattern against regress: the automaton walk
-/// (used for non-ASCII values) and `Pattern`, which determinizes it for ASCII values.
+/// (used for non-ASCII values) and `Pattern`, which reads the generator's ASCII table first.
 fn check(pattern: &str, value: &str) -> Result<(), TestCaseError> {
     let expected = regress_matches(pattern, value);
     prop_assert_eq!(
@@ -122,6 +123,17 @@ fn unanchored_and_nullable() {
     // `{0}` matches nothing at all, which is the empty string.
     assert!(matches("^ab{0}$", "a"));
     assert!(!matches("^ab{0}$", "ab"));
+}
+
+#[test]
+fn every_pattern_here_has_an_ascii_table() {
+    // So that the checks above go through the table for ASCII values, not only the walk.
+    for pattern in PATTERNS {
+        assert!(
+            compile(pattern).is_some_and(|program| determinize(&program).is_some()),
+            "{pattern:?}"
+        );
+    }
 }
 
 proptest! {

@@ -146,12 +146,65 @@ fn the_format_cache_gives_identical_output() {
     };
     let plain = generate_bundled();
     let cold = with_cache(cache.path());
-    let entries = std::fs::read_dir(cache.path()).unwrap().count();
+    // The formatting cache is one pack file holding every formatted Rust file.
+    let rust_bytes: usize = (cold.files.iter())
+        .filter(|(path, _)| path.ends_with(".rs"))
+        .map(|(_, text)| text.len())
+        .sum();
+    let packed = std::fs::metadata(cache.path().join("formatted")).map_or(0, |m| m.len());
     assert!(
-        entries >= plain.files.len() - 1,
-        "the cold run fills the cache ({entries} entries)"
+        packed as usize >= rust_bytes,
+        "the cold run fills the cache ({packed} bytes for {rust_bytes})"
     );
     let warm = with_cache(cache.path());
     assert_eq!(plain.files, cold.files);
     assert_eq!(plain.files, warm.files);
+}
+
+/// The codegen cache (the printing memo and the formatting cache) never gives a stale file:
+/// with a cache warmed on the bundled model, a changed model generates exactly what a run
+/// without any cache generates, and the unchanged model still gives what it gave.
+#[test]
+fn a_warm_cache_gives_a_changed_model_what_a_cold_run_gives() {
+    let cache = TempDir::new("warm-cache");
+    let changed_model = TempDir::new("changed-model");
+    let generate = |models: &std::path::Path, cache: Option<&std::path::Path>| {
+        let options = codegen::Options {
+            models: vec![models.to_path_buf()],
+            ..Default::default()
+        };
+        match xtask::format::generate(&options, cache) {
+            Ok(formatted) => formatted.generation.files,
+            Err(problems) => panic!("generates:\n{problems}"),
+        }
+    };
+    let bundled = root().join("models");
+    let cold = generate(&bundled, None);
+    assert_eq!(
+        generate(&bundled, Some(cache.path())),
+        cold,
+        "filling the cache"
+    );
+    assert_eq!(
+        generate(&bundled, Some(cache.path())),
+        cold,
+        "from the cache"
+    );
+
+    // A documentation change (one file's text) and a constraint change (code).
+    let model = std::fs::read_to_string(bundled.join("kms-custom-key-stores.json")).unwrap();
+    let edited = model
+        .replacen(
+            "What went wrong, as reported by KMS.",
+            "What went wrong.",
+            1,
+        )
+        .replacen("\"max\": 64", "\"max\": 65", 1);
+    assert_ne!(edited, model, "the edits apply");
+    let path = changed_model.path().join("kms-custom-key-stores.json");
+    std::fs::write(&path, edited).unwrap();
+    let changed_cold = generate(&path, None);
+    assert_ne!(changed_cold, cold, "the edits change the crate");
+    assert_eq!(generate(&path, Some(cache.path())), changed_cold);
+    assert_eq!(generate(&bundled, Some(cache.path())), cold);
 }

@@ -198,12 +198,22 @@ pub fn generated_automaton(source: &str) -> &'static kms_api::validation::Automa
     }))
 }
 
-/// The generated crate's pattern check (`kms_api::validation::Pattern`, which determinizes
-/// the automaton for ASCII values) for any pattern the generator compiles.
+/// The generated crate's pattern check (`kms_api::validation::Pattern`, with the ASCII table
+/// the generator determinized, when it fits) for any pattern the generator compiles.
 pub fn generated_pattern(source: &str) -> kms_api::validation::Pattern {
+    let ascii = codegen::pattern::compile(source)
+        .and_then(|program| codegen::pattern_dfa::determinize(&program))
+        .map(|dfa| {
+            &*Box::leak(Box::new(kms_api::validation::AsciiDfa {
+                column: dfa.column,
+                columns: dfa.columns,
+                table: Box::leak(dfa.table.into_boxed_slice()),
+            }))
+        });
     kms_api::validation::Pattern::automaton(
         Box::leak(source.to_owned().into_boxed_str()),
         generated_automaton(source),
+        ascii,
     )
 }
 

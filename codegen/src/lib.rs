@@ -22,7 +22,8 @@ mod plan;
 mod print;
 pub mod wire_cases;
 
-pub use plan::{ir, pattern, plan, PlanOptions};
+pub use plan::{ir, pattern, pattern_dfa, plan, PlanOptions};
+pub use print::{token_key, PrintMemo};
 
 use diagnostics::{Diagnostic, Diagnostics};
 use std::collections::BTreeMap;
@@ -75,10 +76,26 @@ impl Generation {
 
 /// Loads the models, plans the service and emits the crate, in memory.
 pub fn generate(options: &Options) -> Result<Generation, Diagnostics> {
+    generate_inner(options, None)
+}
+
+/// [`generate`], taking the text of files whose tokens `memo` has seen printed before instead
+/// of printing them again (and telling it the newly printed ones). The files are the same.
+pub fn generate_with_memo(
+    options: &Options,
+    memo: &dyn PrintMemo,
+) -> Result<Generation, Diagnostics> {
+    generate_inner(options, Some(memo))
+}
+
+fn generate_inner(
+    options: &Options,
+    memo: Option<&dyn PrintMemo>,
+) -> Result<Generation, Diagnostics> {
     let started = std::time::Instant::now();
     let loaded = load_models(&options.models)?;
     let load = started.elapsed();
-    let mut generation = generate_loaded(&loaded, options)?;
+    let mut generation = generate_loaded_inner(&loaded, options, memo)?;
     generation.timings.load = load;
     Ok(generation)
 }
@@ -122,6 +139,23 @@ pub fn generate_loaded(
     loaded: &[load::LoadedFile],
     options: &Options,
 ) -> Result<Generation, Diagnostics> {
+    generate_loaded_inner(loaded, options, None)
+}
+
+/// [`generate_loaded`] with a [`PrintMemo`], as in [`generate_with_memo`].
+pub fn generate_loaded_with_memo(
+    loaded: &[load::LoadedFile],
+    options: &Options,
+    memo: &dyn PrintMemo,
+) -> Result<Generation, Diagnostics> {
+    generate_loaded_inner(loaded, options, Some(memo))
+}
+
+fn generate_loaded_inner(
+    loaded: &[load::LoadedFile],
+    options: &Options,
+    memo: Option<&dyn PrintMemo>,
+) -> Result<Generation, Diagnostics> {
     let mut timings = Timings::default();
     let started = std::time::Instant::now();
     let service = plan::plan(loaded, &options.plan).map_err(|mut problems| {
@@ -131,8 +165,10 @@ pub fn generate_loaded(
     timings.plan = started.elapsed();
     let started = std::time::Instant::now();
     let (jobs, text) = emit::crate_jobs(&service);
-    let files =
-        print::print_jobs(jobs, text).map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;
+    let crate_key = memo.map(|_| print::crate_key(&service));
+    let memo = memo.zip(crate_key.as_deref());
+    let files = print::print_jobs(jobs, text, memo)
+        .map_err(|err| Diagnostics::one(Diagnostic::general(err)))?;
     timings.emit = started.elapsed();
     Ok(Generation {
         service,

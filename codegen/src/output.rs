@@ -81,8 +81,14 @@ fn list_files(dir: &Path) -> io::Result<Vec<String>> {
 }
 
 /// Writes `files` as the complete contents of `dir`: first into a fresh directory beside it,
-/// then swapped into place. On any error the previous `dir` is left as it was.
+/// then swapped into place. On any error the previous `dir` is left as it was. A `dir` that
+/// already holds exactly `files` (no file changed, missing or extra) is left untouched:
+/// reading it back costs far less than creating every file again, and unchanged files keep
+/// their modification times.
 pub fn write_atomically(files: &BTreeMap<String, String>, dir: &Path) -> io::Result<()> {
+    if dir.is_dir() && matches!(check(files, dir), Ok(stale) if stale.is_empty()) {
+        return Ok(());
+    }
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -107,19 +113,40 @@ pub fn write_atomically(files: &BTreeMap<String, String>, dir: &Path) -> io::Res
     result
 }
 
+/// Writes `files` below a fresh `root`, the directories first, then the files on every core:
+/// creating a file is mostly the file system's work, which some file systems do slowly.
 fn write_tree(files: &BTreeMap<String, String>, root: &Path) -> io::Result<()> {
     if root.exists() {
         fs::remove_dir_all(root)?;
     }
     fs::create_dir_all(root)?;
-    for (path, contents) in files {
-        let target = root.join(path);
-        if let Some(parent) = target.parent() {
+    for path in files.keys() {
+        if let Some(parent) = root.join(path).parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::write(&target, contents)?;
     }
-    Ok(())
+    let files: Vec<(&String, &String)> = files.iter().collect();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    let files = &files;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|worker| {
+                scope.spawn(move || -> io::Result<()> {
+                    for (path, contents) in files.iter().skip(worker).step_by(workers) {
+                        fs::write(root.join(path), contents)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        handles.into_iter().try_for_each(|handle| {
+            handle
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("a writing thread panicked")))
+        })
+    })
 }
 
 /// Replaces `dir` by `staging`, keeping the old `dir` until the new one is in place.
@@ -137,4 +164,71 @@ fn swap_into_place(staging: &Path, dir: &Path, backup: &Path) -> io::Result<()> 
         return Err(err);
     }
     fs::remove_dir_all(backup)
+}
+
+#[cfg(test)]
+mod tests {
+    // Full paths: tests/architecture.rs reads `super` here as the crate root.
+    use crate::output::{check, list_files, write_atomically};
+    use std::collections::BTreeMap;
+    use std::fs;
+    #[cfg(unix)]
+    use std::os::unix::fs::MetadataExt;
+    use std::path::{Path, PathBuf};
+
+    fn files(list: &[(&str, &str)]) -> BTreeMap<String, String> {
+        list.iter()
+            .map(|(path, text)| (path.to_string(), text.to_string()))
+            .collect()
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("codegen-output-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        dir
+    }
+
+    /// The directory's identity: a swap puts a new directory (a new inode) in its place.
+    #[cfg(unix)]
+    fn inode(dir: &Path) -> u64 {
+        fs::metadata(dir).expect("directory exists").ino()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_up_to_date_directory_is_left_untouched() {
+        let dir = scratch("untouched");
+        let crate_files = files(&[("src/lib.rs", "pub mod a;\n"), ("src/a.rs", "")]);
+        write_atomically(&crate_files, &dir).expect("first write");
+        let before = inode(&dir);
+        write_atomically(&crate_files, &dir).expect("second write");
+        assert_eq!(
+            inode(&dir),
+            before,
+            "an identical output was swapped in again"
+        );
+        assert!(check(&crate_files, &dir).unwrap().is_empty());
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_changed_missing_or_extra_file_replaces_the_whole_directory() {
+        let dir = scratch("replaced");
+        let old = files(&[("a.rs", "old"), ("b.rs", "b"), ("extra.rs", "")]);
+        write_atomically(&old, &dir).expect("first write");
+        for new in [
+            files(&[("a.rs", "new"), ("b.rs", "b"), ("extra.rs", "")]),
+            files(&[("a.rs", "new"), ("b.rs", "b")]),
+            files(&[("a.rs", "new"), ("b.rs", "b"), ("c.rs", "c")]),
+        ] {
+            write_atomically(&new, &dir).expect("rewrite");
+            assert_eq!(
+                list_files(&dir).unwrap(),
+                new.keys().cloned().collect::<Vec<_>>()
+            );
+            assert!(check(&new, &dir).unwrap().is_empty());
+        }
+        let _ = fs::remove_dir_all(&dir);
+    }
 }

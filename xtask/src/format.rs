@@ -9,7 +9,10 @@
 //! instead of being formatted again. The printed text alone decides rustfmt's output (the
 //! configuration is fixed: edition 2021, defaults), so the cache stays valid across builds of
 //! the generator, and regenerating after a small change formats only the files it changed.
+//! The files that must be formatted are, on several cores, formatted by several rustfmt
+//! processes at once (see `rustfmt_files`).
 
+use crate::cache_pack::Pack;
 use codegen::diagnostics::{Diagnostic, Diagnostics};
 use codegen::{Generation, Options};
 use std::collections::BTreeMap;
@@ -29,9 +32,26 @@ pub struct Formatted {
 }
 
 /// Generates the crate described by `options` and formats it ([`format_crate`]): the crate
-/// exactly as `cargo xtask codegen` writes it.
+/// exactly as `cargo xtask codegen` writes it. With a `cache` directory, files whose tokens
+/// this build printed before are not printed again ([`crate::print_memo`]).
 pub fn generate(options: &Options, cache: Option<&Path>) -> Result<Formatted, Diagnostics> {
-    format_crate(codegen::generate(options)?, cache)
+    let Some(dir) = cache else {
+        return format_crate(codegen::generate(options)?, None);
+    };
+    // `rustfmt --version` names the cache entries; asking it takes tens of milliseconds
+    // (rustup's proxy, then rustfmt's start-up), so it runs while the crate is generated.
+    std::thread::spawn(|| {
+        let _ = rustfmt_version();
+    });
+    let generation = match crate::print_memo::PackMemo::open(dir) {
+        Some(memo) => {
+            let generation = codegen::generate_with_memo(options, &memo)?;
+            memo.save();
+            generation
+        }
+        None => codegen::generate(options)?,
+    };
+    format_crate(generation, cache)
 }
 
 /// Formats every Rust file of `generation` with rustfmt; other files are left as they are.
@@ -53,66 +73,49 @@ pub fn format_crate(
 
 /// Formats the Rust files among `files` (path to text) in place; see [`format_crate`].
 fn format_files(files: &mut BTreeMap<String, String>, cache: Option<&Path>) -> Result<(), String> {
-    let identity = match cache {
-        Some(_) => Some(rustfmt_version()?),
+    let cache = match cache {
+        Some(dir) => Some((Pack::open(&dir.join("formatted")), rustfmt_version()?)),
         None => None,
     };
-    // Rust files the cache does not have, with where to cache them once formatted.
-    let mut misses: Vec<(String, Option<PathBuf>)> = Vec::new();
+    // Rust files the cache does not have, with their cache keys.
+    let mut misses: Vec<(String, Option<String>)> = Vec::new();
     for (path, text) in files.iter_mut() {
         if !path.ends_with(".rs") {
             continue;
         }
-        let entry = match (cache, &identity) {
-            (Some(dir), Some(identity)) => Some(cache_entry(dir, text, identity)),
-            _ => None,
-        };
-        match entry.as_deref().map(std::fs::read_to_string) {
-            Some(Ok(formatted)) => *text = formatted,
-            _ => misses.push((path.clone(), entry)),
+        let key = cache
+            .as_ref()
+            .map(|(_, identity)| cache_key(text, identity));
+        let cached = cache
+            .as_ref()
+            .zip(key.as_deref())
+            .and_then(|((pack, _), key)| pack.get(key));
+        match cached {
+            Some(formatted) => *text = formatted,
+            None => misses.push((path.clone(), key)),
         }
     }
     if misses.is_empty() {
         return Ok(());
     }
-    // rustfmt follows the modules a file declares: when lib.rs itself is new, one run on it
-    // formats everything; otherwise only the new files are named.
-    let targets: Vec<&str> = if misses.iter().any(|(path, _)| path == "src/lib.rs") {
-        vec!["src/lib.rs"]
-    } else {
-        misses.iter().map(|(path, _)| path.as_str()).collect()
-    };
+    let targets: Vec<&str> = misses.iter().map(|(path, _)| path.as_str()).collect();
     rustfmt_files(files, &targets)?;
-    fill_cache(cache, &misses, files);
+    if let Some((pack, _)) = &cache {
+        for (path, key) in &misses {
+            if let (Some(key), Some(text)) = (key, files.get(path)) {
+                pack.insert(key, text);
+            }
+        }
+        pack.save();
+    }
     Ok(())
 }
 
-/// Where the formatted form of `printed` is cached: named by a hash of the printed text and
-/// the rustfmt version.
-fn cache_entry(dir: &Path, printed: &str, identity: &str) -> PathBuf {
+/// The cache key of `printed`: a hash of the printed text and the rustfmt version.
+fn cache_key(printed: &str, identity: &str) -> String {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     (printed, identity).hash(&mut hasher);
-    dir.join(format!("{:016x}.rs", hasher.finish()))
-}
-
-/// Stores the newly formatted files; a failure only costs time on the next run.
-fn fill_cache(
-    cache: Option<&Path>,
-    misses: &[(String, Option<PathBuf>)],
-    files: &BTreeMap<String, String>,
-) {
-    let Some(dir) = cache else {
-        return;
-    };
-    let _ = std::fs::create_dir_all(dir);
-    for (path, entry) in misses {
-        if let (Some(entry), Some(text)) = (entry, files.get(path)) {
-            let staging = entry.with_extension(format!("tmp{}", std::process::id()));
-            if std::fs::write(&staging, text).is_ok() {
-                let _ = std::fs::rename(&staging, entry);
-            }
-        }
-    }
+    format!("{:016x}", hasher.finish())
 }
 
 /// The rustfmt binary: `$RUSTFMT`, else `rustfmt` on the `PATH`.
@@ -142,36 +145,116 @@ fn cannot_run(binary: &std::ffi::OsStr, error: &std::io::Error) -> String {
     )
 }
 
-/// Formats the named files in place with rustfmt (edition 2021, default configuration), with
-/// the modules they declare; the other files are present beside them, as rustfmt needs to
-/// find declared modules.
+/// Formats the named files in place with rustfmt (edition 2021, default configuration).
+///
+/// rustfmt formats a file together with the module files it declares, and needs them present.
+/// So the files that declare modules ("parents": another file lies in their module directory)
+/// are formatted in one batch beside empty stand-ins for their modules, and the others
+/// ("leaves"), split by size into one batch per core, alone: no file is formatted twice, and
+/// the batches run at once, each in its own directory.
 fn rustfmt_files(files: &mut BTreeMap<String, String>, targets: &[&str]) -> Result<(), String> {
-    if !targets.iter().any(|t| files.contains_key(*t)) {
-        return Ok(());
+    let rust: Vec<&str> = files
+        .keys()
+        .map(String::as_str)
+        .filter(|path| path.ends_with(".rs"))
+        .collect();
+    let (parents, leaves): (Vec<&str>, Vec<&str>) = targets
+        .iter()
+        .copied()
+        .filter(|target| files.contains_key(*target))
+        .partition(|target| rust.iter().any(|other| declares(target, other)));
+    let mut batches = split_by_size(&leaves, files);
+    if !parents.is_empty() {
+        batches.push(parents);
     }
-    let dir = TempDir::new()?;
-    for (path, contents) in files.iter() {
-        if path.ends_with(".rs") {
-            let target = dir.path().join(path);
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| format!("rustfmt staging: {e}"))?;
-            }
-            std::fs::write(&target, contents).map_err(|e| format!("rustfmt staging: {e}"))?;
+    let shared: &BTreeMap<String, String> = files;
+    let formatted: Vec<Result<Vec<(String, String)>, String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = batches
+            .iter()
+            .map(|batch| scope.spawn(|| rustfmt_batch(shared, &rust, batch)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|_| Err("internal error: a rustfmt batch panicked".to_owned()))
+            })
+            .collect()
+    });
+    for batch in formatted {
+        for (path, text) in batch? {
+            files.insert(path, text);
         }
+    }
+    Ok(())
+}
+
+/// Whether `other` lies in the module directory of `parent` (so `parent` may declare it):
+/// `src/` for `src/lib.rs`, `src/a/` for `src/a/mod.rs` and for `src/a.rs`.
+fn declares(parent: &str, other: &str) -> bool {
+    let module_dir = match parent.rsplit_once('/') {
+        Some((dir, "lib.rs" | "mod.rs")) => format!("{dir}/"),
+        None if parent == "lib.rs" || parent == "mod.rs" => String::new(),
+        _ => format!("{}/", parent.trim_end_matches(".rs")),
+    };
+    other != parent && other.starts_with(&module_dir)
+}
+
+/// `leaves` in one batch per core (at most four), each about the same number of bytes; one
+/// batch when there is too little to share.
+fn split_by_size<'a>(leaves: &[&'a str], files: &BTreeMap<String, String>) -> Vec<Vec<&'a str>> {
+    const WORTH_A_PROCESS: usize = 128 << 10;
+    let size = |path: &str| files.get(path).map_or(0, String::len);
+    let total: usize = leaves.iter().map(|path| size(path)).sum();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let count = cores.clamp(1, 4).min(total / WORTH_A_PROCESS + 1);
+    let mut by_size = leaves.to_vec();
+    by_size.sort_by_key(|path| std::cmp::Reverse(size(path)));
+    let mut batches: Vec<(usize, Vec<&str>)> = vec![(0, Vec::new()); count];
+    for path in by_size {
+        if let Some(lightest) = batches.iter_mut().min_by_key(|(bytes, _)| *bytes) {
+            lightest.0 += size(path);
+            lightest.1.push(path);
+        }
+    }
+    batches
+        .into_iter()
+        .map(|(_, batch)| batch)
+        .filter(|batch| !batch.is_empty())
+        .collect()
+}
+
+/// Runs one rustfmt on `batch` in a directory of its own, where the modules the batch
+/// declares are empty stand-ins; returns the batch's files formatted.
+fn rustfmt_batch(
+    files: &BTreeMap<String, String>,
+    rust: &[&str],
+    batch: &[&str],
+) -> Result<Vec<(String, String)>, String> {
+    let dir = TempDir::new()?;
+    let staging = |e: std::io::Error| format!("rustfmt staging: {e}");
+    for path in rust {
+        let contents = if batch.contains(path) {
+            files.get(*path).map_or("", String::as_str)
+        } else if batch.iter().any(|parent| declares(parent, path)) {
+            ""
+        } else {
+            continue;
+        };
+        let target = dir.path().join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(staging)?;
+        }
+        std::fs::write(&target, contents).map_err(staging)?;
     }
     // An empty configuration beside the files, so no rustfmt.toml from a parent directory of
     // the temporary directory can change the output.
-    std::fs::write(dir.path().join("rustfmt.toml"), "")
-        .map_err(|e| format!("rustfmt staging: {e}"))?;
+    std::fs::write(dir.path().join("rustfmt.toml"), "").map_err(staging)?;
     let binary = rustfmt_binary();
     let output = Command::new(&binary)
         .args(["--edition", "2021"])
-        .args(
-            targets
-                .iter()
-                .filter(|t| files.contains_key(**t))
-                .map(|t| dir.path().join(t)),
-        )
+        .args(batch.iter().map(|path| dir.path().join(path)))
         .output()
         .map_err(|e| cannot_run(&binary, &e))?;
     if !output.status.success() {
@@ -180,23 +263,31 @@ fn rustfmt_files(files: &mut BTreeMap<String, String>, targets: &[&str]) -> Resu
             String::from_utf8_lossy(&output.stderr)
         ));
     }
-    for (path, contents) in files.iter_mut() {
-        if path.ends_with(".rs") {
-            *contents = std::fs::read_to_string(dir.path().join(path))
-                .map_err(|e| format!("rustfmt output: {e}"))?;
-        }
-    }
-    Ok(())
+    batch
+        .iter()
+        .map(|path| {
+            std::fs::read_to_string(dir.path().join(path))
+                .map(|text| ((*path).to_owned(), text))
+                .map_err(|e| format!("rustfmt output: {e}"))
+        })
+        .collect()
 }
 
-/// A uniquely named directory under the system temporary directory, removed on drop.
+/// A uniquely named directory, removed on drop: in memory (`/dev/shm`) where the system has
+/// it, as creating files there costs far less than on a disk, else under the system
+/// temporary directory.
 struct TempDir(PathBuf);
 
 impl TempDir {
     fn new() -> Result<TempDir, String> {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("kms-codegen-fmt-{}-{n}", std::process::id()));
+        let name = format!("kms-codegen-fmt-{}-{n}", std::process::id());
+        let memory = Path::new("/dev/shm").join(&name);
+        if memory.parent().is_some_and(Path::is_dir) && std::fs::create_dir(&memory).is_ok() {
+            return Ok(TempDir(memory));
+        }
+        let path = std::env::temp_dir().join(name);
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path)
             .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
@@ -248,15 +339,66 @@ mod tests {
         let identity = rustfmt_version().expect("rustfmt --version");
         let (a, b) = ("pub struct   A;\n", "pub struct   B;\n");
         // An entry rustfmt would never write: only a cache hit can produce it.
-        std::fs::write(cache_entry(cache.path(), a, &identity), "// cached\n").unwrap();
+        let pack = Pack::open(&cache.path().join("formatted"));
+        pack.insert(&cache_key(a, &identity), "// cached\n");
+        pack.save();
         let mut crate_files = files(&[("src/a.rs", a), ("src/b.rs", b)]);
         format_files(&mut crate_files, Some(cache.path())).expect("formats");
         assert_eq!(
             crate_files,
             files(&[("src/a.rs", "// cached\n"), ("src/b.rs", "pub struct B;\n")])
         );
-        let stored = std::fs::read_to_string(cache_entry(cache.path(), b, &identity));
-        assert_eq!(stored.ok().as_deref(), Some("pub struct B;\n"));
+        let stored = Pack::open(&cache.path().join("formatted")).get(&cache_key(b, &identity));
+        assert_eq!(stored.as_deref(), Some("pub struct B;\n"));
+    }
+
+    #[test]
+    fn a_file_declares_the_files_in_its_module_directory() {
+        assert!(declares("src/lib.rs", "src/a.rs"));
+        assert!(declares("src/lib.rs", "src/a/b.rs"));
+        assert!(declares("src/a.rs", "src/a/b.rs"));
+        assert!(declares("src/a/mod.rs", "src/a/b.rs"));
+        assert!(declares("lib.rs", "a.rs"));
+        assert!(!declares("src/a.rs", "src/b.rs"));
+        assert!(!declares("src/a.rs", "src/ab/c.rs"));
+        assert!(!declares("src/a/mod.rs", "src/a/mod.rs"));
+        assert!(!declares("src/lib.rs", "tests/t.rs"));
+    }
+
+    /// A crate large enough to be formatted in several batches, with modules below modules,
+    /// comes out as one rustfmt run would leave it: every file formatted, once.
+    #[test]
+    fn files_formatted_in_batches_come_out_as_one_run_leaves_them() {
+        let many = |prefix: &str| -> (String, String) {
+            let printed: String = (0..3000)
+                .map(|i| format!("fn  {prefix}{i}(){{let  x=1;}}\n"))
+                .collect();
+            let formatted: String = (0..3000)
+                .map(|i| format!("fn {prefix}{i}() {{\n    let x = 1;\n}}\n"))
+                .collect();
+            (printed, formatted)
+        };
+        let (a, a_formatted) = many("a");
+        let (c, c_formatted) = many("c");
+        let (d, d_formatted) = many("d");
+        let mut crate_files = files(&[
+            ("src/lib.rs", "pub mod a;\npub  mod b;\n"),
+            ("src/a.rs", &a),
+            ("src/b/mod.rs", "pub mod c;\npub mod d;\nstruct   B;\n"),
+            ("src/b/c.rs", &c),
+            ("src/b/d.rs", &d),
+        ]);
+        format_files(&mut crate_files, None).expect("rustfmt runs");
+        assert_eq!(
+            crate_files,
+            files(&[
+                ("src/lib.rs", "pub mod a;\npub mod b;\n"),
+                ("src/a.rs", &a_formatted),
+                ("src/b/mod.rs", "pub mod c;\npub mod d;\nstruct B;\n"),
+                ("src/b/c.rs", &c_formatted),
+                ("src/b/d.rs", &d_formatted),
+            ])
+        );
     }
 
     #[test]

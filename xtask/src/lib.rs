@@ -14,9 +14,11 @@
 //! `--flag=value` are the same, `-h`/`--help` prints the usage, and a mistake exits 2.
 
 pub mod bloat;
+pub mod cache_pack;
 mod cli;
 pub mod format;
 pub mod mutants;
+pub mod print_memo;
 pub mod protocol_tests;
 pub mod verify_models;
 

@@ -125,6 +125,16 @@ mod modelled {
         assert!(unhandled
             .deserialize_error()
             .is_some_and(|e| e.contains("missing field `message`")));
+        // A member of the wrong type is named by its path.
+        let error = response(
+            409,
+            None,
+            r#"{"__type":"WidgetLockedException","message":5}"#,
+        );
+        assert_eq!(
+            error.as_unhandled().and_then(|e| e.deserialize_error()),
+            Some("message: invalid type: integer `5`, expected a string")
+        );
     }
 
     #[test]

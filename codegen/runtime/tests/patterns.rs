@@ -1,10 +1,25 @@
-//! The automaton walker and `Pattern`, on automata built by hand here (the generator's
-//! compiler is tested in the codegen crate). Each automaton is checked both ways: walked
-//! state set by state set (`Automaton::is_match`) and through the ASCII DFA that
-//! `Pattern::is_match` builds on first use.
+//! The automaton walker, the ASCII table walker and `Pattern`, on tables built by hand here
+//! (the generator's compiler and determinizer are tested in the codegen crate). Each pattern
+//! is checked every way: walked state set by state set (`Automaton::is_match`), and through
+//! `Pattern` with and without its ASCII table.
 #![cfg(feature = "patterns")]
 
-use codegen_runtime::validation::{Automaton, Pattern, ViolationKind};
+use codegen_runtime::validation::{AsciiDfa, Automaton, Pattern, ViolationKind};
+
+/// The column of each ASCII byte: `bytes[i]` gets column `i + 1`, every other byte 0.
+const fn columns(bytes: &[&[u8]]) -> [u8; 128] {
+    let mut column = [0u8; 128];
+    let mut i = 0;
+    while i < bytes.len() {
+        let mut j = 0;
+        while j < bytes[i].len() {
+            column[bytes[i][j] as usize] = i as u8 + 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    column
+}
 
 /// `^a[0-9]+$`: state 0 takes `a`, state 1 takes a digit and may repeat.
 static A_DIGITS: Automaton = Automaton {
@@ -17,6 +32,21 @@ static A_DIGITS: Automaton = Automaton {
     accept_at_end: 0b10,
     empty_matches: false,
     always_matches: false,
+};
+
+/// `^a[0-9]+$` over ASCII: columns other, digit, `a` and the end of the value; row 3 has
+/// read `a`, row 4 a digit.
+static A_DIGITS_DFA: AsciiDfa = AsciiDfa {
+    column: columns(&[b"0123456789", b"a"]),
+    columns: 4,
+    #[rustfmt::skip]
+    table: &[
+        1, 1, 3, 1, // start
+        1, 1, 1, 1, // dead
+        2, 2, 2, 2, // matched
+        1, 4, 1, 1, // after `a`
+        1, 4, 1, 2, // after a digit
+    ],
 };
 
 /// `^ab` (not anchored at the end): reaching state 1 is a match whatever follows.
@@ -32,6 +62,14 @@ static AB_PREFIX: Automaton = Automaton {
     always_matches: false,
 };
 
+/// `^ab` over ASCII: columns other, `a`, `b` and the end; row 3 has read `a`, and `b`
+/// then matches.
+static AB_PREFIX_DFA: AsciiDfa = AsciiDfa {
+    column: columns(&[b"a", b"b"]),
+    columns: 4,
+    table: &[1, 3, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 1, 1, 2, 1],
+};
+
 /// `^[é-ë]*$`: one state over a non-ASCII range, which has no ASCII members.
 static ACCENTED: Automaton = Automaton {
     classes: &[&[('é', 'ë')]],
@@ -45,11 +83,31 @@ static ACCENTED: Automaton = Automaton {
     always_matches: false,
 };
 
-/// Both ways of matching agree, and give `expected`.
-fn matches(automaton: &'static Automaton, value: &str, expected: bool) {
-    let pattern = Pattern::automaton("(test)", automaton);
+/// `^[é-ë]*$` over ASCII: no byte can match, the empty value does.
+static ACCENTED_DFA: AsciiDfa = AsciiDfa {
+    column: [0; 128],
+    columns: 2,
+    table: &[1, 2, 1, 1, 2, 2],
+};
+
+/// Every way of matching agrees, and gives `expected`.
+fn matches(automaton: &'static Automaton, dfa: &'static AsciiDfa, value: &str, expected: bool) {
     assert_eq!(automaton.is_match(value), expected, "walk over {value:?}");
-    assert_eq!(pattern.is_match(value), expected, "DFA over {value:?}");
+    let without_table = Pattern::automaton("(test)", automaton, None);
+    assert_eq!(
+        without_table.is_match(value),
+        expected,
+        "walk over {value:?}"
+    );
+    let with_table = Pattern::automaton("(test)", automaton, Some(dfa));
+    assert_eq!(with_table.is_match(value), expected, "table over {value:?}");
+    if value.is_ascii() {
+        assert_eq!(dfa.is_match(value), Some(expected), "table over {value:?}");
+    } else {
+        // The table decides from the ASCII bytes before the first other one when it can,
+        // and leaves the value to the walk otherwise; it is never wrong.
+        assert_ne!(dfa.is_match(value), Some(!expected), "table over {value:?}");
+    }
 }
 
 #[test]
@@ -57,6 +115,9 @@ fn an_anchored_automaton_matches_whole_values_only() {
     for (value, expected) in [
         ("a1", true),
         ("a123", true),
+        ("a1234567890", true),
+        ("a12345x7890", false),
+        ("a12345é", false),
         ("a", false),
         ("", false),
         ("xa1", false),
@@ -64,7 +125,7 @@ fn an_anchored_automaton_matches_whole_values_only() {
         ("b1", false),
         ("a1é", false),
     ] {
-        matches(&A_DIGITS, value, expected);
+        matches(&A_DIGITS, &A_DIGITS_DFA, value, expected);
     }
 }
 
@@ -74,10 +135,11 @@ fn reaching_an_accept_anywhere_state_matches_at_once() {
         ("ab", true),
         ("abzzz", true),
         ("abé", true),
+        ("aé", false),
         ("a", false),
         ("ba", false),
     ] {
-        matches(&AB_PREFIX, value, expected);
+        matches(&AB_PREFIX, &AB_PREFIX_DFA, value, expected);
     }
 }
 
@@ -90,7 +152,7 @@ fn non_ascii_values_walk_the_character_ranges() {
         ("e", false),
         ("éè", false),
     ] {
-        matches(&ACCENTED, value, expected);
+        matches(&ACCENTED, &ACCENTED_DFA, value, expected);
     }
 }
 
@@ -107,14 +169,20 @@ fn the_flags_decide_before_any_state() {
         empty_matches: true,
         always_matches: true,
     };
+    // The generator sends every byte from the start to the matched row.
+    static ALWAYS_DFA: AsciiDfa = AsciiDfa {
+        column: [0; 128],
+        columns: 2,
+        table: &[2, 2, 1, 1, 2, 2],
+    };
     for value in ["", "anything", "ü"] {
-        matches(&ALWAYS, value, true);
+        matches(&ALWAYS, &ALWAYS_DFA, value, true);
     }
 }
 
 #[test]
 fn a_failed_check_reports_the_pattern_and_hides_sensitive_values() {
-    let pattern = Pattern::automaton("^a[0-9]+$", &A_DIGITS);
+    let pattern = Pattern::automaton("^a[0-9]+$", &A_DIGITS, Some(&A_DIGITS_DFA));
     let mut violations = Vec::new();
     pattern.check(&|| "Name".to_owned(), "a1", false, &mut violations);
     assert!(violations.is_empty());

@@ -41,12 +41,45 @@ fn lengths_count_unicode_scalar_values() {
 }
 
 #[test]
+fn lengths_near_the_bounds_count_characters_not_bytes() {
+    // A name of 1 to 8 characters; the byte lengths here are 1 to 36.
+    let actual = |name: &str| {
+        let widget = Widget {
+            name: Some(name.to_owned()),
+        };
+        match widget.validate() {
+            Ok(()) => None,
+            Err(error) => match error.violations().first().map(|v| v.kind().clone()) {
+                Some(ViolationKind::Length { actual, .. }) => Some(actual),
+                other => panic!("{other:?}"),
+            },
+        }
+    };
+    assert_eq!(actual("a"), None);
+    assert_eq!(actual("abcdefgh"), None);
+    assert_eq!(actual("abcdefghi"), Some(9));
+    assert_eq!(actual("😀😀"), None, "2 characters, 8 bytes");
+    assert_eq!(actual("😀😀😀😀😀😀😀😀"), None, "8 characters, 32 bytes");
+    assert_eq!(actual("😀😀😀😀😀😀😀😀😀"), Some(9), "36 bytes");
+    assert_eq!(actual("éééééééée"), Some(9), "17 bytes");
+}
+
+#[test]
 fn nested_paths_join_with_dots_and_every_violation_is_reported() {
     let mut violations = Vec::new();
     let long = Widget {
         name: Some("ninechars".to_owned()),
     };
     long.validate_at("Outer", &mut violations);
+    // A nested value's path is built only when it has violations.
+    let built = std::cell::Cell::new(0);
+    let path = || {
+        built.set(built.get() + 1);
+        "Items[2]".to_owned()
+    };
+    validation::nested(&path, &long, &mut violations);
+    validation::nested(&path, &Widget::default(), &mut violations);
+    assert_eq!(built.get(), 1);
     Box::new(long).validate_at("Boxed", &mut violations);
     validation::range(
         &|| "Count".to_owned(),
@@ -77,6 +110,7 @@ fn nested_paths_join_with_dots_and_every_violation_is_reported() {
         texts,
         [
             "Outer.Name: length 9 is outside 1..=8",
+            "Items[2].Name: length 9 is outside 1..=8",
             "Boxed.Name: length 9 is outside 1..=8",
             "Count: 11 is outside ..=10",
             "Pin: the (sensitive) value is outside 0..",

@@ -44,8 +44,8 @@ fn pattern_static_name(index: usize) -> proc_macro2::Ident {
     quote::format_ident!("PATTERN_{}", index)
 }
 
-/// The `Pattern` static for one of the service's patterns: the automaton when the generator
-/// compiled one, regress otherwise.
+/// The `Pattern` static for one of the service's patterns: the automaton (and its ASCII
+/// table) when the generator compiled one, regress otherwise.
 fn pattern_static(index: usize, pattern: &crate::plan::ir::PatternConstraint) -> TokenStream {
     let name = pattern_static_name(index);
     let source = &pattern.source;
@@ -55,10 +55,6 @@ fn pattern_static(index: usize, pattern: &crate::plan::ir::PatternConstraint) ->
             #[doc = #doc]
             pub(crate) static #name: Pattern = Pattern::regex(#source);
         };
-    };
-    let mask = |bits: u128| -> TokenStream {
-        let literal = syn::LitInt::new(&format!("{bits:#x}"), proc_macro2::Span::call_site());
-        quote!(#literal)
     };
     let classes = program.classes.iter().map(|ranges| {
         let ranges = ranges.iter().map(|(lo, hi)| {
@@ -79,6 +75,10 @@ fn pattern_static(index: usize, pattern: &crate::plan::ir::PatternConstraint) ->
         mask(program.accept_at_end),
     );
     let (empty, always) = (program.empty_matches, program.always_matches);
+    let ascii_dfa = match &pattern.ascii_dfa {
+        Some(dfa) => ascii_dfa(dfa),
+        None => quote!(::std::option::Option::None),
+    };
     quote! {
         #[doc = #doc]
         pub(crate) static #name: Pattern = Pattern::automaton(
@@ -94,7 +94,28 @@ fn pattern_static(index: usize, pattern: &crate::plan::ir::PatternConstraint) ->
                 empty_matches: #empty,
                 always_matches: #always,
             },
+            #ascii_dfa,
         );
+    }
+}
+
+/// A set of states or of ASCII bytes, as a hexadecimal literal.
+fn mask(bits: u128) -> TokenStream {
+    let literal = syn::LitInt::new(&format!("{bits:#x}"), proc_macro2::Span::call_site());
+    quote!(#literal)
+}
+
+/// `Some(&AsciiDfa { .. })`: the table the generator determinized for ASCII values.
+fn ascii_dfa(dfa: &crate::plan::pattern_dfa::AsciiDfa) -> TokenStream {
+    let column = dfa.column.iter().map(|c| Literal::u8_unsuffixed(*c));
+    let columns = Literal::usize_unsuffixed(dfa.columns);
+    let table = dfa.table.iter().map(|row| Literal::u8_unsuffixed(*row));
+    quote! {
+        ::std::option::Option::Some(&AsciiDfa {
+            column: [#(#column),*],
+            columns: #columns,
+            table: &[#(#table),*],
+        })
     }
 }
 
@@ -269,9 +290,7 @@ fn value_checks(value: TokenStream, ty: &RustType, spec: &Spec, depth: usize) ->
     }
     match ty {
         RustType::Structure { .. } | RustType::Union { .. } if nested => {
-            out.extend(
-                quote!(crate::validation::Validate::validate_at(#value, &#path_var(), violations);),
-            );
+            out.extend(quote!(crate::validation::nested(#path, #value, violations);));
         }
         RustType::List(item)
         | RustType::SparseList(item)

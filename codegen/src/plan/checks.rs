@@ -5,7 +5,7 @@
 use super::constraints::MemberLimits;
 use super::graph::{Graph, NodeKind};
 use super::ir::{Constraints, PatternConstraint, PatternId};
-use super::pattern;
+use super::{pattern, pattern_dfa};
 use crate::load::ShapeId;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -93,9 +93,13 @@ pub(super) fn plan(
         .collect();
     let patterns = sources
         .into_iter()
-        .map(|source| PatternConstraint {
-            program: pattern::compile(source),
-            source: source.clone(),
+        .map(|source| {
+            let program = pattern::compile(source);
+            PatternConstraint {
+                ascii_dfa: program.as_ref().and_then(pattern_dfa::determinize),
+                program,
+                source: source.clone(),
+            }
         })
         .collect();
     Checks {

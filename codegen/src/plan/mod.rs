@@ -35,6 +35,7 @@ mod naming;
 mod operations;
 mod pagination;
 pub mod pattern;
+pub mod pattern_dfa;
 mod problems;
 mod select;
 mod traits;

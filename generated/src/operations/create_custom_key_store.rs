@@ -579,7 +579,7 @@ impl crate::validation::Validate for CreateCustomKeyStoreRequest {
         }
         if let ::std::option::Option::Some(value) = &self.xks_proxy_authentication_credential {
             let path_0 = || crate::validation::join(prefix, "XksProxyAuthenticationCredential");
-            crate::validation::Validate::validate_at(value, &path_0(), violations);
+            crate::validation::nested(&path_0, value, violations);
         }
     }
 }

@@ -41,15 +41,46 @@ pub fn join(prefix: &str, name: &str) -> String {
     }
 }
 
+/// Checks a nested structure or union, with the paths of its violations below `path`
+/// (which is only built when there are some: most values pass).
+pub fn nested<T: Validate + ?Sized>(
+    path: &dyn Fn() -> String,
+    value: &T,
+    violations: &mut Vec<Violation>,
+) {
+    let start = violations.len();
+    value.validate_at("", violations);
+    if let Some(added) = violations
+        .get_mut(start..)
+        .filter(|added| !added.is_empty())
+    {
+        let prefix = path();
+        for violation in added {
+            violation.nest_below(&prefix);
+        }
+    }
+}
+
 /// What `length` measures.
 pub trait Measure {
     /// Unicode scalar values for strings, items for lists.
     fn measure(&self) -> usize;
+
+    /// The least and the most [`Measure::measure`] can be, known without counting.
+    fn measure_bounds(&self) -> (usize, usize) {
+        let measure = self.measure();
+        (measure, measure)
+    }
 }
 
 impl Measure for String {
     fn measure(&self) -> usize {
         self.chars().count()
+    }
+
+    /// A scalar value takes one to four UTF-8 bytes.
+    fn measure_bounds(&self) -> (usize, usize) {
+        (self.len().div_ceil(4), self.len())
     }
 }
 
@@ -73,9 +104,17 @@ pub fn length(
     max: Option<u64>,
     violations: &mut Vec<Violation>,
 ) {
+    let outside = |measure: usize| {
+        let wide = measure as u64;
+        min.is_some_and(|min| wide < min) || max.is_some_and(|max| wide > max)
+    };
+    // Most strings are decided by their byte length alone: no need to count characters.
+    let (least, most) = value.measure_bounds();
+    if !outside(least) && !outside(most) {
+        return;
+    }
     let actual = value.measure();
-    let wide = actual as u64;
-    if min.is_some_and(|min| wide < min) || max.is_some_and(|max| wide > max) {
+    if outside(actual) {
         // The path is only built for a violation: most values pass.
         violations.push(Violation::new(
             path(),

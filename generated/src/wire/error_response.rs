@@ -72,10 +72,14 @@ impl ErrorResponse {
     /// Reads the body as a modelled error structure; when the body does not fit it,
     /// the response is returned as an unhandled error instead.
     pub fn typed<T: serde::de::DeserializeOwned + ModelledError>(
-        self,
+        mut self,
     ) -> Result<T, UnhandledError> {
-        let body = serde_json::Value::Object(self.body.clone());
-        match serde_path_to_error::deserialize::<_, T>(body) {
+        let body = serde_json::Value::Object(std::mem::take(&mut self.body));
+        // The fast path reads the body in place without tracking member paths; only a body
+        // that does not fit is read again, with tracking, to say where.
+        let parsed =
+            T::deserialize(&body).or_else(|_| serde_path_to_error::deserialize::<_, T>(body));
+        match parsed {
             Ok(mut error) => {
                 error.attach_response(ResponseMeta::new(self.status, self.request_id));
                 Ok(error)

@@ -1,7 +1,8 @@
-//! The automaton walker. The generator compiles a pattern into a position automaton (one
+//! The automaton walkers. The generator compiles a pattern into a position automaton (one
 //! state per position that matches a character, sets of states as bit masks) and writes it
 //! out as a static table; checking a value walks the table once over its characters. For
-//! ASCII values the automaton is determinized on first use, so each byte costs two lookups.
+//! ASCII values the generator also writes the automaton determinized, so that each byte
+//! costs two lookups.
 
 /// A pattern's position automaton, written out by the generator: one state per
 /// position that matches a character, sets of states as bit masks.
@@ -47,82 +48,6 @@ impl Automaton {
                     .is_some_and(|ranges| ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi))
             })
         }
-    }
-
-    /// The automaton determinized over ASCII: bytes that every class treats alike share
-    /// a column, and each set of active states gets a row of next states, so an ASCII
-    /// value costs two small lookups per byte. `None` when it would need more than 256
-    /// states (the walk then does the work).
-    pub(super) fn ascii_dfa(&self) -> Option<AsciiDfa> {
-        // Column of each byte: the set of classes it belongs to, numbered in order.
-        let mut signatures: Vec<u128> = Vec::new();
-        let mut column = [0u8; 128];
-        for (byte, slot) in (0u32..).zip(column.iter_mut()) {
-            let signature = (0u32..)
-                .zip(self.ascii.iter())
-                .filter(|(_, bits)| (*bits >> byte) & 1 != 0)
-                .fold(0u128, |set, (class, _)| {
-                    set | 1u128.checked_shl(class).unwrap_or(0)
-                });
-            let index = match signatures.iter().position(|&known| known == signature) {
-                Some(index) => index,
-                None => {
-                    signatures.push(signature);
-                    signatures.len() - 1
-                }
-            };
-            *slot = u8::try_from(index).ok()?;
-        }
-        let columns = signatures.len();
-        // Rows 0 to 2 are the start, dead and matched states; every other row is a set of
-        // active automaton states, in the order first reached.
-        let mut sets: Vec<u128> = vec![0, 0, 0];
-        let mut table = Vec::new();
-        let mut at_end = vec![false, false, true];
-        let mut row = 0;
-        while row < sets.len() {
-            if row == AsciiDfa::DEAD || row == AsciiDfa::MATCHED {
-                table.extend(std::iter::repeat_n(row as u8, columns));
-                row += 1;
-                continue;
-            }
-            let candidates = if row == AsciiDfa::START {
-                self.first
-            } else {
-                self.after(sets.get(row).copied().unwrap_or(0))
-            };
-            for representative in 0..columns {
-                let byte = column
-                    .iter()
-                    .position(|&c| usize::from(c) == representative)
-                    .unwrap_or(0) as u32;
-                let active = self.taking(candidates, byte, &|class, byte| {
-                    self.ascii_accepts(class, byte)
-                });
-                let next = if active & self.accept_anywhere != 0 {
-                    AsciiDfa::MATCHED
-                } else if active == 0 {
-                    AsciiDfa::DEAD
-                } else if let Some(known) = sets.iter().skip(3).position(|&set| set == active) {
-                    known + 3
-                } else {
-                    if sets.len() >= 256 {
-                        return None;
-                    }
-                    sets.push(active);
-                    at_end.push(active & self.accept_at_end != 0);
-                    sets.len() - 1
-                };
-                table.push(u8::try_from(next).ok()?);
-            }
-            row += 1;
-        }
-        Some(AsciiDfa {
-            column,
-            columns,
-            table,
-            at_end,
-        })
     }
 
     fn walk<T: Copy>(
@@ -191,16 +116,17 @@ impl Automaton {
     }
 }
 
-/// An [`Automaton`] determinized over ASCII (see `Automaton::ascii_dfa`).
-pub(super) struct AsciiDfa {
-    /// The column of each ASCII byte.
-    column: [u8; 128],
-    /// How many columns there are.
-    columns: usize,
-    /// `columns` next states per state.
-    table: Vec<u8>,
-    /// Per state, whether ending the value there is a match.
-    at_end: Vec<bool>,
+/// An [`Automaton`] determinized over ASCII by the generator, written out as a static
+/// table: an ASCII value costs two lookups per byte, and nothing is built at run time.
+/// Rows 0 to 2 are the start, "no match possible" and "matched already"; the last column
+/// is the end of the value.
+pub struct AsciiDfa {
+    /// The column of each ASCII byte (bytes that every class treats alike share one).
+    pub column: [u8; 128],
+    /// How many columns there are, the end of the value's included.
+    pub columns: usize,
+    /// Per row, `columns` next rows.
+    pub table: &'static [u8],
 }
 
 impl AsciiDfa {
@@ -208,30 +134,33 @@ impl AsciiDfa {
     const DEAD: usize = 1;
     const MATCHED: usize = 2;
 
-    /// Whether `automaton`, which this was built from, matches the ASCII `value`.
-    pub(super) fn is_match(&self, automaton: &Automaton, value: &[u8]) -> bool {
-        if automaton.always_matches {
-            return true;
-        }
-        if value.is_empty() {
-            return automaton.empty_matches;
-        }
-        let mut state = Self::START;
-        for &byte in value {
-            let column = self
-                .column
-                .get(usize::from(byte))
-                .map_or(0, |&c| usize::from(c));
-            state = self
-                .table
-                .get(state * self.columns + column)
-                .map_or(Self::DEAD, |&next| usize::from(next));
-            match state {
-                Self::DEAD => return false,
-                Self::MATCHED => return true,
-                _ => {}
+    /// Whether the pattern matches `value`, or `None` at the first byte that is not ASCII
+    /// (the automaton's walk decides those values).
+    pub fn is_match(&self, value: &str) -> Option<bool> {
+        let mut row = Self::START;
+        let mut offset = 0;
+        for &byte in value.as_bytes() {
+            let column = usize::from(*self.column.get(usize::from(byte))?);
+            let next = self.next(offset + column);
+            // A byte that keeps the row (the body of `[a-z]+`) changes nothing, so that
+            // the lookups of a run of them need not wait for one another.
+            if next != row {
+                match next {
+                    Self::DEAD => return Some(false),
+                    Self::MATCHED => return Some(true),
+                    _ => {}
+                }
+                row = next;
+                offset = row * self.columns;
             }
         }
-        self.at_end.get(state).copied().unwrap_or(false)
+        Some(self.next(offset + self.columns.saturating_sub(1)) == Self::MATCHED)
+    }
+
+    /// The row at `index` of the table.
+    fn next(&self, index: usize) -> usize {
+        self.table
+            .get(index)
+            .map_or(Self::DEAD, |&next| usize::from(next))
     }
 }

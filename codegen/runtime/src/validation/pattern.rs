@@ -5,6 +5,7 @@
 
 use super::automaton::{AsciiDfa, Automaton};
 use super::violations::{Violation, ViolationKind};
+#[cfg(feature = "regex-patterns")]
 use std::sync::OnceLock;
 
 /// A `pattern`.
@@ -14,19 +15,25 @@ pub struct Pattern {
 }
 
 enum Matcher {
-    /// Compiled by the generator; for ASCII values, determinized on first use.
-    Automaton(&'static Automaton, OnceLock<Option<AsciiDfa>>),
+    /// Compiled by the generator, and for ASCII values determinized by it when the table
+    /// fits in bytes.
+    Automaton(&'static Automaton, Option<&'static AsciiDfa>),
     #[cfg(feature = "regex-patterns")]
     /// Checked with regress, compiled on first use.
     Regex(OnceLock<Option<regress::Regex>>),
 }
 
 impl Pattern {
-    /// A pattern the generator compiled into an automaton.
-    pub const fn automaton(source: &'static str, automaton: &'static Automaton) -> Self {
+    /// A pattern the generator compiled into an automaton, and determinized over ASCII
+    /// when the table fits.
+    pub const fn automaton(
+        source: &'static str,
+        automaton: &'static Automaton,
+        ascii: Option<&'static AsciiDfa>,
+    ) -> Self {
         Pattern {
             source,
-            matcher: Matcher::Automaton(automaton, OnceLock::new()),
+            matcher: Matcher::Automaton(automaton, ascii),
         }
     }
 
@@ -42,14 +49,9 @@ impl Pattern {
     /// Whether the pattern matches anywhere in `value`.
     pub fn is_match(&self, value: &str) -> bool {
         match &self.matcher {
-            Matcher::Automaton(automaton, dfa) => {
-                if value.is_ascii() {
-                    if let Some(dfa) = dfa.get_or_init(|| automaton.ascii_dfa()) {
-                        return dfa.is_match(automaton, value.as_bytes());
-                    }
-                }
-                automaton.is_match(value)
-            }
+            Matcher::Automaton(automaton, ascii) => ascii
+                .and_then(|dfa| dfa.is_match(value))
+                .unwrap_or_else(|| automaton.is_match(value)),
             #[cfg(feature = "regex-patterns")]
             Matcher::Regex(compiled) => {
                 // The generator checked that every pattern compiles; one that did not

@@ -78,6 +78,11 @@ impl Violation {
         Violation { path, kind }
     }
 
+    /// Moves the violation below `prefix` (see `nested`): `prefix.path`.
+    pub(crate) fn nest_below(&mut self, prefix: &str) {
+        self.path = super::checks::join(prefix, &self.path);
+    }
+
     /// The member path, with wire names (`XksProxyAuthenticationCredential.RawSecretAccessKey`).
     pub fn path(&self) -> &str {
         &self.path

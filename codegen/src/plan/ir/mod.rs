@@ -15,7 +15,9 @@ pub use types::*;
 use crate::load::{ShapeId, TraitId};
 use std::collections::BTreeMap;
 
-/// One service, restricted to the selected operations and the shapes they reach.
+/// One service, restricted to the selected operations and the shapes they reach. Its derived
+/// `Debug` form, like that of every IR type, must show all of it: the printing memo keys a
+/// whole generated crate by that form.
 #[derive(Clone, Debug)]
 pub struct Service {
     /// The service shape id (`com.amazonaws.kms#TrentService`).

@@ -269,6 +269,9 @@ pub struct PatternConstraint {
     /// The pattern as an automaton, when it is in the part of ECMA-262 that compiles to one
     /// (see [`pattern`](crate::plan::pattern)); `None` leaves it to a regex engine.
     pub program: Option<crate::plan::pattern::PatternProgram>,
+    /// The automaton determinized over ASCII, when it fits in a byte table (see
+    /// [`pattern_dfa`](crate::plan::pattern_dfa)).
+    pub ascii_dfa: Option<crate::plan::pattern_dfa::AsciiDfa>,
 }
 
 /// A union: exactly one member is set.
