@@ -7,7 +7,8 @@
 //! valgrind --tool=callgrind target/profiling/release/examples/hot_loop serialize-create 2000
 //! ```
 //!
-//! Cases: `parse` (DescribeCustomKeyStores, 100 entries), `error` (400
+//! Cases: `parse` (DescribeCustomKeyStores, 100 entries), `parse-1000` (the same, 1000
+//! entries), `error` (400
 //! CustomKeyStoreNotFoundException), `serialize-create` and `serialize-create-unchecked`
 //! (CreateCustomKeyStore, external key store, VPC endpoint service), `serialize-connect`,
 //! `floor` (`serde_json::from_slice::<IgnoredAny>` over the parse body), and the diagnostic
@@ -25,7 +26,11 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let case = args.next().unwrap_or_else(|| "parse".to_owned());
     let iterations: u32 = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
-    let describe = fixtures::describe_response_body(fixtures::DESCRIBE_ENTRIES);
+    let entries = match case.as_str() {
+        "parse-1000" => fixtures::DESCRIBE_ENTRIES_LARGE,
+        _ => fixtures::DESCRIBE_ENTRIES,
+    };
+    let describe = fixtures::describe_response_body(entries);
     let describe_headers = fixtures::header_map(describe.len());
     let not_found = fixtures::not_found_body();
     let not_found_headers = fixtures::header_map(not_found.len());
@@ -34,7 +39,7 @@ fn main() {
     let started = Instant::now();
     for _ in 0..iterations {
         match case.as_str() {
-            "parse" => {
+            "parse" | "parse-1000" => {
                 black_box(
                     DescribeCustomKeyStores::parse_response_parts(
                         200,

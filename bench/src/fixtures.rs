@@ -70,6 +70,13 @@ pub fn ours_connect() -> ConnectCustomKeyStoreRequest {
 /// How many entries the `DescribeCustomKeyStores` benchmark response holds.
 pub const DESCRIBE_ENTRIES: usize = 100;
 
+/// How many entries the large `DescribeCustomKeyStores` response holds: ten times
+/// [`DESCRIBE_ENTRIES`] (about 470 KB), to show that parse time grows linearly with the input.
+pub const DESCRIBE_ENTRIES_LARGE: usize = 1000;
+
+/// The sizes the parse benchmarks run at, smallest first.
+pub const DESCRIBE_SIZES: [usize; 2] = [DESCRIBE_ENTRIES, DESCRIBE_ENTRIES_LARGE];
+
 /// `NextMarker` of the `DescribeCustomKeyStores` response.
 pub const DESCRIBE_NEXT_MARKER: &str = "AQICAHhm2e2Lx9dX4bWk9yQ0Dr3pk7vqNsTnExampleMarker0001";
 
@@ -135,7 +142,8 @@ fn trust_anchor(i: usize) -> String {
 /// CloudHSM key stores, odd ones external key stores with VPC endpoint service connectivity,
 /// and every member that applies to the store's type is set (including
 /// `ConnectionErrorCode`), as are `NextMarker` and `Truncated`. 100 entries make 46.7 KB
-/// (compact JSON, as KMS sends it).
+/// (compact JSON, as KMS sends it), 1000 entries 470 KB; entry `i` is the same whatever the
+/// count, so a larger body holds the smaller one's entries and more of the same kind.
 pub fn describe_response_body(entries: usize) -> Vec<u8> {
     let mut body = String::with_capacity(entries * 450 + 128);
     body.push_str("{\"CustomKeyStores\":[");

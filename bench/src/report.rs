@@ -51,6 +51,27 @@ pub fn target_dir_of_current_exe() -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
+/// Why the running benchmark is not the one cargo meant to run, if it is not: it was
+/// compiled in the package at `compiled` (`env!("CARGO_MANIFEST_DIR")`) but cargo runs it for
+/// the package at `running` (the `CARGO_MANIFEST_DIR` cargo sets when it runs a target).
+///
+/// They differ when work trees share a `CARGO_TARGET_DIR`: cargo's fingerprints do not hold
+/// the workspace's path, so a build from another work tree looks fresh as long as this tree's
+/// files are older, and its measurements and results file would be the other tree's.
+pub fn built_elsewhere(compiled: &str, running: Option<std::ffi::OsString>) -> Option<String> {
+    let running = running?;
+    if Path::new(&running) == Path::new(compiled) {
+        return None;
+    }
+    Some(format!(
+        "this benchmark was built from {compiled}, but cargo runs it for {}: the target \
+         directory is shared with another work tree, whose build cargo took as fresh. Make this \
+         tree's sources newer (`git ls-files -z '*.rs' '*.toml' | xargs -0 touch`) or use a \
+         target directory of its own.",
+        Path::new(&running).display()
+    ))
+}
+
 /// `git rev-parse HEAD` in `root`, and whether the work tree has uncommitted changes.
 pub fn git_commit(root: &Path) -> (Option<String>, Option<bool>) {
     let run = |args: &[&str]| {
@@ -116,6 +137,33 @@ pub struct Ratio {
     pub denominator: String,
     /// The ratio, when both medians were measured.
     pub value: Option<f64>,
+}
+
+/// How one side's time grows with its input: the median at the larger input over the median
+/// at the smaller one, set against how much larger the input is. Linear parsing gives a time
+/// ratio close to the input ratio, so `per_unit` (their quotient) close to 1.
+#[derive(Clone, Debug)]
+pub struct Scaling {
+    /// What grows, e.g. `parse DescribeCustomKeyStores ours: 1000 / 100 entries`.
+    pub name: String,
+    /// The smaller input's benchmark id.
+    pub small: String,
+    /// The larger input's benchmark id.
+    pub large: String,
+    /// How many times larger the larger input is (entries: 10 for 1000 against 100).
+    pub input_ratio: f64,
+    /// Median at the larger input / median at the smaller one, when both were measured.
+    pub time_ratio: Option<f64>,
+}
+
+impl Scaling {
+    /// The time ratio over the input ratio: 1 for exactly linear, above 1 when the larger
+    /// input costs more per unit.
+    pub fn per_unit(&self) -> Option<f64> {
+        self.time_ratio
+            .filter(|_| self.input_ratio > 0.0)
+            .map(|t| t / self.input_ratio)
+    }
 }
 
 /// A target: a measured value that must be at most `limit`.
@@ -228,6 +276,8 @@ pub struct Report {
     pub ratios: Vec<Ratio>,
     /// The targets, in the order they were added.
     pub targets: Vec<Target>,
+    /// How time grows with the input, per side (linearity), in the order added.
+    pub scaling: Vec<Scaling>,
     /// Interleaved A/B ratios, a cross-check of the criterion ratios on a busy machine.
     pub paired: Vec<Paired>,
     /// Facts about the run: commit, versions, input sizes.
@@ -258,6 +308,29 @@ impl Report {
             value,
         });
         value
+    }
+
+    /// Adds how `large` grows over `small` for an input `input_ratio` times larger, and
+    /// returns the time ratio.
+    pub fn scaling(
+        &mut self,
+        name: &str,
+        small: &str,
+        large: &str,
+        input_ratio: f64,
+    ) -> Option<f64> {
+        let time_ratio = match (self.median(small), self.median(large)) {
+            (Some(s), Some(l)) if s > 0.0 => Some(l / s),
+            _ => None,
+        };
+        self.scaling.push(Scaling {
+            name: name.to_owned(),
+            small: small.to_owned(),
+            large: large.to_owned(),
+            input_ratio,
+            time_ratio,
+        });
+        time_ratio
     }
 
     /// Adds a target on a value (`None` with a note when it could not be measured).
@@ -329,8 +402,23 @@ impl Report {
                 })
             })
             .collect();
+        let scaling: Vec<Value> = self
+            .scaling
+            .iter()
+            .map(|g| {
+                json!({
+                    "name": g.name,
+                    "small": g.small,
+                    "large": g.large,
+                    "input_ratio": round(g.input_ratio, 4),
+                    "time_ratio": g.time_ratio.map(|v| round(v, 4)),
+                    "per_unit": g.per_unit().map(|v| round(v, 4)),
+                })
+            })
+            .collect();
         let mut root = self.facts.clone();
         root.insert("paired_ratios".to_owned(), Value::Array(paired));
+        root.insert("scaling".to_owned(), Value::Array(scaling));
         root.insert("medians_ns".to_owned(), Value::Object(medians));
         root.insert("ratios".to_owned(), Value::Array(ratios));
         root.insert("targets".to_owned(), Value::Array(targets));
@@ -361,6 +449,27 @@ impl Report {
                 }
                 _ => {
                     let _ = writeln!(text, "  {:width$}  not measured", ratio.name);
+                }
+            }
+        }
+        if !self.scaling.is_empty() {
+            let width = self.scaling.iter().map(|g| g.name.len()).max().unwrap_or(0);
+            let _ = writeln!(
+                text,
+                "scaling (larger / smaller input; linear when the time ratio is the input ratio):"
+            );
+            for g in &self.scaling {
+                match (g.time_ratio, g.per_unit()) {
+                    (Some(time), Some(per_unit)) => {
+                        let _ = writeln!(
+                            text,
+                            "  {:width$}  {time:8.3}  (input x{:.2}; per unit {per_unit:.3})",
+                            g.name, g.input_ratio
+                        );
+                    }
+                    _ => {
+                        let _ = writeln!(text, "  {:width$}  not measured", g.name);
+                    }
                 }
             }
         }
@@ -481,6 +590,45 @@ mod tests {
     }
 
     #[test]
+    fn scaling_divides_the_larger_input_by_the_smaller() {
+        let mut report = Report::default();
+        report.record("parse_100/ours", Ok(50_000.0));
+        report.record("parse_1000/ours", Ok(520_000.0));
+        report.record("parse_100/peer", Ok(100_000.0));
+        report.record(
+            "parse_1000/peer",
+            Err("not measured in this run".to_owned()),
+        );
+        let ours = report.scaling(
+            "ours: 1000 / 100",
+            "parse_100/ours",
+            "parse_1000/ours",
+            10.0,
+        );
+        assert_eq!(ours, Some(10.4));
+        let peer = report.scaling(
+            "peer: 1000 / 100",
+            "parse_100/peer",
+            "parse_1000/peer",
+            10.0,
+        );
+        assert_eq!(peer, None);
+        assert!((report.scaling[0].per_unit().unwrap() - 1.04).abs() < 1e-12);
+        assert_eq!(report.scaling[1].per_unit(), None);
+        let json = report.to_json();
+        assert_eq!(json["scaling"][0]["time_ratio"], json!(10.4));
+        assert_eq!(json["scaling"][0]["per_unit"], json!(1.04));
+        assert_eq!(json["scaling"][0]["input_ratio"], json!(10.0));
+        assert_eq!(json["scaling"][1]["time_ratio"], Value::Null);
+        let text = report.to_text();
+        assert!(
+            text.contains("10.400  (input x10.00; per unit 1.040)"),
+            "{text}"
+        );
+        assert!(text.contains("peer: 1000 / 100  not measured"), "{text}");
+    }
+
+    #[test]
     fn paired_measures_both_sides_in_rounds() {
         use std::time::{Duration, Instant};
         let spin = |ns: u64| {
@@ -506,6 +654,17 @@ mod tests {
         assert_eq!(quantile(&mut values, 0.5), 3.0);
         assert_eq!(quantile(&mut values, 0.0), 1.0);
         assert!(quantile(&mut [], 0.5).is_nan());
+    }
+
+    #[test]
+    fn a_build_from_another_work_tree_is_refused() {
+        let here = "/work/wt-a/bench";
+        assert_eq!(built_elsewhere(here, Some(here.into())), None);
+        // Not run by cargo: nothing to compare with.
+        assert_eq!(built_elsewhere(here, None), None);
+        let why = built_elsewhere(here, Some("/work/wt-b/bench".into())).unwrap();
+        assert!(why.contains("built from /work/wt-a/bench"), "{why}");
+        assert!(why.contains("runs it for /work/wt-b/bench"), "{why}");
     }
 
     #[test]

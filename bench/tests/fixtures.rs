@@ -39,24 +39,70 @@ fn describe_response_is_about_45_kb_and_every_member_is_read() {
         "{} bytes",
         body.len()
     );
-    assert_eq!(
-        body,
-        fixtures::describe_response_body(fixtures::DESCRIBE_ENTRIES)
+    check_describe_body(&body, fixtures::DESCRIBE_ENTRIES);
+}
+
+#[test]
+fn describe_1000_is_about_470_kb_and_every_member_is_read() {
+    let body = fixtures::describe_response_body(fixtures::DESCRIBE_ENTRIES_LARGE);
+    assert_eq!(fixtures::DESCRIBE_ENTRIES_LARGE, 1000);
+    assert!(
+        (440_000..=490_000).contains(&body.len()),
+        "{} bytes",
+        body.len()
     );
-    let wire: Value = serde_json::from_slice(&body).unwrap();
-    let entries = wire["CustomKeyStores"].as_array().unwrap();
-    assert_eq!(entries.len(), fixtures::DESCRIBE_ENTRIES);
+    check_describe_body(&body, fixtures::DESCRIBE_ENTRIES_LARGE);
+}
+
+/// The linearity claim compares times at two sizes: the larger body must be ten times the
+/// smaller one in bytes and in entries, made of entries of the same kind (the smaller body's
+/// entries come first, unchanged), and each entry distinct (no repeated key store id).
+#[test]
+fn describe_1000_is_ten_times_describe_100_of_the_same_kind() {
+    assert_eq!(
+        fixtures::DESCRIBE_SIZES,
+        [fixtures::DESCRIBE_ENTRIES, fixtures::DESCRIBE_ENTRIES_LARGE]
+    );
+    let small = fixtures::describe_response_body(fixtures::DESCRIBE_ENTRIES);
+    let large = fixtures::describe_response_body(fixtures::DESCRIBE_ENTRIES_LARGE);
+    let bytes_ratio = large.len() as f64 / small.len() as f64;
+    assert!((9.9..=10.2).contains(&bytes_ratio), "{bytes_ratio}");
+
+    let entries = |body: &[u8]| {
+        let wire: Value = serde_json::from_slice(body).unwrap();
+        wire["CustomKeyStores"].as_array().unwrap().clone()
+    };
+    let (small, large) = (entries(&small), entries(&large));
+    assert_eq!(large[..small.len()], small[..]);
+    let ids: std::collections::BTreeSet<&str> = large
+        .iter()
+        .map(|e| e["CustomKeyStoreId"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), large.len());
+    let names: std::collections::BTreeSet<&str> = large
+        .iter()
+        .map(|e| e["CustomKeyStoreName"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), large.len());
+}
+
+/// The body is deterministic, holds `entries` entries, half of each store type, with every
+/// member that applies to the type set, and our crate reads all of it.
+fn check_describe_body(body: &[u8], entries: usize) {
+    assert_eq!(body, fixtures::describe_response_body(entries));
+    let wire: Value = serde_json::from_slice(body).unwrap();
+    let list = wire["CustomKeyStores"].as_array().unwrap();
+    assert_eq!(list.len(), entries);
     let kinds = |kind: &str| {
-        entries
-            .iter()
+        list.iter()
             .filter(|e| e["CustomKeyStoreType"] == kind)
             .count()
     };
-    assert_eq!(kinds("AWS_CLOUDHSM"), 50);
-    assert_eq!(kinds("EXTERNAL_KEY_STORE"), 50);
+    assert_eq!(kinds("AWS_CLOUDHSM"), entries / 2);
+    assert_eq!(kinds("EXTERNAL_KEY_STORE"), entries / 2);
     // Every member that applies to the store's type is set: the six common ones, then the
     // CloudHSM pair or the external key store's proxy configuration with all six members.
-    for entry in entries {
+    for entry in list {
         let members = entry.as_object().unwrap().len();
         if entry["CustomKeyStoreType"] == "AWS_CLOUDHSM" {
             assert_eq!(members, 8, "{entry}");
@@ -68,7 +114,7 @@ fn describe_response_is_about_45_kb_and_every_member_is_read() {
     }
 
     let headers = fixtures::header_map(body.len());
-    let output = DescribeCustomKeyStores::parse_response_parts(200, &headers, &body)
+    let output = DescribeCustomKeyStores::parse_response_parts(200, &headers, body)
         .expect("a valid response");
     // Written back in the wire form, the output is the body: nothing was dropped.
     // (Numbers compared by value: `1650000000.000` may come back as `1650000000`.)

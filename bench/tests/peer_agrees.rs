@@ -51,7 +51,14 @@ fn same_request_bodies() {
 
 #[test]
 fn peer_reads_every_entry() {
-    let body = fixtures::describe_response_body(fixtures::DESCRIBE_ENTRIES);
+    for entries in fixtures::DESCRIBE_SIZES {
+        peer_reads_every_entry_of(entries);
+    }
+}
+
+/// Both sides read the `DescribeCustomKeyStores` response with `entries` entries alike.
+fn peer_reads_every_entry_of(entries: usize) {
+    let body = fixtures::describe_response_body(entries);
     let op = PeerOperation::describe_custom_key_stores();
     let theirs = peer::deserialize(
         op.deserializer(),
@@ -68,7 +75,7 @@ fn peer_reads_every_entry() {
     )
     .expect("our crate reads the response");
 
-    assert_eq!(theirs.custom_key_stores().len(), fixtures::DESCRIBE_ENTRIES);
+    assert_eq!(theirs.custom_key_stores().len(), entries);
     assert_eq!(theirs.next_marker(), Some(fixtures::DESCRIBE_NEXT_MARKER));
     let (ours, theirs) = (
         canonical::ours::describe(&ours),
@@ -76,7 +83,7 @@ fn peer_reads_every_entry() {
     );
     assert!(
         ours == theirs,
-        "the sides read the entries differently:\n{}",
+        "the sides read the {entries} entries differently:\n{}",
         canonical::differences(&ours, &theirs)
     );
 }

@@ -14,7 +14,9 @@
 //!   is appended to one file of the copy and `cargo build` runs again.
 //! - **Code lines** (the rules are in `lines.rs`): every Rust file of the generated crate (it
 //!   holds exactly the six operations, plus its protocol support) against aws-sdk-kms's
-//!   source files for the same six operations (which files, `scope.rs`).
+//!   source files for the same six operations (which files, `scope.rs`); and the same
+//!   without the model-independent runtime: the generated files that are verbatim copies of
+//!   `codegen/runtime/src`, identical whatever the model (listed in the report).
 //!
 //! Dependencies are fetched once (`cargo fetch`, which needs crates.io only when the
 //! registry cache lacks a crate); the timed builds then run `--offline`. `RUSTC_WRAPPER`
@@ -49,7 +51,8 @@ usage: cargo xtask bloat [OPTIONS]
 
 Measures, side by side with aws-sdk-kms, the generated crate's clean build time (with its
 dependencies, each in a fresh target directory), its incremental rebuild after touching one
-file, and the lines of Rust code for the six custom key store operations.
+file, and the lines of Rust code for the six custom key store operations, with and without
+the model-independent runtime (the files copied verbatim from codegen/runtime/src).
 
 options:
   --release      also time clean release builds (`cargo build --release`)
@@ -179,7 +182,21 @@ fn measure(args: &BloatArgs, work: &Path, out: &mut dyn Write) -> Result<Figures
     }
 
     figures.loadavg.1 = builds::loadavg();
-    figures.ours_lines = scope::ours_files(&root.join("generated").join("src"))
+    let generated = root.join("generated");
+    let ours_groups = scope::ours_files(
+        &generated.join("src"),
+        &root.join("codegen").join("runtime").join("src"),
+    );
+    figures.runtime_files = ours_groups
+        .iter()
+        .filter(|(label, _)| label == scope::RUNTIME_LABEL)
+        .flat_map(|(_, files)| files)
+        .map(|file| {
+            let relative = file.strip_prefix(&generated).unwrap_or(file);
+            relative.to_string_lossy().replace('\\', "/")
+        })
+        .collect();
+    figures.ours_lines = ours_groups
         .into_iter()
         .map(|(label, files)| lines::count_group(label, &files))
         .collect::<Result<_, _>>()?;

@@ -1,7 +1,7 @@
 //! The figures `bloat` measured, as a table for people and as JSON for tools.
 
 use super::builds::Build;
-use super::scope::ERROR_SHAPES_LABEL;
+use super::scope::{ERROR_SHAPES_LABEL, RUNTIME_LABEL};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -31,8 +31,12 @@ pub struct Figures {
     pub peer_release: Option<Build>,
     /// Rebuild of the generated crate after one file was touched.
     pub ours_incremental: Option<Build>,
-    /// Our code lines, by group.
+    /// Our code lines, by group; the model-independent runtime is the group labelled
+    /// [`RUNTIME_LABEL`].
     pub ours_lines: Vec<LineGroup>,
+    /// The files counted as the model-independent runtime, relative to the crate root
+    /// (`src/wire/codecs.rs`).
+    pub runtime_files: Vec<String>,
     /// aws-sdk-kms's code lines for the same operations, by group.
     pub peer_lines: Vec<LineGroup>,
     /// Files expected in aws-sdk-kms that it lacks (not counted).
@@ -43,6 +47,24 @@ pub struct Figures {
 
 fn total(groups: &[LineGroup]) -> usize {
     groups.iter().map(|g| g.lines).sum()
+}
+
+/// Our lines in the model-independent runtime group.
+fn runtime_total(groups: &[LineGroup]) -> usize {
+    groups
+        .iter()
+        .filter(|g| g.label == RUNTIME_LABEL)
+        .map(|g| g.lines)
+        .sum()
+}
+
+/// A ratio rounded to four decimals, 0 when the denominator is 0.
+fn lines_ratio(ours: usize, peer: usize) -> f64 {
+    if peer > 0 {
+        rounded(ours as f64 / peer as f64, 4)
+    } else {
+        0.0
+    }
 }
 
 /// The peer's lines as the issue lists them: without the errors' serde shape files.
@@ -153,6 +175,23 @@ impl Figures {
             listed,
             ratio(ours as f64, listed as f64)
         );
+        let without = ours - runtime_total(&self.ours_lines).min(ours);
+        let _ = writeln!(
+            t,
+            "{:<44} {:>14} {:>14}  {}",
+            "code lines, six operations, without runtime",
+            without,
+            peer,
+            ratio(without as f64, peer as f64)
+        );
+        let _ = writeln!(
+            t,
+            "{:<44} {:>14} {:>14}  {}",
+            "  (peer without the errors' serde shapes)",
+            "",
+            listed,
+            ratio(without as f64, listed as f64)
+        );
         let _ = writeln!(
             t,
             "\ncode lines (no blank lines, comments or doc comments; see count_code_lines):"
@@ -174,6 +213,15 @@ impl Figures {
                 total(groups)
             );
         }
+        let _ = writeln!(
+            t,
+            "  runtime ({} files): the generated files that are codegen/runtime/src's file at the \
+             same path\n  behind the @generated header, so the same whatever the model:",
+            self.runtime_files.len()
+        );
+        for chunk in self.runtime_files.chunks(4) {
+            let _ = writeln!(t, "    {}", chunk.join(", "));
+        }
         if !self.peer_missing.is_empty() {
             let _ = writeln!(
                 t,
@@ -188,6 +236,8 @@ impl Figures {
     /// decimals, `null` for what was not measured.
     pub fn json(&self) -> Result<String, serde_json::Error> {
         let (ours, peer) = (total(&self.ours_lines), total(&self.peer_lines));
+        let peer_listed = peer_listed_total(&self.peer_lines);
+        let runtime = runtime_total(&self.ours_lines).min(ours);
         let report = JsonReport {
             aws_sdk_kms: &self.peer_version,
             build_debug: BuildPair::of(&self.ours_debug, &self.peer_debug),
@@ -197,12 +247,14 @@ impl Figures {
             lines: JsonLines {
                 ours,
                 peer,
-                peer_listed: peer_listed_total(&self.peer_lines),
-                ratio: if peer > 0 {
-                    rounded(ours as f64 / peer as f64, 4)
-                } else {
-                    0.0
-                },
+                peer_listed,
+                ratio: lines_ratio(ours, peer),
+                ratio_listed: lines_ratio(ours, peer_listed),
+                ours_runtime: runtime,
+                ours_without_runtime: ours - runtime,
+                ratio_without_runtime: lines_ratio(ours - runtime, peer),
+                ratio_without_runtime_listed: lines_ratio(ours - runtime, peer_listed),
+                runtime_files: &self.runtime_files,
                 ours_groups: &self.ours_lines,
                 peer_groups: &self.peer_lines,
             },
@@ -273,6 +325,12 @@ struct JsonLines<'a> {
     peer: usize,
     peer_listed: usize,
     ratio: f64,
+    ratio_listed: f64,
+    ours_runtime: usize,
+    ours_without_runtime: usize,
+    ratio_without_runtime: f64,
+    ratio_without_runtime_listed: f64,
+    runtime_files: &'a [String],
     ours_groups: &'a [LineGroup],
     peer_groups: &'a [LineGroup],
 }
@@ -298,7 +356,8 @@ mod tests {
                 seconds: 40.0,
                 crates: 200,
             }),
-            ours_lines: vec![group("ours \"quoted\"", 100)],
+            ours_lines: vec![group("ours \"quoted\"", 100), group(RUNTIME_LABEL, 40)],
+            runtime_files: vec!["src/wire/a.rs".to_owned(), "src/wire/b.rs".to_owned()],
             peer_lines: vec![
                 group("peer", 300),
                 group(&format!("{ERROR_SHAPES_LABEL} (22 errors)"), 100),
@@ -318,8 +377,15 @@ mod tests {
             "incremental_debug": null,
             "loadavg": ["0.5 0.4 0.3", "1.0 0.8 0.4"],
             "lines": {
-                "ours": 100, "peer": 400, "peer_listed": 300, "ratio": 0.25,
-                "ours_groups": [{"label": "ours \"quoted\"", "files": 2, "lines": 100}],
+                "ours": 140, "peer": 400, "peer_listed": 300, "ratio": 0.35,
+                "ratio_listed": 0.4667,
+                "ours_runtime": 40, "ours_without_runtime": 100,
+                "ratio_without_runtime": 0.25, "ratio_without_runtime_listed": 0.3333,
+                "runtime_files": ["src/wire/a.rs", "src/wire/b.rs"],
+                "ours_groups": [
+                    {"label": "ours \"quoted\"", "files": 2, "lines": 100},
+                    {"label": RUNTIME_LABEL, "files": 2, "lines": 40}
+                ],
                 "peer_groups": [
                     {"label": "peer", "files": 2, "lines": 300},
                     {"label": "protocol_serde/shape_<error>.rs (22 errors)", "files": 2, "lines": 100}
@@ -332,5 +398,26 @@ mod tests {
             text.find("\"aws_sdk_kms\"") < text.find("\"lines\""),
             "{text}"
         );
+        // The table says the same: with the runtime 140 / 400, without it 100 / 400 and
+        // 100 / 300 (peer without the errors' serde shapes), and which files are runtime.
+        let table = figures.table();
+        let row = |start: &str| {
+            table
+                .lines()
+                .filter(|line| line.starts_with(start))
+                .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            row("code lines, six operations"),
+            [
+                "code lines, six operations 140 400 0.350 (1/2.9)",
+                "code lines, six operations, without runtime 100 400 0.250 (1/4.0)",
+            ],
+            "{table}"
+        );
+        assert!(table.contains("300  0.333 (1/3.0)"), "{table}");
+        assert!(table.contains("src/wire/a.rs, src/wire/b.rs"), "{table}");
+        assert!(table.contains("runtime (2 files)"), "{table}");
     }
 }
