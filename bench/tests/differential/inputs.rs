@@ -280,47 +280,44 @@ pub fn create() -> impl Strategy<Value = Create> {
     })
 }
 
-impl Create {
-    pub fn ours(&self) -> ours::create_custom_key_store::CreateCustomKeyStoreRequest {
-        let shared = &self.shared;
-        ours::create_custom_key_store::CreateCustomKeyStoreRequest::builder()
-            .custom_key_store_name(&self.custom_key_store_name)
-            .set_cloud_hsm_cluster_id(shared.cloud_hsm_cluster_id.clone())
-            .set_trust_anchor_certificate(self.trust_anchor_certificate.clone())
-            .set_key_store_password(shared.key_store_password.clone())
-            .set_custom_key_store_type(self.custom_key_store_type.as_ref().map(|(o, _)| o.clone()))
-            .set_xks_proxy_uri_endpoint(shared.xks_proxy_uri_endpoint.clone())
-            .set_xks_proxy_uri_path(shared.xks_proxy_uri_path.clone())
+/// Sets the members `Create` and `Update` share (the CloudHSM password and cluster, the external
+/// key store proxy settings) on either crate's builder: the two builders have the same setter
+/// names, and only the credential and connectivity conversions differ per crate.
+macro_rules! with_shared {
+    ($builder:expr, $shared:expr, $credential:ident, $connectivity:ident) => {
+        $builder
+            .set_key_store_password($shared.key_store_password.clone())
+            .set_cloud_hsm_cluster_id($shared.cloud_hsm_cluster_id.clone())
+            .set_xks_proxy_uri_endpoint($shared.xks_proxy_uri_endpoint.clone())
+            .set_xks_proxy_uri_path($shared.xks_proxy_uri_path.clone())
             .set_xks_proxy_vpc_endpoint_service_name(
-                shared.xks_proxy_vpc_endpoint_service_name.clone(),
+                $shared.xks_proxy_vpc_endpoint_service_name.clone(),
             )
             .set_xks_proxy_vpc_endpoint_service_owner(
-                shared.xks_proxy_vpc_endpoint_service_owner.clone(),
+                $shared.xks_proxy_vpc_endpoint_service_owner.clone(),
             )
-            .set_xks_proxy_authentication_credential(shared.our_credential())
-            .set_xks_proxy_connectivity(shared.our_connectivity())
+            .set_xks_proxy_authentication_credential($shared.$credential())
+            .set_xks_proxy_connectivity($shared.$connectivity())
+    };
+}
+
+impl Create {
+    pub fn ours(&self) -> ours::create_custom_key_store::CreateCustomKeyStoreRequest {
+        let builder = ours::create_custom_key_store::CreateCustomKeyStoreRequest::builder()
+            .custom_key_store_name(&self.custom_key_store_name)
+            .set_trust_anchor_certificate(self.trust_anchor_certificate.clone())
+            .set_custom_key_store_type(self.custom_key_store_type.as_ref().map(|(o, _)| o.clone()));
+        with_shared!(builder, self.shared, our_credential, our_connectivity)
             .build()
             .expect("CustomKeyStoreName is set")
     }
 
     pub fn theirs(&self) -> theirs::create_custom_key_store::CreateCustomKeyStoreInput {
-        let shared = &self.shared;
-        theirs::create_custom_key_store::CreateCustomKeyStoreInput::builder()
+        let builder = theirs::create_custom_key_store::CreateCustomKeyStoreInput::builder()
             .custom_key_store_name(&self.custom_key_store_name)
-            .set_cloud_hsm_cluster_id(shared.cloud_hsm_cluster_id.clone())
             .set_trust_anchor_certificate(self.trust_anchor_certificate.clone())
-            .set_key_store_password(shared.key_store_password.clone())
-            .set_custom_key_store_type(self.custom_key_store_type.as_ref().map(|(_, t)| t.clone()))
-            .set_xks_proxy_uri_endpoint(shared.xks_proxy_uri_endpoint.clone())
-            .set_xks_proxy_uri_path(shared.xks_proxy_uri_path.clone())
-            .set_xks_proxy_vpc_endpoint_service_name(
-                shared.xks_proxy_vpc_endpoint_service_name.clone(),
-            )
-            .set_xks_proxy_vpc_endpoint_service_owner(
-                shared.xks_proxy_vpc_endpoint_service_owner.clone(),
-            )
-            .set_xks_proxy_authentication_credential(shared.their_credential())
-            .set_xks_proxy_connectivity(shared.their_connectivity())
+            .set_custom_key_store_type(self.custom_key_store_type.as_ref().map(|(_, t)| t.clone()));
+        with_shared!(builder, self.shared, their_credential, their_connectivity)
             .build()
             .expect("the peer's input builder checks nothing")
     }
@@ -353,43 +350,19 @@ pub fn update() -> impl Strategy<Value = Update> {
 
 impl Update {
     pub fn ours(&self) -> ours::update_custom_key_store::UpdateCustomKeyStoreRequest {
-        let shared = &self.shared;
-        ours::update_custom_key_store::UpdateCustomKeyStoreRequest::builder()
+        let builder = ours::update_custom_key_store::UpdateCustomKeyStoreRequest::builder()
             .custom_key_store_id(&self.custom_key_store_id)
-            .set_new_custom_key_store_name(self.new_custom_key_store_name.clone())
-            .set_key_store_password(shared.key_store_password.clone())
-            .set_cloud_hsm_cluster_id(shared.cloud_hsm_cluster_id.clone())
-            .set_xks_proxy_uri_endpoint(shared.xks_proxy_uri_endpoint.clone())
-            .set_xks_proxy_uri_path(shared.xks_proxy_uri_path.clone())
-            .set_xks_proxy_vpc_endpoint_service_name(
-                shared.xks_proxy_vpc_endpoint_service_name.clone(),
-            )
-            .set_xks_proxy_vpc_endpoint_service_owner(
-                shared.xks_proxy_vpc_endpoint_service_owner.clone(),
-            )
-            .set_xks_proxy_authentication_credential(shared.our_credential())
-            .set_xks_proxy_connectivity(shared.our_connectivity())
+            .set_new_custom_key_store_name(self.new_custom_key_store_name.clone());
+        with_shared!(builder, self.shared, our_credential, our_connectivity)
             .build()
             .expect("CustomKeyStoreId is set")
     }
 
     pub fn theirs(&self) -> theirs::update_custom_key_store::UpdateCustomKeyStoreInput {
-        let shared = &self.shared;
-        theirs::update_custom_key_store::UpdateCustomKeyStoreInput::builder()
+        let builder = theirs::update_custom_key_store::UpdateCustomKeyStoreInput::builder()
             .custom_key_store_id(&self.custom_key_store_id)
-            .set_new_custom_key_store_name(self.new_custom_key_store_name.clone())
-            .set_key_store_password(shared.key_store_password.clone())
-            .set_cloud_hsm_cluster_id(shared.cloud_hsm_cluster_id.clone())
-            .set_xks_proxy_uri_endpoint(shared.xks_proxy_uri_endpoint.clone())
-            .set_xks_proxy_uri_path(shared.xks_proxy_uri_path.clone())
-            .set_xks_proxy_vpc_endpoint_service_name(
-                shared.xks_proxy_vpc_endpoint_service_name.clone(),
-            )
-            .set_xks_proxy_vpc_endpoint_service_owner(
-                shared.xks_proxy_vpc_endpoint_service_owner.clone(),
-            )
-            .set_xks_proxy_authentication_credential(shared.their_credential())
-            .set_xks_proxy_connectivity(shared.their_connectivity())
+            .set_new_custom_key_store_name(self.new_custom_key_store_name.clone());
+        with_shared!(builder, self.shared, their_credential, their_connectivity)
             .build()
             .expect("the peer's input builder checks nothing")
     }
