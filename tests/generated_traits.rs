@@ -275,23 +275,24 @@ const KINDS_EQ_HASH: &[(&str, bool, &str)] = &[
     ("Widget", true, "an integer"),
 ];
 
-#[test]
-fn data_types_derive_eq_and_hash_exactly_where_their_members_allow() {
+/// The source files of the crate generated from `tests/models/kinds.json` whose module starts
+/// with one of `modules`.
+fn kinds_files(modules: &[&str]) -> Vec<SourceFile> {
     let model = root().join("tests/models/kinds.json");
     let generation = generate_from(&model, None).expect("the kinds model generates");
     let files = generation
         .files
         .into_iter()
         .filter_map(|(path, text)| Some((path.strip_prefix("src/")?.to_owned(), text)));
-    let model_files: Vec<SourceFile> = parse_crate(files)
+    parse_crate(files)
         .into_iter()
-        .filter(|file| {
-            ["types", "errors", "operations::"]
-                .iter()
-                .any(|module| file.module.starts_with(module))
-        })
-        .collect();
-    let derived = derives(&model_files);
+        .filter(|file| modules.iter().any(|module| file.module.starts_with(module)))
+        .collect()
+}
+
+#[test]
+fn data_types_derive_eq_and_hash_exactly_where_their_members_allow() {
+    let derived = derives(&kinds_files(&["types", "errors", "operations::"]));
     // Builders and error enums are not data types (operation markers are left out already).
     let data: BTreeMap<&String, &BTreeSet<String>> = derived
         .iter()
@@ -315,17 +316,7 @@ fn data_types_derive_eq_and_hash_exactly_where_their_members_allow() {
 /// never `Hash`. Every error of the kinds model (`Oops`) is `Eq`.
 #[test]
 fn operation_error_enums_are_eq_when_their_errors_are() {
-    let model = root().join("tests/models/kinds.json");
-    let generation = generate_from(&model, None).expect("the kinds model generates");
-    let files = generation
-        .files
-        .into_iter()
-        .filter_map(|(path, text)| Some((path.strip_prefix("src/")?.to_owned(), text)));
-    let operations: Vec<SourceFile> = parse_crate(files)
-        .into_iter()
-        .filter(|file| file.module.starts_with("operations::"))
-        .collect();
-    let derived = derives(&operations);
+    let derived = derives(&kinds_files(&["operations::"]));
     let enums: BTreeMap<&String, &BTreeSet<String>> = derived
         .iter()
         .filter(|(name, _)| name.ends_with("Error"))
