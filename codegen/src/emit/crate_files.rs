@@ -43,8 +43,22 @@ pub fn cargo_toml(service: &Service) -> String {
     )
 }
 
+/// Model text as the inside of a TOML basic string: quotes, backslashes and every control
+/// character escaped, so that no model text can end the string or add a key.
 fn toml_escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `src/lib.rs`: crate documentation and the module tree.
@@ -61,10 +75,12 @@ pub fn lib_rs(service: &Service) -> TokenStream {
             )
         })
         .collect();
+    // The title and version are model text: plain text and a code span, never Markdown.
     let mut text = format!(
-        "Types for {title} (`{id}`, version `{version}`, protocol `{protocol}`).\n\n",
+        "Types for {title} (`{id}`, version {version}, protocol `{protocol}`).\n\n",
+        title = crate::plan::docs::plain_text(title),
         id = service.id,
-        version = service.version,
+        version = crate::plan::docs::code_span(&service.version),
         protocol = service.protocol.name(),
     );
     if let Some(docs) = &service.docs {

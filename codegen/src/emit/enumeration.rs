@@ -14,9 +14,10 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
     let variants = e.variants.iter().map(|v| {
         let variant = ident(&v.name);
         let deprecated = super::common::deprecated_attr(v.deprecated.as_deref());
-        let fallback = format!("`{}`", v.value);
+        let value = crate::plan::docs::code_span(&v.value);
+        let fallback = value.clone();
         let docs = match &v.docs {
-            Some(d) => doc_attrs(Some(&format!("{d}\n\nWire value: `{}`.", v.value)), ""),
+            Some(d) => doc_attrs(Some(&format!("{d}\n\nWire value: {value}.")), ""),
             None => doc_attrs(None, &fallback),
         };
         quote! { #docs #deprecated #variant, }

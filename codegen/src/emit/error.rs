@@ -44,7 +44,10 @@ pub fn emit_operation_error(operation: &Operation, eq_hash: &EqHash) -> TokenStr
     let variants = operation.errors.iter().map(|e| {
         let variant = ident(&e.variant);
         let path = type_path(&e.error.name);
-        let doc = format!(" The service returned `{}`.", e.code);
+        let doc = format!(
+            " The service returned {}.",
+            crate::plan::docs::code_span(&e.code)
+        );
         quote! {
             #[doc = #doc]
             #variant(#path),

@@ -25,7 +25,9 @@ pub fn examples_section(service: &Service, operation: &Operation) -> Option<Stri
             continue;
         };
         any = true;
-        text.push_str(&format!("\n\n## {}\n\n", example.title));
+        // The title is model text: one line of plain text, never Markdown or code.
+        let title = crate::plan::docs::plain_text(&example.title);
+        text.push_str(&format!("\n\n## {title}\n\n"));
         if let Some(docs) = &example.docs {
             text.push_str(docs);
             text.push_str("\n\n");

@@ -49,7 +49,7 @@ fn pattern_static_name(index: usize) -> proc_macro2::Ident {
 fn pattern_static(index: usize, pattern: &crate::plan::ir::PatternConstraint) -> TokenStream {
     let name = pattern_static_name(index);
     let source = &pattern.source;
-    let doc = format!(" `` {source} ``");
+    let doc = format!(" {}", crate::plan::docs::code_span(source));
     let Some(program) = &pattern.program else {
         return quote! {
             #[doc = #doc]

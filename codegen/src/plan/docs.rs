@@ -4,6 +4,10 @@
 //! (`[`, `]`, `<`, `>`, bare URLs) escaped.
 
 /// Converts model documentation into rustdoc Markdown paragraphs separated by blank lines.
+///
+/// Model text is data: whatever it holds (code fences, indentation, control characters,
+/// `*/`), the result holds no code block but the `text` blocks written for `<pre>`, so no
+/// model text ever becomes a doc test.
 pub fn to_markdown(doc: &str) -> String {
     let mut writer = Writer::default();
     let mut rest = doc;
@@ -57,7 +61,7 @@ fn parse_tag(text: &str) -> Option<(Tag, usize)> {
         let value = &value[1..];
         value
             .find(quote)
-            .map(|close| decode_entities(&value[..close]))
+            .map(|close| safe_href(&decode_entities(&value[..close])))
     });
     Some((
         Tag {
@@ -78,17 +82,19 @@ struct Writer {
     in_code: bool,
     code_text: String,
     pre: bool,
+    /// The text of the open `<pre>` block, fenced when it closes.
+    pre_text: String,
 }
 
 impl Writer {
     fn text(&mut self, raw: &str) {
-        let decoded = decode_entities(raw);
+        let decoded = clean_controls(&decode_entities(raw));
         if self.in_code {
             self.code_text.push_str(&decoded);
             return;
         }
         if self.pre {
-            self.current.push_str(&decoded);
+            self.pre_text.push_str(&decoded);
             return;
         }
         let escaped = escape_text(&collapse_whitespace(&decoded));
@@ -149,16 +155,11 @@ impl Writer {
                 let code = collapse_whitespace(&std::mem::take(&mut self.code_text));
                 self.push_inline(&code_span(code.trim()));
             }
-            ("pre", false) => {
+            ("pre", false) if !self.pre => {
                 self.break_block();
-                self.current.push_str("```text\n");
                 self.pre = true;
             }
-            ("pre", true) => {
-                self.pre = false;
-                self.current.push_str("\n```");
-                self.break_block();
-            }
+            ("pre", true) => self.close_pre(),
             ("b" | "strong", _) => self.push_inline("**"),
             ("i" | "em", _) => self.push_inline("*"),
             ("a", false) => {
@@ -185,6 +186,20 @@ impl Writer {
             },
             _ => {}
         }
+    }
+
+    /// Writes the `<pre>` text as a `text` block, fenced with more backticks than any run in
+    /// it, so that nothing inside can close the block and open a code block.
+    fn close_pre(&mut self) {
+        if !self.pre {
+            return;
+        }
+        self.pre = false;
+        let text = std::mem::take(&mut self.pre_text);
+        let fence = "`".repeat(longest_backtick_run(&text).max(2) + 1);
+        self.current
+            .push_str(&format!("{fence}text\n{}\n{fence}", text.trim_matches('\n')));
+        self.break_block();
     }
 
     fn push_inline(&mut self, text: &str) {
@@ -218,6 +233,7 @@ impl Writer {
     }
 
     fn finish(mut self) -> String {
+        self.close_pre();
         if self.in_code {
             let code = std::mem::take(&mut self.code_text);
             self.push_inline(&code_span(code.trim()));
@@ -229,16 +245,60 @@ impl Writer {
     }
 }
 
-/// Wraps text in a code span, using a longer fence when the text holds backticks.
-fn code_span(code: &str) -> String {
+/// Wraps text in a code span on one line, fenced with more backticks than any run in it.
+/// Model text (an enum value, a pattern, a version) goes into docs this way.
+pub fn code_span(code: &str) -> String {
+    let code = collapse_whitespace(&clean_controls(code));
+    let code = code.trim();
     if code.is_empty() {
         return String::new();
     }
-    if code.contains('`') {
-        format!("`` {code} ``")
-    } else {
+    let run = longest_backtick_run(code);
+    if run == 0 {
         format!("`{code}`")
+    } else {
+        let fence = "`".repeat(run + 1);
+        format!("{fence} {code} {fence}")
     }
+}
+
+/// Model text (a title, an example's title) as one line of plain Markdown text: whitespace
+/// collapsed, control characters replaced, and everything Markdown would read escaped.
+pub fn plain_text(text: &str) -> String {
+    escape_text(collapse_whitespace(&clean_controls(text)).trim())
+}
+
+/// Line breaks as `\n`; every other control character (which rustdoc or the compiler would
+/// refuse in a doc comment, such as a bare `\r`) as U+FFFD.
+fn clean_controls(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\r' | '\u{2028}' | '\u{2029}' => '\n',
+            '\n' | '\t' => c,
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+fn longest_backtick_run(text: &str) -> usize {
+    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
+/// A link target that stays one Markdown token: anything but URL characters is
+/// percent-encoded (spaces, line breaks, parentheses, brackets, backticks, quotes).
+fn safe_href(href: &str) -> String {
+    let mut out = String::with_capacity(href.len());
+    for byte in href.trim().bytes() {
+        let keep = byte.is_ascii_alphanumeric() || b"-._~:/?#@!$&'*+,;=%".contains(&byte);
+        if keep {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 fn collapse_whitespace(text: &str) -> String {
@@ -272,7 +332,7 @@ fn escape_text(text: &str) -> String {
             continue;
         }
         for c in word.chars() {
-            if matches!(c, '[' | ']' | '<' | '>' | '*' | '_' | '`' | '\\' | '#') {
+            if matches!(c, '[' | ']' | '<' | '>' | '*' | '_' | '`' | '\\' | '#' | '~') {
                 out.push('\\');
             }
             out.push(c);
@@ -297,20 +357,40 @@ fn decode_entities(text: &str) -> String {
 /// Splits Markdown into lines of at most `width` characters for `///` comments, never
 /// breaking inside a code span or link, and never starting a line with something Markdown
 /// would read as a list item or heading.
+///
+/// A fence closes only on a line of at least as many backticks as opened it, as in
+/// CommonMark. Outside fences, a line after a blank line loses its indentation, so that no
+/// text becomes an indented code block (rustdoc runs those as doc tests).
 pub fn wrap(markdown: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut in_fence = false;
+    let mut lines: Vec<String> = Vec::new();
+    // The backtick run that opened the current fence (0: not in a fence).
+    let mut fence = 0usize;
     for source_line in markdown.split('\n') {
-        if source_line.starts_with("```") {
-            in_fence = !in_fence;
-            lines.push(source_line.trim_end().to_owned());
+        let source_line = source_line.trim_end();
+        let run = source_line.len() - source_line.trim_start_matches('`').len();
+        if fence == 0 && run >= 3 && !source_line[run..].contains('`') {
+            fence = run;
+            lines.push(source_line.to_owned());
             continue;
         }
-        if in_fence || source_line.trim().is_empty() {
+        if fence > 0 {
+            if run >= fence && source_line.len() == run {
+                fence = 0;
+            }
             // Code is never re-wrapped.
-            lines.push(source_line.trim_end().to_owned());
+            lines.push(source_line.to_owned());
             continue;
         }
+        if source_line.trim().is_empty() {
+            lines.push(String::new());
+            continue;
+        }
+        let after_blank = lines.last().is_none_or(String::is_empty);
+        let source_line = if after_blank {
+            source_line.trim_start()
+        } else {
+            source_line
+        };
         let indent: String = source_line.chars().take_while(|c| *c == ' ').collect();
         let continuation = if source_line.trim_start().starts_with("- ") {
             format!("{indent}  ")

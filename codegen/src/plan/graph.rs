@@ -114,53 +114,6 @@ impl Graph {
         self.nodes.iter()
     }
 
-    /// Whether `to` can be reached from `from` through members that hold a type directly.
-    pub fn reaches_directly(&self, from: &ShapeId, to: &ShapeId) -> bool {
-        self.reach(from, to, |edge| edge.direct.iter().collect())
-    }
-
-    /// Whether `to` can be reached from `from` through required structure members
-    /// without defaults (each needs a value of the next).
-    pub fn requires(&self, from: &ShapeId, to: &ShapeId) -> bool {
-        self.reach(from, to, |edge| {
-            edge.direct
-                .iter()
-                .filter(|next| {
-                    edge.needs_value
-                        && self
-                            .node(next)
-                            .is_some_and(|n| n.kind == NodeKind::Structure)
-                })
-                .collect()
-        })
-    }
-
-    /// Whether a path of at least one step leads from `from` to `to`, following `next`.
-    fn reach<'g>(
-        &'g self,
-        from: &ShapeId,
-        to: &ShapeId,
-        next: impl Fn(&'g Edge) -> Vec<&'g ShapeId>,
-    ) -> bool {
-        let step = |id: &ShapeId| -> Vec<&'g ShapeId> {
-            self.nodes
-                .get(id)
-                .map(|node| node.edges.iter().flat_map(&next).collect())
-                .unwrap_or_default()
-        };
-        let mut stack = step(from);
-        let mut seen = BTreeSet::new();
-        while let Some(id) = stack.pop() {
-            if id == to {
-                return true;
-            }
-            if seen.insert(id) {
-                stack.extend(step(id));
-            }
-        }
-        false
-    }
-
     /// The structures and unions (not errors) reachable from `starts` through any member,
     /// the starts included.
     pub fn reachable(&self, starts: impl IntoIterator<Item = ShapeId>) -> BTreeSet<ShapeId> {

@@ -21,6 +21,7 @@
 
 mod checks;
 mod closure;
+mod components;
 mod constraints;
 mod convert;
 mod cycles;

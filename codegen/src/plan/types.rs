@@ -31,7 +31,7 @@ pub(super) fn member_types(
             if union && member.target.is_unit() {
                 continue;
             }
-            match rust_type(model, names, &member.target, &member.traits) {
+            match rust_type(model, names, &member.target, &member.traits, &mut Vec::new()) {
                 Ok(ty) => {
                     types.insert(member.id.clone(), boxed_if(ty, boxed.contains(&member.id)));
                 }
@@ -50,13 +50,20 @@ fn boxed_if(ty: RustType, boxed: bool) -> RustType {
     }
 }
 
+/// Lists and maps nested in each other (with no structure or union between them) deeper
+/// than this are refused: each level is a generic type the compiler and the printer nest,
+/// and nothing real comes near it.
+pub const MAX_COLLECTION_NESTING: usize = 32;
+
 /// The Rust type for a member targeting `id`, with the member's own traits (a member
-/// `timestampFormat` overrides the target's).
+/// `timestampFormat` overrides the target's). `outer` holds the lists and maps this one is
+/// nested in, so the recursion is at most [`MAX_COLLECTION_NESTING`] deep.
 fn rust_type(
     model: &Model,
     names: &Names,
     id: &ShapeId,
     member_traits: &Traits,
+    outer: &mut Vec<ShapeId>,
 ) -> Result<RustType, String> {
     let shape = model.get(id);
     let kind = match shape {
@@ -115,7 +122,9 @@ fn rust_type(
             let member = shape
                 .and_then(|s| s.member.as_ref())
                 .ok_or_else(|| format!("list {id} has no `member`"))?;
-            let item = rust_type(model, names, &member.target, &member.traits)?;
+            enter_collection(outer, id)?;
+            let item = rust_type(model, names, &member.target, &member.traits, outer)?;
+            outer.pop();
             if sparse {
                 RustType::SparseList(Box::new(item))
             } else {
@@ -137,7 +146,9 @@ fn rust_type(
             let value = shape
                 .and_then(|s| s.value.as_ref())
                 .ok_or_else(|| format!("map {id} has no `value`"))?;
-            let value = rust_type(model, names, &value.target, &value.traits)?;
+            enter_collection(outer, id)?;
+            let value = rust_type(model, names, &value.target, &value.traits, outer)?;
+            outer.pop();
             if sparse {
                 RustType::SparseMap(Box::new(value))
             } else {
@@ -156,4 +167,24 @@ fn rust_type(
             ))
         }
     })
+}
+
+/// Records that the type descends into the list or map `id`, refusing a collection that
+/// holds itself with no structure or union between (its Rust type would be infinite) and
+/// nesting past [`MAX_COLLECTION_NESTING`].
+fn enter_collection(outer: &mut Vec<ShapeId>, id: &ShapeId) -> Result<(), String> {
+    if outer.contains(id) {
+        return Err(format!(
+            "targets {}, which holds itself through lists and maps alone, so its Rust type would be infinite (put a structure or union in the cycle)",
+            outer.first().unwrap_or(id)
+        ));
+    }
+    if outer.len() >= MAX_COLLECTION_NESTING {
+        return Err(format!(
+            "targets {}, whose lists and maps are nested more than {MAX_COLLECTION_NESTING} levels deep (the limit; put a structure between them)",
+            outer.first().unwrap_or(id)
+        ));
+    }
+    outer.push(id.clone());
+    Ok(())
 }

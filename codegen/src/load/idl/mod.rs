@@ -49,6 +49,17 @@ pub fn load_idl_files(files: &[(PathBuf, String)]) -> Result<Vec<LoadedFile>, Di
     let mut errors = Diagnostics::default();
     let mut parsed = Vec::with_capacity(files.len());
     for (path, text) in files {
+        if text.len() as u64 > super::MAX_MODEL_BYTES {
+            errors.push(Diagnostic::in_file(
+                path,
+                format!(
+                    "the model is {:.1} MiB; files over {} MiB are refused as not being Smithy models",
+                    text.len() as f64 / (1024.0 * 1024.0),
+                    super::MAX_MODEL_BYTES / (1024 * 1024)
+                ),
+            ));
+            continue;
+        }
         match parser::parse(text) {
             Ok(file) => parsed.push(resolve::ParsedFile {
                 path: path.clone(),

@@ -34,8 +34,14 @@ const ENUM_VALUE: &str = TraitId::EnumValue.id();
 const MIXIN: &str = TraitId::Mixin.id();
 const UNIT: &str = "smithy.api#Unit";
 
-/// Mixins nested deeper than this are refused (the flattening recursion follows them).
-const MAX_MIXIN_DEPTH: usize = 100;
+/// Mixin chains longer than this are refused, wherever the chain starts: flattening recurses
+/// along the chain, and each level copies the members of the levels below it.
+pub const MAX_MIXIN_DEPTH: usize = 100;
+
+/// How much flattening may copy into the shapes that use mixins, in total: each inherited
+/// member or trait counts its size (string bytes plus one per value). Past it the model is
+/// refused, so a small model cannot expand into gigabytes.
+pub const MAX_MIXIN_COPY: usize = 4 * 1024 * 1024;
 
 /// One parsed file with its path.
 pub struct ParsedFile {
@@ -54,6 +60,7 @@ pub struct ResolvedFile {
 pub fn resolve(files: Vec<ParsedFile>) -> Result<Vec<ResolvedFile>, Diagnostics> {
     let mut resolver = Resolver {
         files: &files,
+        copied: 0,
         scopes: Vec::new(),
         defined: HashMap::new(),
         errors: Diagnostics::default(),
@@ -138,6 +145,8 @@ enum State {
 
 struct Resolver<'a> {
     files: &'a [ParsedFile],
+    /// What flattening has copied so far (see [`MAX_MIXIN_COPY`]).
+    copied: usize,
     scopes: Vec<Scope>,
     /// Every shape defined in the set: root id -> (file index, position).
     defined: HashMap<String, (usize, Pos)>,
@@ -173,6 +182,38 @@ fn merge_trait(
 }
 
 /// Appends ids not already present (mixin list properties keep first occurrences).
+/// The size of what inheriting `flat` copies: members (name, target, traits) and traits.
+fn flat_weight(flat: &Flat) -> usize {
+    let traits = |traits: &BTreeMap<String, Value>| -> usize {
+        traits
+            .iter()
+            .map(|(name, value)| name.len() + value_weight(value))
+            .sum()
+    };
+    let members: usize = flat
+        .members
+        .iter()
+        .map(|(name, m)| 1 + name.len() + m.target.len() + traits(&m.traits))
+        .sum();
+    members + traits(&flat.traits) + flat.errors.len() + flat.operations.len() + flat.resources.len()
+}
+
+/// A node value's size: one per value plus its string bytes. Node values are nested at
+/// most 64 levels deep (the parser's limit), so the recursion is bounded.
+fn value_weight(value: &Value) -> usize {
+    match value {
+        Value::String(s) => 1 + s.len(),
+        Value::Array(items) => 1 + items.iter().map(value_weight).sum::<usize>(),
+        Value::Object(map) => {
+            1 + map
+                .iter()
+                .map(|(k, v)| k.len() + value_weight(v))
+                .sum::<usize>()
+        }
+        _ => 1,
+    }
+}
+
 fn extend_unique(list: &mut Vec<String>, more: &[String]) {
     for id in more {
         if !list.contains(id) {
@@ -730,6 +771,7 @@ impl Resolver<'_> {
     /// Step 4: flattens every shape's mixins.
     fn flatten_all(&mut self, defs: &IndexMap<String, Def>) -> HashMap<String, Flat> {
         let mut states: HashMap<String, State> = HashMap::new();
+        self.refuse_deep_chains(defs, &mut states);
         for id in defs.keys() {
             self.flatten(defs, &mut states, id, 0);
         }
@@ -792,6 +834,10 @@ impl Resolver<'_> {
             let Some(mixed) = self.flatten(defs, states, mixin_id, depth + 1) else {
                 continue;
             };
+            if !self.copy_allowed(def, flat_weight(&mixed)) {
+                states.insert(id.to_owned(), State::Failed);
+                return None;
+            }
             for (name, member) in mixed.members {
                 match flat.members.get_mut(&name) {
                     Some(existing) if existing.target != member.target => {
@@ -881,6 +927,84 @@ impl Resolver<'_> {
         }
         states.insert(id.to_owned(), State::Done(Box::new(flat.clone())));
         Some(flat)
+    }
+
+    /// Finds every shape's mixin depth (the longest chain of mixins below it) without
+    /// recursion, and marks the shapes past [`MAX_MIXIN_DEPTH`] as failed before flattening
+    /// starts, so the limit holds whatever order the shapes are written in. Each chain is
+    /// reported once, at the shapes that use it and are not themselves mixins of a refused
+    /// shape.
+    fn refuse_deep_chains(
+        &mut self,
+        defs: &IndexMap<String, Def>,
+        states: &mut HashMap<String, State>,
+    ) {
+        // 0: not seen; 1: on the path; 2: done (depth known).
+        let mut mark: HashMap<&str, u8> = HashMap::new();
+        let mut depth: HashMap<&str, usize> = HashMap::new();
+        for root in defs.keys() {
+            let mut path: Vec<(&str, usize)> = vec![(root.as_str(), 0)];
+            while let Some((id, at)) = path.last_mut() {
+                let id: &str = id;
+                mark.entry(id).or_insert(1);
+                let mixins = defs.get(id).map_or(&[][..], |d| &d.mixins[..]);
+                if let Some((next, _)) = mixins.get(*at) {
+                    *at += 1;
+                    if defs.contains_key(next.as_str()) && !mark.contains_key(next.as_str()) {
+                        path.push((next.as_str(), 0));
+                    }
+                    continue;
+                }
+                // A mixin still on the path is a cycle, which flattening reports.
+                let below = mixins
+                    .iter()
+                    .filter(|(m, _)| mark.get(m.as_str()) == Some(&2))
+                    .filter_map(|(m, _)| depth.get(m.as_str()))
+                    .map(|d| d + 1)
+                    .max()
+                    .unwrap_or(0);
+                depth.insert(id, below);
+                mark.insert(id, 2);
+                path.pop();
+            }
+        }
+        let too_deep = |id: &str| depth.get(id).is_some_and(|&d| d > MAX_MIXIN_DEPTH);
+        let mut under_refused: std::collections::HashSet<&str> = Default::default();
+        for (id, def) in defs {
+            if too_deep(id) {
+                under_refused.extend(def.mixins.iter().map(|(m, _)| m.as_str()));
+            }
+        }
+        for (id, def) in defs {
+            if !too_deep(id) {
+                continue;
+            }
+            states.insert(id.clone(), State::Failed);
+            if !under_refused.contains(id.as_str()) {
+                let levels = depth.get(id.as_str()).copied().unwrap_or(0);
+                let message = format!(
+                    "its mixins are nested {levels} levels deep; at most {MAX_MIXIN_DEPTH} are allowed"
+                );
+                self.error(def.file, def.pos, Some(id), message);
+            }
+        }
+    }
+
+    /// Counts what flattening copies; false (reported once) past [`MAX_MIXIN_COPY`].
+    fn copy_allowed(&mut self, def: &Def, weight: usize) -> bool {
+        if self.copied > MAX_MIXIN_COPY {
+            return false;
+        }
+        self.copied += weight;
+        if self.copied > MAX_MIXIN_COPY {
+            let message = format!(
+                "flattening the mixins would copy more than {} MiB of members and traits into the shapes that use them (the limit)",
+                MAX_MIXIN_COPY / (1024 * 1024)
+            );
+            self.error(def.file, def.pos, Some(&def.id), message);
+            return false;
+        }
+        true
     }
 
     /// The traits a mixin keeps to itself (`@mixin(localTraits: [...])`), as absolute ids.
