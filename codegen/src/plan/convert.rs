@@ -7,7 +7,7 @@ use super::closure::Closure;
 use super::decided::{docs_of, Decided};
 use super::ir::{ErrorShape, Member, Structure, TypeDef, Union, UnionVariant, VariantMember};
 use super::problems::Problems;
-use super::{defaults, enums, kind_of, names};
+use super::{defaults, enums, kind_of, member_names, names};
 use crate::load::{Member as ModelMember, Model, Shape, ShapeId, ShapeKind};
 use std::collections::BTreeMap;
 
@@ -108,17 +108,17 @@ fn structure(
 
 fn members(decided: &Decided, shape: &Shape, problems: &mut Problems) -> Vec<Member> {
     let mut members = Vec::new();
-    let mut field_names: BTreeMap<String, String> = BTreeMap::new();
-    for (wire_name, member) in &shape.members {
-        let field_name = names::field_name(wire_name);
-        if let Some(other) = field_names.insert(field_name.clone(), wire_name.clone()) {
-            problems.report(
-                &member.id,
-                format!(
-                    "members `{other}` and `{wire_name}` both become the Rust field `{field_name}`"
-                ),
-            );
-        }
+    let wire_names: Vec<&str> = shape.members.keys().map(String::as_str).collect();
+    let (field_names, same) = member_names::field_names(&wire_names);
+    for (other, wire_name) in same {
+        let field_name = names::field_name(&wire_name);
+        let id = shape.id.with_member(&wire_name);
+        problems.report(
+            &id,
+            format!("members `{other}` and `{wire_name}` both become the Rust field `{field_name}`"),
+        );
+    }
+    for ((_, member), field_name) in shape.members.iter().zip(field_names) {
         if let Some(m) = convert_member(decided, shape, member, field_name, problems) {
             members.push(m);
         }

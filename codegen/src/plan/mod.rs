@@ -29,6 +29,7 @@ mod decided;
 mod defaults;
 pub mod docs;
 mod enums;
+mod member_names;
 mod graph;
 pub mod ir;
 pub mod names;

@@ -84,9 +84,30 @@ pub(super) fn assign(model: &Model, selection: &Selection, closure: &Closure) ->
         synthesized: BTreeSet::new(),
     };
     let mut taken: BTreeSet<(Module, String)> = BTreeSet::new();
-    for op_id in &selection.operations {
-        let module = names::field_name(selection.shape_name(op_id));
-        let rust_name = names::type_name(selection.shape_name(op_id));
+    // Operations whose names differ only in case or underscores (`GetThing`, `Get_Thing`,
+    // `getThing`) would share a module and a marker type: in shape id order, the first keeps
+    // the name and the others get a number, so no operation is ever lost.
+    let mut operation_names: BTreeSet<String> = BTreeSet::new();
+    let mut operation_modules: BTreeSet<String> = BTreeSet::new();
+    let mut sorted_operations: Vec<&ShapeId> = selection.operations.iter().collect();
+    sorted_operations.sort();
+    for op_id in sorted_operations {
+        let base_module = names::field_name(selection.shape_name(op_id));
+        let base_name = names::type_name(selection.shape_name(op_id));
+        let (module, rust_name) = (1..)
+            .map(|n| match n {
+                1 => (base_module.clone(), base_name.clone()),
+                n => (
+                    format!("{}{n}", base_module.trim_start_matches("r#")),
+                    format!("{base_name}{n}"),
+                ),
+            })
+            .find(|(module, name)| {
+                !operation_modules.contains(module) && !operation_names.contains(name)
+            })
+            .unwrap_or((base_module, base_name));
+        operation_modules.insert(module.clone());
+        operation_names.insert(rust_name.clone());
         let own_module = Module::Operation(module.clone());
         taken.insert((own_module.clone(), format!("{rust_name}Error")));
         taken.insert((own_module.clone(), rust_name.clone()));
