@@ -134,7 +134,14 @@ fn valid_hostile_models_build_and_model_text_stays_text() {
     let dir = write_workspace();
     let (ok, log) = cargo(
         &dir,
-        &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"],
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
     );
     assert!(ok, "the hostile crates must build clippy-clean:\n{log}");
     let (ok, log) = cargo(&dir, &["test", "--workspace", "--doc"]);
@@ -160,14 +167,23 @@ fn valid_hostile_models_build_and_model_text_stays_text() {
     for place in [dir.clone(), dir.join("text-in-docs")] {
         for entry in std::fs::read_dir(&place).unwrap() {
             let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-            assert!(!name.starts_with("hostile-marker"), "model text ran: {name}");
+            assert!(
+                !name.starts_with("hostile-marker"),
+                "model text ran: {name}"
+            );
         }
     }
 
     // The manifest's description holds the title and version exactly as the model has them.
     let (ok, metadata) = cargo(
         &dir,
-        &["metadata", "--no-deps", "--format-version", "1", "--offline"],
+        &[
+            "metadata",
+            "--no-deps",
+            "--format-version",
+            "1",
+            "--offline",
+        ],
     );
     assert!(ok, "{metadata}");
     let metadata: Value = serde_json::from_str(metadata.lines().last().unwrap()).unwrap();
@@ -285,7 +301,12 @@ fn mixin_chain_idl(n: usize) -> String {
     );
     writeln!(text, "@mixin\nstructure M{n} {{ m{n}: String }}").unwrap();
     for i in (1..n).rev() {
-        writeln!(text, "@mixin\nstructure M{i} with [M{}] {{ m{i}: String }}", i + 1).unwrap();
+        writeln!(
+            text,
+            "@mixin\nstructure M{i} with [M{}] {{ m{i}: String }}",
+            i + 1
+        )
+        .unwrap();
     }
     text.push_str("structure M0 with [M1] { m0: String }\n");
     text

@@ -18,7 +18,7 @@ pub use automaton::*;
 pub use checks::*;
 pub use pattern::*;
 pub use violations::*;
-/// `` ^(/[a-zA-Z0-9\/_-]+/kms/xks/v\d{1,2})$|^(/kms/xks/v\d{1,2})$ ``
+/// `^(/[a-zA-Z0-9\/_-]+/kms/xks/v\d{1,2})$|^(/kms/xks/v\d{1,2})$`
 pub(crate) static PATTERN_0: Pattern = Pattern::automaton(
     "^(/[a-zA-Z0-9\\/_-]+/kms/xks/v\\d{1,2})$|^(/kms/xks/v\\d{1,2})$",
     &Automaton {
@@ -79,7 +79,7 @@ pub(crate) static PATTERN_0: Pattern = Pattern::automaton(
         ],
     }),
 );
-/// `` ^(com|eu)\.amazonaws\.vpce\.([a-z]+-){2,3}\d+\.vpce-svc-[0-9a-z]+$ ``
+/// `^(com|eu)\.amazonaws\.vpce\.([a-z]+-){2,3}\d+\.vpce-svc-[0-9a-z]+$`
 pub(crate) static PATTERN_1: Pattern = Pattern::automaton(
     "^(com|eu)\\.amazonaws\\.vpce\\.([a-z]+-){2,3}\\d+\\.vpce-svc-[0-9a-z]+$",
     &Automaton {
@@ -213,7 +213,7 @@ pub(crate) static PATTERN_1: Pattern = Pattern::automaton(
         ],
     }),
 );
-/// `` ^[0-9]{12}$ ``
+/// `^[0-9]{12}$`
 pub(crate) static PATTERN_2: Pattern = Pattern::automaton(
     "^[0-9]{12}$",
     &Automaton {
@@ -244,7 +244,7 @@ pub(crate) static PATTERN_2: Pattern = Pattern::automaton(
         ],
     }),
 );
-/// `` ^[A-Z2-7]+$ ``
+/// `^[A-Z2-7]+$`
 pub(crate) static PATTERN_3: Pattern = Pattern::automaton(
     "^[A-Z2-7]+$",
     &Automaton {
@@ -270,7 +270,7 @@ pub(crate) static PATTERN_3: Pattern = Pattern::automaton(
         table: &[1, 3, 1, 1, 1, 1, 2, 2, 2, 1, 3, 2],
     }),
 );
-/// `` ^[\u0020-\u00FF]*$ ``
+/// `^[\u0020-\u00FF]*$`
 pub(crate) static PATTERN_4: Pattern = Pattern::automaton(
     "^[\\u0020-\\u00FF]*$",
     &Automaton {
@@ -296,7 +296,7 @@ pub(crate) static PATTERN_4: Pattern = Pattern::automaton(
         table: &[1, 3, 2, 1, 1, 1, 2, 2, 2, 1, 3, 2],
     }),
 );
-/// `` ^[a-zA-Z0-9\/+=]+$ ``
+/// `^[a-zA-Z0-9\/+=]+$`
 pub(crate) static PATTERN_5: Pattern = Pattern::automaton(
     "^[a-zA-Z0-9\\/+=]+$",
     &Automaton {
@@ -322,7 +322,7 @@ pub(crate) static PATTERN_5: Pattern = Pattern::automaton(
         table: &[1, 3, 1, 1, 1, 1, 2, 2, 2, 1, 3, 2],
     }),
 );
-/// `` ^cluster-[2-7a-zA-Z]{11,16}$ ``
+/// `^cluster-[2-7a-zA-Z]{11,16}$`
 pub(crate) static PATTERN_6: Pattern = Pattern::automaton(
     "^cluster-[2-7a-zA-Z]{11,16}$",
     &Automaton {
@@ -387,7 +387,7 @@ pub(crate) static PATTERN_6: Pattern = Pattern::automaton(
         ],
     }),
 );
-/// `` ^https://[a-zA-Z0-9.-]+$ ``
+/// `^https://[a-zA-Z0-9.-]+$`
 pub(crate) static PATTERN_7: Pattern = Pattern::automaton(
     "^https://[a-zA-Z0-9.-]+$",
     &Automaton {

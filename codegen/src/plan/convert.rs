@@ -115,7 +115,9 @@ fn members(decided: &Decided, shape: &Shape, problems: &mut Problems) -> Vec<Mem
         let id = shape.id.with_member(&wire_name);
         problems.report(
             &id,
-            format!("members `{other}` and `{wire_name}` both become the Rust field `{field_name}`"),
+            format!(
+                "members `{other}` and `{wire_name}` both become the Rust field `{field_name}`"
+            ),
         );
     }
     for ((_, member), field_name) in shape.members.iter().zip(field_names) {

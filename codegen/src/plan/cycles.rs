@@ -35,15 +35,19 @@ pub(super) fn check_required(graph: &Graph, problems: &mut Problems) {
         edge.direct
             .iter()
             .filter(|next| {
-                needs(edge) && graph.node(next).is_some_and(|n| n.kind == NodeKind::Structure)
+                needs(edge)
+                    && graph
+                        .node(next)
+                        .is_some_and(|n| n.kind == NodeKind::Structure)
             })
             .collect()
     });
     for (id, node) in graph.nodes() {
         let requires_itself = requiring.in_long_cycle(id)
-            || node.edges.iter().any(|edge| {
-                edge.needs_value && edge.direct.as_ref() == Some(id)
-            });
+            || node
+                .edges
+                .iter()
+                .any(|edge| edge.needs_value && edge.direct.as_ref() == Some(id));
         if node.kind == NodeKind::Structure && requires_itself {
             problems.report(id, "requires itself through required structure members, so no finite value exists; make one member of the cycle optional");
         }

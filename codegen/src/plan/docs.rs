@@ -197,8 +197,10 @@ impl Writer {
         self.pre = false;
         let text = std::mem::take(&mut self.pre_text);
         let fence = "`".repeat(longest_backtick_run(&text).max(2) + 1);
-        self.current
-            .push_str(&format!("{fence}text\n{}\n{fence}", text.trim_matches('\n')));
+        self.current.push_str(&format!(
+            "{fence}text\n{}\n{fence}",
+            text.trim_matches('\n')
+        ));
         self.break_block();
     }
 
@@ -332,7 +334,10 @@ fn escape_text(text: &str) -> String {
             continue;
         }
         for c in word.chars() {
-            if matches!(c, '[' | ']' | '<' | '>' | '*' | '_' | '`' | '\\' | '#' | '~') {
+            if matches!(
+                c,
+                '[' | ']' | '<' | '>' | '*' | '_' | '`' | '\\' | '#' | '~'
+            ) {
                 out.push('\\');
             }
             out.push(c);

@@ -11,8 +11,24 @@ use std::collections::BTreeSet;
 /// Names no member method may take: the builder's and the structure's own methods, and
 /// methods of the traits they implement that generated and user code call on them.
 pub const RESERVED_METHODS: &[&str] = &[
-    "build", "builder", "default", "new", "validate", "clone", "clone_from", "fmt", "eq", "ne",
-    "hash", "into", "from", "try_from", "try_into", "to_owned", "to_string", "type_id",
+    "build",
+    "builder",
+    "default",
+    "new",
+    "validate",
+    "clone",
+    "clone_from",
+    "fmt",
+    "eq",
+    "ne",
+    "hash",
+    "into",
+    "from",
+    "try_from",
+    "try_into",
+    "to_owned",
+    "to_string",
+    "type_id",
 ];
 
 /// The field name of each member (by position in `wire_names`), and for each pair of
@@ -66,14 +82,23 @@ mod tests {
 
     #[test]
     fn ordinary_members_keep_their_names() {
-        assert_eq!(fields(&["KeyId", "type", "Name"]), ["key_id", "r#type", "name"]);
+        assert_eq!(
+            fields(&["KeyId", "type", "Name"]),
+            ["key_id", "r#type", "name"]
+        );
     }
 
     #[test]
     fn builder_methods_and_setters_are_never_shared() {
-        assert_eq!(fields(&["build", "Builder", "default"]), ["build_", "builder_", "default_"]);
+        assert_eq!(
+            fields(&["build", "Builder", "default"]),
+            ["build_", "builder_", "default_"]
+        );
         assert_eq!(fields(&["setX", "x"]), ["set_x_", "x"]);
-        assert_eq!(fields(&["x", "set_x", "set_set_x"]), ["x", "set_x_", "set_set_x"]);
+        assert_eq!(
+            fields(&["x", "set_x", "set_set_x"]),
+            ["x", "set_x_", "set_set_x"]
+        );
         // A renamed member's setter is checked too: `build_` sets with `set_build_`.
         assert_eq!(fields(&["build", "setBuild"]), ["build_", "set_build"]);
     }

@@ -31,7 +31,13 @@ pub(super) fn member_types(
             if union && member.target.is_unit() {
                 continue;
             }
-            match rust_type(model, names, &member.target, &member.traits, &mut Vec::new()) {
+            match rust_type(
+                model,
+                names,
+                &member.target,
+                &member.traits,
+                &mut Vec::new(),
+            ) {
                 Ok(ty) => {
                     types.insert(member.id.clone(), boxed_if(ty, boxed.contains(&member.id)));
                 }

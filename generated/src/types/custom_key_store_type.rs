@@ -50,7 +50,7 @@ impl ::std::convert::From<::std::string::String> for CustomKeyStoreType {
 }
 impl ::std::str::FromStr for CustomKeyStoreType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }

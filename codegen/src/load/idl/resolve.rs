@@ -195,7 +195,11 @@ fn flat_weight(flat: &Flat) -> usize {
         .iter()
         .map(|(name, m)| 1 + name.len() + m.target.len() + traits(&m.traits))
         .sum();
-    members + traits(&flat.traits) + flat.errors.len() + flat.operations.len() + flat.resources.len()
+    members
+        + traits(&flat.traits)
+        + flat.errors.len()
+        + flat.operations.len()
+        + flat.resources.len()
 }
 
 /// A node value's size: one per value plus its string bytes. Node values are nested at
