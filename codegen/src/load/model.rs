@@ -61,6 +61,15 @@ impl Member {
         problems: &mut Vec<Problem>,
     ) -> Option<Member> {
         let id = shape.with_member(name);
+        if !super::shape_id::is_identifier(name) {
+            // A member name becomes Rust names, wire names in code and docs: only Smithy
+            // identifiers are accepted, so no member name can carry code or Markdown.
+            let message = format!(
+                "the member name {name:?} is not a Smithy identifier (a letter or `_`, then letters, digits and `_`)"
+            );
+            problems.push((shape.clone(), message));
+            return None;
+        }
         let target = targets(&id, [raw.target.as_str()], problems).pop()?;
         Some(Member {
             id,

@@ -99,7 +99,7 @@ impl ShapeId {
 
 /// A Smithy identifier: a letter or `_` first, then letters, digits and `_`
 /// (<https://smithy.io/2.0/spec/idl.html#shape-ids>).
-fn is_identifier(text: &str) -> bool {
+pub(super) fn is_identifier(text: &str) -> bool {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) if first.is_ascii_alphabetic() || first == '_' => {}
