@@ -152,6 +152,7 @@ fn valid_hostile_models_build_and_model_text_stays_text() {
         .collect();
     let mut expected = vec![
         // The lib.rs "Handling errors" example of each crate whose operations have errors.
+        "test names-operations-differ-in-case/src/lib.rs - (line ",
         "test names-prelude/src/lib.rs - (line ",
         "test text-in-docs/src/lib.rs - (line ",
         // The model's one example.
