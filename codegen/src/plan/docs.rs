@@ -510,6 +510,32 @@ mod tests {
     }
 
     #[test]
+    fn model_text_never_opens_a_code_block() {
+        let pre = to_markdown("<pre>```\nrun();\n```</pre>after");
+        assert_eq!(pre, "````text\n```\nrun();\n```\n````\n\nafter");
+        let unclosed = to_markdown("<pre>a ```` b");
+        assert_eq!(unclosed, "`````text\na ```` b\n`````");
+        let text = to_markdown("x\n```rust\nrun();\n```\n~~~\n    indented();");
+        assert_eq!(
+            text,
+            "x \\`\\`\\`rust run(); \\`\\`\\` \\~\\~\\~ indented();"
+        );
+        let link = to_markdown("<a href=\"https://a.b/(x)\n```\">t</a>");
+        assert_eq!(link, "[t](https://a.b/%28x%29%0A%60%60%60)");
+        assert_eq!(to_markdown("a\rb\u{1b}c"), "a b\u{fffd}c");
+        // Nested list markers after a blank line lose their indentation.
+        let lines = wrap("a\n\n    - code();", 80);
+        assert_eq!(lines, ["a", "", "- code();"]);
+    }
+
+    #[test]
+    fn code_spans_and_plain_text_stay_on_one_line() {
+        assert_eq!(code_span("a`b"), "`` a`b ``");
+        assert_eq!(code_span("``\n```x"), "```` `` ```x ````");
+        assert_eq!(plain_text("T\n```\n# x"), "T \\`\\`\\` \\# x");
+    }
+
+    #[test]
     fn wraps_without_starting_blocks() {
         let lines = wrap("aaaa bbbb - cccc `x y z` 1. dddd", 10);
         assert!(
