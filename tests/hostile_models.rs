@@ -276,6 +276,9 @@ fn capped_codegen(xtask: &Path, model: &Path, out: &Path) -> (Option<i32>, Strin
         .arg(model)
         .arg("--out")
         .arg(out)
+        // The cap counts reserved address space; glibc reserves 64 MiB per malloc arena and
+        // makes up to eight arenas a core, which on a large machine alone would pass it.
+        .env("MALLOC_ARENA_MAX", "2")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
