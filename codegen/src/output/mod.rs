@@ -541,4 +541,42 @@ mod tests {
             "{notes}"
         );
     }
+
+    /// What `git status --porcelain` printed while the staging directory held the new crate.
+    static SEEN_BY_GIT: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+    /// Renames, after asking git what it sees in the repository two levels up.
+    fn rename_after_git_status(from: &Path, to: &Path) -> io::Result<()> {
+        let repository = from.parent().and_then(Path::parent).expect("staging/new");
+        let status = std::process::Command::new("git")
+            .args(["status", "--porcelain", "--untracked-files=all"])
+            .current_dir(repository)
+            .output()?;
+        *SEEN_BY_GIT.lock().unwrap() = Some(String::from_utf8_lossy(&status.stdout).into_owned());
+        fs::rename(from, to)
+    }
+
+    /// The staging directory, full of the new crate at the moment of the swap, is invisible
+    /// to git: it holds a `.gitignore` of `*`.
+    #[test]
+    fn git_does_not_see_the_staging_directory() {
+        let scratch = scratch();
+        let init = std::process::Command::new("git")
+            .args(["init", "-q"])
+            .current_dir(scratch.path())
+            .status();
+        if !init.is_ok_and(|status| status.success()) {
+            eprintln!("skipped: git is not installed");
+            return;
+        }
+        let renames = Renames {
+            exchange: unsupported,
+            rename: rename_after_git_status,
+        };
+        let dir = scratch.path().join("crate");
+        write_with(&files(&[("src/lib.rs", "x")]), &dir, renames).expect("written");
+        let seen = SEEN_BY_GIT.lock().unwrap().take();
+        assert_eq!(seen.as_deref(), Some(""), "git saw the staging directory");
+        assert!(dir.join("src/lib.rs").is_file());
+    }
 }
