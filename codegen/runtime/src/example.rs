@@ -15,39 +15,41 @@ pub struct Widget {
     pub name: Option<String>,
 }
 
-impl serde::Serialize for Widget {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct("Widget", usize::from(self.name.is_some()))?;
-        if let Some(value) = &self.name {
-            state.serialize_field("Name", value)?;
-        }
-        state.end()
-    }
+crate::wire::json_structure!(Widget, optional(name, "Name"));
+
+/// A structure with a member of each kind `json_structure!` knows, as an input declares
+/// them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gadget {
+    /// Required, read through a codec (wire name `Parts`, a list of floats).
+    pub parts: Vec<f32>,
+    /// Model default 7, not sent while it is 7 (`Count`).
+    pub count: i32,
+    /// Model default `false` (the type's), not sent while false (`Flag`).
+    pub flag: bool,
+    /// Model default `"auto"`, always written (`Mode`).
+    pub mode: String,
+    /// Optional, through a codec (`Ratio`).
+    pub ratio: Option<f64>,
+    /// Not on the wire.
+    pub note: Option<String>,
 }
 
-impl<'de> crate::wire::FromJsonObject<'de> for Widget {
-    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut member_0 = None;
-        while let Some(key) = map.next_key_seed(crate::wire::MemberKey(&["Name"]))? {
-            match key {
-                0 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_0,
-                    "Name",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(Widget {
-            name: member_0.flatten(),
-        })
-    }
-}
-crate::wire::json_object!(Widget);
+crate::wire::json_structure!(
+    Gadget,
+    required(parts, "Parts", crate::wire::List::<crate::wire::Float>),
+    omit_default(count, "Count", crate::wire::Plain, 7),
+    omit_default(flag, "Flag"),
+    defaulted(mode, "Mode", crate::wire::Plain, String::from("auto")),
+    optional(ratio, "Ratio", crate::wire::Float),
+    local(note),
+);
+
+/// A structure without members: any object reads as it, and it writes `{}`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Nothing {}
+
+crate::wire::json_structure!(Nothing,);
 
 impl crate::validation::Validate for Widget {
     fn validate_at(&self, prefix: &str, violations: &mut Vec<crate::validation::Violation>) {
@@ -113,42 +115,11 @@ pub struct WidgetNotFound {
     response: Option<crate::primitives::ResponseMeta>,
 }
 #[cfg(feature = "modelled-errors")]
-impl serde::Serialize for WidgetNotFound {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
-        let len = usize::from(self.message.is_some());
-        let mut state = serializer.serialize_struct("WidgetNotFound", len)?;
-        if let Some(value) = &self.message {
-            state.serialize_field("message", value)?;
-        }
-        state.end()
-    }
-}
-#[cfg(feature = "modelled-errors")]
-impl<'de> crate::wire::FromJsonObject<'de> for WidgetNotFound {
-    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut member_0 = None;
-        while let Some(key) = map.next_key_seed(crate::wire::MemberKey(&["message", "Message"]))? {
-            match key {
-                0 | 1 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_0,
-                    "message",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(WidgetNotFound {
-            message: member_0.flatten(),
-            response: None,
-        })
-    }
-}
-#[cfg(feature = "modelled-errors")]
-crate::wire::json_object!(WidgetNotFound);
+crate::wire::json_structure!(
+    WidgetNotFound,
+    optional(message, "message" | "Message"),
+    local(response),
+);
 #[cfg(feature = "modelled-errors")]
 crate::wire::modelled_error!(
     WidgetNotFound,
@@ -167,39 +138,11 @@ pub struct WidgetLocked {
     response: Option<crate::primitives::ResponseMeta>,
 }
 #[cfg(feature = "modelled-errors")]
-impl serde::Serialize for WidgetLocked {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct("WidgetLocked", 1)?;
-        state.serialize_field("message", &self.message)?;
-        state.end()
-    }
-}
-#[cfg(feature = "modelled-errors")]
-impl<'de> crate::wire::FromJsonObject<'de> for WidgetLocked {
-    fn from_map<A: serde::de::MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut member_0 = None;
-        while let Some(key) = map.next_key_seed(crate::wire::MemberKey(&["message", "Message"]))? {
-            match key {
-                0 | 1 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_0,
-                    "message",
-                    crate::wire::Decoded::<crate::wire::Plain, _>::new(),
-                )?,
-                _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(WidgetLocked {
-            message: crate::wire::required(member_0, "message")?,
-            response: None,
-        })
-    }
-}
-#[cfg(feature = "modelled-errors")]
-crate::wire::json_object!(WidgetLocked);
+crate::wire::json_structure!(
+    WidgetLocked,
+    required(message, "message" | "Message"),
+    local(response),
+);
 #[cfg(feature = "modelled-errors")]
 crate::wire::modelled_error!(WidgetLocked, "WidgetLockedException", 409, Client, message);
 

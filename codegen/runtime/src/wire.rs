@@ -21,6 +21,7 @@ mod host_label;
 #[cfg(feature = "idempotency-tokens")]
 mod idempotency;
 mod json_object;
+mod json_structure;
 #[cfg(feature = "modelled-errors")]
 mod modelled_error;
 mod operation;
@@ -44,6 +45,7 @@ pub use host_label::*;
 #[cfg(feature = "idempotency-tokens")]
 pub use idempotency::*;
 pub use json_object::*;
+pub use json_structure::*;
 #[cfg(feature = "modelled-errors")]
 pub(crate) use modelled_error::*;
 pub use operation::*;

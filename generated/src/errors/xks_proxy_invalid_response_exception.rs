@@ -13,49 +13,11 @@ pub struct XksProxyInvalidResponseException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-impl ::serde::Serialize for XksProxyInvalidResponseException {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct(
-            "XksProxyInvalidResponseException",
-            usize::from(self.message.is_some()),
-        )?;
-        if let ::std::option::Option::Some(value) = &self.message {
-            state.serialize_field("message", value)?;
-        }
-        state.end()
-    }
-}
-impl<'de> crate::wire::FromJsonObject<'de> for XksProxyInvalidResponseException {
-    fn from_map<A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        let mut member_0 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) =
-            map.next_key_seed(crate::wire::MemberKey(&["message", "Message"]))?
-        {
-            match key {
-                0 | 1 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_0,
-                    "message",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                _ => {
-                    map.next_value::<::serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        ::std::result::Result::Ok(XksProxyInvalidResponseException {
-            message: member_0.flatten(),
-            response: ::std::option::Option::None,
-        })
-    }
-}
-crate::wire::json_object!(XksProxyInvalidResponseException);
+crate::wire::json_structure!(
+    XksProxyInvalidResponseException,
+    optional(message, "message" | "Message"),
+    local(response)
+);
 impl ::std::default::Default for XksProxyInvalidResponseException {
     fn default() -> Self {
         Self::builder().build()

@@ -70,43 +70,10 @@ pub struct ConnectCustomKeyStoreRequest {
     /// Wire name: `CustomKeyStoreId`; required; length 1..=64.
     pub custom_key_store_id: ::std::string::String,
 }
-impl ::serde::Serialize for ConnectCustomKeyStoreRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct("ConnectCustomKeyStoreRequest", 1)?;
-        state.serialize_field("CustomKeyStoreId", &self.custom_key_store_id)?;
-        state.end()
-    }
-}
-impl<'de> crate::wire::FromJsonObject<'de> for ConnectCustomKeyStoreRequest {
-    fn from_map<A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        let mut member_0 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) =
-            map.next_key_seed(crate::wire::MemberKey(&["CustomKeyStoreId"]))?
-        {
-            match key {
-                0 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_0,
-                    "CustomKeyStoreId",
-                    crate::wire::Decoded::<crate::wire::Plain, _>::new(),
-                )?,
-                _ => {
-                    map.next_value::<::serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        ::std::result::Result::Ok(ConnectCustomKeyStoreRequest {
-            custom_key_store_id: crate::wire::required(member_0, "CustomKeyStoreId")?,
-        })
-    }
-}
-crate::wire::json_object!(ConnectCustomKeyStoreRequest);
+crate::wire::json_structure!(
+    ConnectCustomKeyStoreRequest,
+    required(custom_key_store_id, "CustomKeyStoreId")
+);
 impl ConnectCustomKeyStoreRequest {
     /// Starts building a `ConnectCustomKeyStoreRequest`.
     pub fn builder() -> ConnectCustomKeyStoreRequestBuilder {
@@ -179,27 +146,7 @@ impl ConnectCustomKeyStoreRequest {
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ConnectCustomKeyStoreResponse {}
-impl ::serde::Serialize for ConnectCustomKeyStoreResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let state = serializer.serialize_struct("ConnectCustomKeyStoreResponse", 0)?;
-        state.end()
-    }
-}
-impl<'de> crate::wire::FromJsonObject<'de> for ConnectCustomKeyStoreResponse {
-    fn from_map<A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
-            map.next_value::<::serde::de::IgnoredAny>()?;
-        }
-        ::std::result::Result::Ok(ConnectCustomKeyStoreResponse {})
-    }
-}
-crate::wire::json_object!(ConnectCustomKeyStoreResponse);
+crate::wire::json_structure!(ConnectCustomKeyStoreResponse,);
 impl ::std::default::Default for ConnectCustomKeyStoreResponse {
     fn default() -> Self {
         Self::builder().build()

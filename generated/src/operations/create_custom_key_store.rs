@@ -145,177 +145,29 @@ pub struct CreateCustomKeyStoreRequest {
     /// Wire name: `XksProxyConnectivity`.
     pub xks_proxy_connectivity: ::std::option::Option<crate::types::XksProxyConnectivityType>,
 }
-impl ::serde::Serialize for CreateCustomKeyStoreRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct(
-            "CreateCustomKeyStoreRequest",
-            1 + usize::from(self.cloud_hsm_cluster_id.is_some())
-                + usize::from(self.trust_anchor_certificate.is_some())
-                + usize::from(self.key_store_password.is_some())
-                + usize::from(self.custom_key_store_type.is_some())
-                + usize::from(self.xks_proxy_uri_endpoint.is_some())
-                + usize::from(self.xks_proxy_uri_path.is_some())
-                + usize::from(self.xks_proxy_vpc_endpoint_service_name.is_some())
-                + usize::from(self.xks_proxy_vpc_endpoint_service_owner.is_some())
-                + usize::from(self.xks_proxy_authentication_credential.is_some())
-                + usize::from(self.xks_proxy_connectivity.is_some()),
-        )?;
-        state.serialize_field("CustomKeyStoreName", &self.custom_key_store_name)?;
-        if let ::std::option::Option::Some(value) = &self.cloud_hsm_cluster_id {
-            state.serialize_field("CloudHsmClusterId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.trust_anchor_certificate {
-            state.serialize_field("TrustAnchorCertificate", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_store_password {
-            state.serialize_field("KeyStorePassword", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_type {
-            state.serialize_field("CustomKeyStoreType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_endpoint {
-            state.serialize_field("XksProxyUriEndpoint", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_path {
-            state.serialize_field("XksProxyUriPath", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_vpc_endpoint_service_name {
-            state.serialize_field("XksProxyVpcEndpointServiceName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_vpc_endpoint_service_owner {
-            state.serialize_field("XksProxyVpcEndpointServiceOwner", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_authentication_credential {
-            state.serialize_field("XksProxyAuthenticationCredential", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_connectivity {
-            state.serialize_field("XksProxyConnectivity", value)?;
-        }
-        state.end()
-    }
-}
-impl<'de> crate::wire::FromJsonObject<'de> for CreateCustomKeyStoreRequest {
-    fn from_map<A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) =
-            map.next_key_seed(crate::wire::MemberKey(&[
-                "CustomKeyStoreName",
-                "CloudHsmClusterId",
-                "TrustAnchorCertificate",
-                "KeyStorePassword",
-                "CustomKeyStoreType",
-                "XksProxyUriEndpoint",
-                "XksProxyUriPath",
-                "XksProxyVpcEndpointServiceName",
-                "XksProxyVpcEndpointServiceOwner",
-                "XksProxyAuthenticationCredential",
-                "XksProxyConnectivity",
-            ]))?
-        {
-            match key {
-                0 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_0,
-                    "CustomKeyStoreName",
-                    crate::wire::Decoded::<crate::wire::Plain, _>::new(),
-                )?,
-                1 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_1,
-                    "CloudHsmClusterId",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                2 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_2,
-                    "TrustAnchorCertificate",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                3 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_3,
-                    "KeyStorePassword",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                4 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_4,
-                    "CustomKeyStoreType",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                5 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_5,
-                    "XksProxyUriEndpoint",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                6 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_6,
-                    "XksProxyUriPath",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                7 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_7,
-                    "XksProxyVpcEndpointServiceName",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                8 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_8,
-                    "XksProxyVpcEndpointServiceOwner",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                9 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_9,
-                    "XksProxyAuthenticationCredential",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                10 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_10,
-                    "XksProxyConnectivity",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                _ => {
-                    map.next_value::<::serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        ::std::result::Result::Ok(CreateCustomKeyStoreRequest {
-            custom_key_store_name: crate::wire::required(member_0, "CustomKeyStoreName")?,
-            cloud_hsm_cluster_id: member_1.flatten(),
-            trust_anchor_certificate: member_2.flatten(),
-            key_store_password: member_3.flatten(),
-            custom_key_store_type: member_4.flatten(),
-            xks_proxy_uri_endpoint: member_5.flatten(),
-            xks_proxy_uri_path: member_6.flatten(),
-            xks_proxy_vpc_endpoint_service_name: member_7.flatten(),
-            xks_proxy_vpc_endpoint_service_owner: member_8.flatten(),
-            xks_proxy_authentication_credential: member_9.flatten(),
-            xks_proxy_connectivity: member_10.flatten(),
-        })
-    }
-}
-crate::wire::json_object!(CreateCustomKeyStoreRequest);
+crate::wire::json_structure!(
+    CreateCustomKeyStoreRequest,
+    required(custom_key_store_name, "CustomKeyStoreName"),
+    optional(cloud_hsm_cluster_id, "CloudHsmClusterId"),
+    optional(trust_anchor_certificate, "TrustAnchorCertificate"),
+    optional(key_store_password, "KeyStorePassword"),
+    optional(custom_key_store_type, "CustomKeyStoreType"),
+    optional(xks_proxy_uri_endpoint, "XksProxyUriEndpoint"),
+    optional(xks_proxy_uri_path, "XksProxyUriPath"),
+    optional(
+        xks_proxy_vpc_endpoint_service_name,
+        "XksProxyVpcEndpointServiceName"
+    ),
+    optional(
+        xks_proxy_vpc_endpoint_service_owner,
+        "XksProxyVpcEndpointServiceOwner"
+    ),
+    optional(
+        xks_proxy_authentication_credential,
+        "XksProxyAuthenticationCredential"
+    ),
+    optional(xks_proxy_connectivity, "XksProxyConnectivity")
+);
 impl ::std::fmt::Debug for CreateCustomKeyStoreRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CreateCustomKeyStoreRequest")
@@ -717,48 +569,10 @@ pub struct CreateCustomKeyStoreResponse {
     /// Wire name: `CustomKeyStoreId`; length 1..=64.
     pub custom_key_store_id: ::std::option::Option<::std::string::String>,
 }
-impl ::serde::Serialize for CreateCustomKeyStoreResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct(
-            "CreateCustomKeyStoreResponse",
-            usize::from(self.custom_key_store_id.is_some()),
-        )?;
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
-            state.serialize_field("CustomKeyStoreId", value)?;
-        }
-        state.end()
-    }
-}
-impl<'de> crate::wire::FromJsonObject<'de> for CreateCustomKeyStoreResponse {
-    fn from_map<A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        let mut member_0 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) =
-            map.next_key_seed(crate::wire::MemberKey(&["CustomKeyStoreId"]))?
-        {
-            match key {
-                0 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_0,
-                    "CustomKeyStoreId",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                _ => {
-                    map.next_value::<::serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        ::std::result::Result::Ok(CreateCustomKeyStoreResponse {
-            custom_key_store_id: member_0.flatten(),
-        })
-    }
-}
-crate::wire::json_object!(CreateCustomKeyStoreResponse);
+crate::wire::json_structure!(
+    CreateCustomKeyStoreResponse,
+    optional(custom_key_store_id, "CustomKeyStoreId")
+);
 impl ::std::default::Default for CreateCustomKeyStoreResponse {
     fn default() -> Self {
         Self::builder().build()

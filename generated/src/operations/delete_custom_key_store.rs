@@ -65,43 +65,10 @@ pub struct DeleteCustomKeyStoreRequest {
     /// Wire name: `CustomKeyStoreId`; required; length 1..=64.
     pub custom_key_store_id: ::std::string::String,
 }
-impl ::serde::Serialize for DeleteCustomKeyStoreRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct("DeleteCustomKeyStoreRequest", 1)?;
-        state.serialize_field("CustomKeyStoreId", &self.custom_key_store_id)?;
-        state.end()
-    }
-}
-impl<'de> crate::wire::FromJsonObject<'de> for DeleteCustomKeyStoreRequest {
-    fn from_map<A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        let mut member_0 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) =
-            map.next_key_seed(crate::wire::MemberKey(&["CustomKeyStoreId"]))?
-        {
-            match key {
-                0 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_0,
-                    "CustomKeyStoreId",
-                    crate::wire::Decoded::<crate::wire::Plain, _>::new(),
-                )?,
-                _ => {
-                    map.next_value::<::serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        ::std::result::Result::Ok(DeleteCustomKeyStoreRequest {
-            custom_key_store_id: crate::wire::required(member_0, "CustomKeyStoreId")?,
-        })
-    }
-}
-crate::wire::json_object!(DeleteCustomKeyStoreRequest);
+crate::wire::json_structure!(
+    DeleteCustomKeyStoreRequest,
+    required(custom_key_store_id, "CustomKeyStoreId")
+);
 impl DeleteCustomKeyStoreRequest {
     /// Starts building a `DeleteCustomKeyStoreRequest`.
     pub fn builder() -> DeleteCustomKeyStoreRequestBuilder {
@@ -174,27 +141,7 @@ impl DeleteCustomKeyStoreRequest {
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DeleteCustomKeyStoreResponse {}
-impl ::serde::Serialize for DeleteCustomKeyStoreResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let state = serializer.serialize_struct("DeleteCustomKeyStoreResponse", 0)?;
-        state.end()
-    }
-}
-impl<'de> crate::wire::FromJsonObject<'de> for DeleteCustomKeyStoreResponse {
-    fn from_map<A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
-            map.next_value::<::serde::de::IgnoredAny>()?;
-        }
-        ::std::result::Result::Ok(DeleteCustomKeyStoreResponse {})
-    }
-}
-crate::wire::json_object!(DeleteCustomKeyStoreResponse);
+crate::wire::json_structure!(DeleteCustomKeyStoreResponse,);
 impl ::std::default::Default for DeleteCustomKeyStoreResponse {
     fn default() -> Self {
         Self::builder().build()

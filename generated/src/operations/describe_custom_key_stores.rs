@@ -100,89 +100,13 @@ pub struct DescribeCustomKeyStoresRequest {
     /// Wire name: `Marker`; length 1..=1024; pattern `` ^[\u0020-\u00FF]*$ ``.
     pub marker: ::std::option::Option<::std::string::String>,
 }
-impl ::serde::Serialize for DescribeCustomKeyStoresRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct(
-            "DescribeCustomKeyStoresRequest",
-            usize::from(self.custom_key_store_id.is_some())
-                + usize::from(self.custom_key_store_name.is_some())
-                + usize::from(self.limit.is_some())
-                + usize::from(self.marker.is_some()),
-        )?;
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
-            state.serialize_field("CustomKeyStoreId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_name {
-            state.serialize_field("CustomKeyStoreName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.limit {
-            state.serialize_field("Limit", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.marker {
-            state.serialize_field("Marker", value)?;
-        }
-        state.end()
-    }
-}
-impl<'de> crate::wire::FromJsonObject<'de> for DescribeCustomKeyStoresRequest {
-    fn from_map<A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) =
-            map.next_key_seed(crate::wire::MemberKey(&[
-                "CustomKeyStoreId",
-                "CustomKeyStoreName",
-                "Limit",
-                "Marker",
-            ]))?
-        {
-            match key {
-                0 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_0,
-                    "CustomKeyStoreId",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                1 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_1,
-                    "CustomKeyStoreName",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                2 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_2,
-                    "Limit",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                3 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_3,
-                    "Marker",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                _ => {
-                    map.next_value::<::serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        ::std::result::Result::Ok(DescribeCustomKeyStoresRequest {
-            custom_key_store_id: member_0.flatten(),
-            custom_key_store_name: member_1.flatten(),
-            limit: member_2.flatten(),
-            marker: member_3.flatten(),
-        })
-    }
-}
-crate::wire::json_object!(DescribeCustomKeyStoresRequest);
+crate::wire::json_structure!(
+    DescribeCustomKeyStoresRequest,
+    optional(custom_key_store_id, "CustomKeyStoreId"),
+    optional(custom_key_store_name, "CustomKeyStoreName"),
+    optional(limit, "Limit"),
+    optional(marker, "Marker")
+);
 impl ::std::default::Default for DescribeCustomKeyStoresRequest {
     fn default() -> Self {
         Self::builder().build()
@@ -340,80 +264,16 @@ pub struct DescribeCustomKeyStoresResponse {
     /// Wire name: `Truncated`; default `false`.
     pub truncated: bool,
 }
-impl ::serde::Serialize for DescribeCustomKeyStoresResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct(
-            "DescribeCustomKeyStoresResponse",
-            usize::from(self.custom_key_stores.is_some())
-                + usize::from(self.next_marker.is_some())
-                + 1,
-        )?;
-        if let ::std::option::Option::Some(value) = &self.custom_key_stores {
-            state.serialize_field(
-                "CustomKeyStores",
-                &crate::wire::Encoded::<crate::wire::List<crate::wire::Plain>, _>::new(value),
-            )?;
-        }
-        if let ::std::option::Option::Some(value) = &self.next_marker {
-            state.serialize_field("NextMarker", value)?;
-        }
-        state.serialize_field("Truncated", &self.truncated)?;
-        state.end()
-    }
-}
-impl<'de> crate::wire::FromJsonObject<'de> for DescribeCustomKeyStoresResponse {
-    fn from_map<A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) =
-            map.next_key_seed(crate::wire::MemberKey(&[
-                "CustomKeyStores",
-                "NextMarker",
-                "Truncated",
-            ]))?
-        {
-            match key {
-                0 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_0,
-                    "CustomKeyStores",
-                    crate::wire::Decoded::<
-                        crate::wire::Optional<crate::wire::List<crate::wire::Plain>>,
-                        _,
-                    >::new(),
-                )?,
-                1 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_1,
-                    "NextMarker",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                2 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_2,
-                    "Truncated",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                _ => {
-                    map.next_value::<::serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        ::std::result::Result::Ok(DescribeCustomKeyStoresResponse {
-            custom_key_stores: member_0.flatten(),
-            next_marker: member_1.flatten(),
-            truncated: member_2.flatten().unwrap_or_default(),
-        })
-    }
-}
-crate::wire::json_object!(DescribeCustomKeyStoresResponse);
+crate::wire::json_structure!(
+    DescribeCustomKeyStoresResponse,
+    optional(
+        custom_key_stores,
+        "CustomKeyStores",
+        crate::wire::List::<crate::wire::Plain>
+    ),
+    optional(next_marker, "NextMarker"),
+    defaulted(truncated, "Truncated")
+);
 impl ::std::default::Default for DescribeCustomKeyStoresResponse {
     fn default() -> Self {
         Self::builder().build()

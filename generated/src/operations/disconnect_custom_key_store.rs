@@ -64,43 +64,10 @@ pub struct DisconnectCustomKeyStoreRequest {
     /// Wire name: `CustomKeyStoreId`; required; length 1..=64.
     pub custom_key_store_id: ::std::string::String,
 }
-impl ::serde::Serialize for DisconnectCustomKeyStoreRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct("DisconnectCustomKeyStoreRequest", 1)?;
-        state.serialize_field("CustomKeyStoreId", &self.custom_key_store_id)?;
-        state.end()
-    }
-}
-impl<'de> crate::wire::FromJsonObject<'de> for DisconnectCustomKeyStoreRequest {
-    fn from_map<A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        let mut member_0 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) =
-            map.next_key_seed(crate::wire::MemberKey(&["CustomKeyStoreId"]))?
-        {
-            match key {
-                0 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_0,
-                    "CustomKeyStoreId",
-                    crate::wire::Decoded::<crate::wire::Plain, _>::new(),
-                )?,
-                _ => {
-                    map.next_value::<::serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        ::std::result::Result::Ok(DisconnectCustomKeyStoreRequest {
-            custom_key_store_id: crate::wire::required(member_0, "CustomKeyStoreId")?,
-        })
-    }
-}
-crate::wire::json_object!(DisconnectCustomKeyStoreRequest);
+crate::wire::json_structure!(
+    DisconnectCustomKeyStoreRequest,
+    required(custom_key_store_id, "CustomKeyStoreId")
+);
 impl DisconnectCustomKeyStoreRequest {
     /// Starts building a `DisconnectCustomKeyStoreRequest`.
     pub fn builder() -> DisconnectCustomKeyStoreRequestBuilder {
@@ -173,27 +140,7 @@ impl DisconnectCustomKeyStoreRequest {
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DisconnectCustomKeyStoreResponse {}
-impl ::serde::Serialize for DisconnectCustomKeyStoreResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let state = serializer.serialize_struct("DisconnectCustomKeyStoreResponse", 0)?;
-        state.end()
-    }
-}
-impl<'de> crate::wire::FromJsonObject<'de> for DisconnectCustomKeyStoreResponse {
-    fn from_map<A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
-            map.next_value::<::serde::de::IgnoredAny>()?;
-        }
-        ::std::result::Result::Ok(DisconnectCustomKeyStoreResponse {})
-    }
-}
-crate::wire::json_object!(DisconnectCustomKeyStoreResponse);
+crate::wire::json_structure!(DisconnectCustomKeyStoreResponse,);
 impl ::std::default::Default for DisconnectCustomKeyStoreResponse {
     fn default() -> Self {
         Self::builder().build()

@@ -240,164 +240,28 @@ pub struct UpdateCustomKeyStoreRequest {
     /// Wire name: `XksProxyConnectivity`.
     pub xks_proxy_connectivity: ::std::option::Option<crate::types::XksProxyConnectivityType>,
 }
-impl ::serde::Serialize for UpdateCustomKeyStoreRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct(
-            "UpdateCustomKeyStoreRequest",
-            1 + usize::from(self.new_custom_key_store_name.is_some())
-                + usize::from(self.key_store_password.is_some())
-                + usize::from(self.cloud_hsm_cluster_id.is_some())
-                + usize::from(self.xks_proxy_uri_endpoint.is_some())
-                + usize::from(self.xks_proxy_uri_path.is_some())
-                + usize::from(self.xks_proxy_vpc_endpoint_service_name.is_some())
-                + usize::from(self.xks_proxy_vpc_endpoint_service_owner.is_some())
-                + usize::from(self.xks_proxy_authentication_credential.is_some())
-                + usize::from(self.xks_proxy_connectivity.is_some()),
-        )?;
-        state.serialize_field("CustomKeyStoreId", &self.custom_key_store_id)?;
-        if let ::std::option::Option::Some(value) = &self.new_custom_key_store_name {
-            state.serialize_field("NewCustomKeyStoreName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.key_store_password {
-            state.serialize_field("KeyStorePassword", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.cloud_hsm_cluster_id {
-            state.serialize_field("CloudHsmClusterId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_endpoint {
-            state.serialize_field("XksProxyUriEndpoint", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_path {
-            state.serialize_field("XksProxyUriPath", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_vpc_endpoint_service_name {
-            state.serialize_field("XksProxyVpcEndpointServiceName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_vpc_endpoint_service_owner {
-            state.serialize_field("XksProxyVpcEndpointServiceOwner", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_authentication_credential {
-            state.serialize_field("XksProxyAuthenticationCredential", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_connectivity {
-            state.serialize_field("XksProxyConnectivity", value)?;
-        }
-        state.end()
-    }
-}
-impl<'de> crate::wire::FromJsonObject<'de> for UpdateCustomKeyStoreRequest {
-    fn from_map<A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) =
-            map.next_key_seed(crate::wire::MemberKey(&[
-                "CustomKeyStoreId",
-                "NewCustomKeyStoreName",
-                "KeyStorePassword",
-                "CloudHsmClusterId",
-                "XksProxyUriEndpoint",
-                "XksProxyUriPath",
-                "XksProxyVpcEndpointServiceName",
-                "XksProxyVpcEndpointServiceOwner",
-                "XksProxyAuthenticationCredential",
-                "XksProxyConnectivity",
-            ]))?
-        {
-            match key {
-                0 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_0,
-                    "CustomKeyStoreId",
-                    crate::wire::Decoded::<crate::wire::Plain, _>::new(),
-                )?,
-                1 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_1,
-                    "NewCustomKeyStoreName",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                2 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_2,
-                    "KeyStorePassword",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                3 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_3,
-                    "CloudHsmClusterId",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                4 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_4,
-                    "XksProxyUriEndpoint",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                5 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_5,
-                    "XksProxyUriPath",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                6 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_6,
-                    "XksProxyVpcEndpointServiceName",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                7 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_7,
-                    "XksProxyVpcEndpointServiceOwner",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                8 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_8,
-                    "XksProxyAuthenticationCredential",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                9 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_9,
-                    "XksProxyConnectivity",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                _ => {
-                    map.next_value::<::serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        ::std::result::Result::Ok(UpdateCustomKeyStoreRequest {
-            custom_key_store_id: crate::wire::required(member_0, "CustomKeyStoreId")?,
-            new_custom_key_store_name: member_1.flatten(),
-            key_store_password: member_2.flatten(),
-            cloud_hsm_cluster_id: member_3.flatten(),
-            xks_proxy_uri_endpoint: member_4.flatten(),
-            xks_proxy_uri_path: member_5.flatten(),
-            xks_proxy_vpc_endpoint_service_name: member_6.flatten(),
-            xks_proxy_vpc_endpoint_service_owner: member_7.flatten(),
-            xks_proxy_authentication_credential: member_8.flatten(),
-            xks_proxy_connectivity: member_9.flatten(),
-        })
-    }
-}
-crate::wire::json_object!(UpdateCustomKeyStoreRequest);
+crate::wire::json_structure!(
+    UpdateCustomKeyStoreRequest,
+    required(custom_key_store_id, "CustomKeyStoreId"),
+    optional(new_custom_key_store_name, "NewCustomKeyStoreName"),
+    optional(key_store_password, "KeyStorePassword"),
+    optional(cloud_hsm_cluster_id, "CloudHsmClusterId"),
+    optional(xks_proxy_uri_endpoint, "XksProxyUriEndpoint"),
+    optional(xks_proxy_uri_path, "XksProxyUriPath"),
+    optional(
+        xks_proxy_vpc_endpoint_service_name,
+        "XksProxyVpcEndpointServiceName"
+    ),
+    optional(
+        xks_proxy_vpc_endpoint_service_owner,
+        "XksProxyVpcEndpointServiceOwner"
+    ),
+    optional(
+        xks_proxy_authentication_credential,
+        "XksProxyAuthenticationCredential"
+    ),
+    optional(xks_proxy_connectivity, "XksProxyConnectivity")
+);
 impl ::std::fmt::Debug for UpdateCustomKeyStoreRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UpdateCustomKeyStoreRequest")
@@ -774,27 +638,7 @@ impl UpdateCustomKeyStoreRequest {
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct UpdateCustomKeyStoreResponse {}
-impl ::serde::Serialize for UpdateCustomKeyStoreResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let state = serializer.serialize_struct("UpdateCustomKeyStoreResponse", 0)?;
-        state.end()
-    }
-}
-impl<'de> crate::wire::FromJsonObject<'de> for UpdateCustomKeyStoreResponse {
-    fn from_map<A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
-            map.next_value::<::serde::de::IgnoredAny>()?;
-        }
-        ::std::result::Result::Ok(UpdateCustomKeyStoreResponse {})
-    }
-}
-crate::wire::json_object!(UpdateCustomKeyStoreResponse);
+crate::wire::json_structure!(UpdateCustomKeyStoreResponse,);
 impl ::std::default::Default for UpdateCustomKeyStoreResponse {
     fn default() -> Self {
         Self::builder().build()

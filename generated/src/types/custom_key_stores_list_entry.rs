@@ -64,154 +64,18 @@ pub struct CustomKeyStoresListEntry {
     /// Wire name: `XksProxyConfiguration`.
     pub xks_proxy_configuration: ::std::option::Option<crate::types::XksProxyConfigurationType>,
 }
-impl ::serde::Serialize for CustomKeyStoresListEntry {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct(
-            "CustomKeyStoresListEntry",
-            usize::from(self.custom_key_store_id.is_some())
-                + usize::from(self.custom_key_store_name.is_some())
-                + usize::from(self.cloud_hsm_cluster_id.is_some())
-                + usize::from(self.trust_anchor_certificate.is_some())
-                + usize::from(self.connection_state.is_some())
-                + usize::from(self.connection_error_code.is_some())
-                + usize::from(self.creation_date.is_some())
-                + usize::from(self.custom_key_store_type.is_some())
-                + usize::from(self.xks_proxy_configuration.is_some()),
-        )?;
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
-            state.serialize_field("CustomKeyStoreId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_name {
-            state.serialize_field("CustomKeyStoreName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.cloud_hsm_cluster_id {
-            state.serialize_field("CloudHsmClusterId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.trust_anchor_certificate {
-            state.serialize_field("TrustAnchorCertificate", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.connection_state {
-            state.serialize_field("ConnectionState", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.connection_error_code {
-            state.serialize_field("ConnectionErrorCode", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.creation_date {
-            state.serialize_field("CreationDate", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_type {
-            state.serialize_field("CustomKeyStoreType", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_configuration {
-            state.serialize_field("XksProxyConfiguration", value)?;
-        }
-        state.end()
-    }
-}
-impl<'de> crate::wire::FromJsonObject<'de> for CustomKeyStoresListEntry {
-    fn from_map<A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) =
-            map.next_key_seed(crate::wire::MemberKey(&[
-                "CustomKeyStoreId",
-                "CustomKeyStoreName",
-                "CloudHsmClusterId",
-                "TrustAnchorCertificate",
-                "ConnectionState",
-                "ConnectionErrorCode",
-                "CreationDate",
-                "CustomKeyStoreType",
-                "XksProxyConfiguration",
-            ]))?
-        {
-            match key {
-                0 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_0,
-                    "CustomKeyStoreId",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                1 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_1,
-                    "CustomKeyStoreName",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                2 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_2,
-                    "CloudHsmClusterId",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                3 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_3,
-                    "TrustAnchorCertificate",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                4 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_4,
-                    "ConnectionState",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                5 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_5,
-                    "ConnectionErrorCode",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                6 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_6,
-                    "CreationDate",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                7 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_7,
-                    "CustomKeyStoreType",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                8 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_8,
-                    "XksProxyConfiguration",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                _ => {
-                    map.next_value::<::serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        ::std::result::Result::Ok(CustomKeyStoresListEntry {
-            custom_key_store_id: member_0.flatten(),
-            custom_key_store_name: member_1.flatten(),
-            cloud_hsm_cluster_id: member_2.flatten(),
-            trust_anchor_certificate: member_3.flatten(),
-            connection_state: member_4.flatten(),
-            connection_error_code: member_5.flatten(),
-            creation_date: member_6.flatten(),
-            custom_key_store_type: member_7.flatten(),
-            xks_proxy_configuration: member_8.flatten(),
-        })
-    }
-}
-crate::wire::json_object!(CustomKeyStoresListEntry);
+crate::wire::json_structure!(
+    CustomKeyStoresListEntry,
+    optional(custom_key_store_id, "CustomKeyStoreId"),
+    optional(custom_key_store_name, "CustomKeyStoreName"),
+    optional(cloud_hsm_cluster_id, "CloudHsmClusterId"),
+    optional(trust_anchor_certificate, "TrustAnchorCertificate"),
+    optional(connection_state, "ConnectionState"),
+    optional(connection_error_code, "ConnectionErrorCode"),
+    optional(creation_date, "CreationDate"),
+    optional(custom_key_store_type, "CustomKeyStoreType"),
+    optional(xks_proxy_configuration, "XksProxyConfiguration")
+);
 impl ::std::default::Default for CustomKeyStoresListEntry {
     fn default() -> Self {
         Self::builder().build()

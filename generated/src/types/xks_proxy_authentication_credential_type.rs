@@ -19,56 +19,11 @@ pub struct XksProxyAuthenticationCredentialType {
     /// `` ^[a-zA-Z0-9\/+=]+$ ``; sensitive: never printed by `Debug`.
     pub raw_secret_access_key: ::std::string::String,
 }
-impl ::serde::Serialize for XksProxyAuthenticationCredentialType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let mut state =
-            serializer.serialize_struct("XksProxyAuthenticationCredentialType", 1 + 1)?;
-        state.serialize_field("AccessKeyId", &self.access_key_id)?;
-        state.serialize_field("RawSecretAccessKey", &self.raw_secret_access_key)?;
-        state.end()
-    }
-}
-impl<'de> crate::wire::FromJsonObject<'de> for XksProxyAuthenticationCredentialType {
-    fn from_map<A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) =
-            map.next_key_seed(crate::wire::MemberKey(&[
-                "AccessKeyId",
-                "RawSecretAccessKey",
-            ]))?
-        {
-            match key {
-                0 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_0,
-                    "AccessKeyId",
-                    crate::wire::Decoded::<crate::wire::Plain, _>::new(),
-                )?,
-                1 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_1,
-                    "RawSecretAccessKey",
-                    crate::wire::Decoded::<crate::wire::Plain, _>::new(),
-                )?,
-                _ => {
-                    map.next_value::<::serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        ::std::result::Result::Ok(XksProxyAuthenticationCredentialType {
-            access_key_id: crate::wire::required(member_0, "AccessKeyId")?,
-            raw_secret_access_key: crate::wire::required(member_1, "RawSecretAccessKey")?,
-        })
-    }
-}
-crate::wire::json_object!(XksProxyAuthenticationCredentialType);
+crate::wire::json_structure!(
+    XksProxyAuthenticationCredentialType,
+    required(access_key_id, "AccessKeyId"),
+    required(raw_secret_access_key, "RawSecretAccessKey")
+);
 impl ::std::fmt::Debug for XksProxyAuthenticationCredentialType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("XksProxyAuthenticationCredentialType")

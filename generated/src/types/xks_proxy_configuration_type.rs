@@ -37,115 +37,15 @@ pub struct XksProxyConfigurationType {
     /// Wire name: `VpcEndpointServiceOwner`; length 12..=12; pattern `` ^[0-9]{12}$ ``.
     pub vpc_endpoint_service_owner: ::std::option::Option<::std::string::String>,
 }
-impl ::serde::Serialize for XksProxyConfigurationType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let mut state = serializer.serialize_struct(
-            "XksProxyConfigurationType",
-            usize::from(self.connectivity.is_some())
-                + usize::from(self.access_key_id.is_some())
-                + usize::from(self.uri_endpoint.is_some())
-                + usize::from(self.uri_path.is_some())
-                + usize::from(self.vpc_endpoint_service_name.is_some())
-                + usize::from(self.vpc_endpoint_service_owner.is_some()),
-        )?;
-        if let ::std::option::Option::Some(value) = &self.connectivity {
-            state.serialize_field("Connectivity", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.access_key_id {
-            state.serialize_field("AccessKeyId", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.uri_endpoint {
-            state.serialize_field("UriEndpoint", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.uri_path {
-            state.serialize_field("UriPath", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_service_name {
-            state.serialize_field("VpcEndpointServiceName", value)?;
-        }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_service_owner {
-            state.serialize_field("VpcEndpointServiceOwner", value)?;
-        }
-        state.end()
-    }
-}
-impl<'de> crate::wire::FromJsonObject<'de> for XksProxyConfigurationType {
-    fn from_map<A: ::serde::de::MapAccess<'de>>(
-        mut map: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) =
-            map.next_key_seed(crate::wire::MemberKey(&[
-                "Connectivity",
-                "AccessKeyId",
-                "UriEndpoint",
-                "UriPath",
-                "VpcEndpointServiceName",
-                "VpcEndpointServiceOwner",
-            ]))?
-        {
-            match key {
-                0 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_0,
-                    "Connectivity",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                1 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_1,
-                    "AccessKeyId",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                2 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_2,
-                    "UriEndpoint",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                3 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_3,
-                    "UriPath",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                4 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_4,
-                    "VpcEndpointServiceName",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                5 => crate::wire::read_member(
-                    &mut map,
-                    &mut member_5,
-                    "VpcEndpointServiceOwner",
-                    crate::wire::Decoded::<crate::wire::Optional<crate::wire::Plain>, _>::new(),
-                )?,
-                _ => {
-                    map.next_value::<::serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        ::std::result::Result::Ok(XksProxyConfigurationType {
-            connectivity: member_0.flatten(),
-            access_key_id: member_1.flatten(),
-            uri_endpoint: member_2.flatten(),
-            uri_path: member_3.flatten(),
-            vpc_endpoint_service_name: member_4.flatten(),
-            vpc_endpoint_service_owner: member_5.flatten(),
-        })
-    }
-}
-crate::wire::json_object!(XksProxyConfigurationType);
+crate::wire::json_structure!(
+    XksProxyConfigurationType,
+    optional(connectivity, "Connectivity"),
+    optional(access_key_id, "AccessKeyId"),
+    optional(uri_endpoint, "UriEndpoint"),
+    optional(uri_path, "UriPath"),
+    optional(vpc_endpoint_service_name, "VpcEndpointServiceName"),
+    optional(vpc_endpoint_service_owner, "VpcEndpointServiceOwner")
+);
 impl ::std::default::Default for XksProxyConfigurationType {
     fn default() -> Self {
         Self::builder().build()

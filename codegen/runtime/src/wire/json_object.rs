@@ -1,28 +1,11 @@
-//! Structures travel as JSON objects and only as objects. A generated structure implements
-//! `Serialize` and [`FromJsonObject`] itself (no `serde_derive`, so no proc macro in a user's
-//! build), and `json_object!` gives it the `Deserialize` that accepts an object and nothing
-//! else. The helpers below keep each generated `from_map` short: member names are matched
-//! without allocating, and duplicate and missing members fail as serde's derive fails.
+//! Structures travel as JSON objects and only as objects. `json_structure!` gives a generated
+//! structure `Serialize`, [`FromJsonObject`] and a `Deserialize` that accepts an object and
+//! nothing else (no `serde_derive`, so no proc macro in a user's build). The helpers below are
+//! what its `from_map` calls: member names are matched without allocating, and duplicate and
+//! missing members fail as serde's derive fails.
 
 use serde::de::{DeserializeSeed, Error, MapAccess, Visitor};
 use std::marker::PhantomData;
-
-/// Implements `Deserialize` for a structure from its [`FromJsonObject`] impl, so that it is
-/// read only from a JSON object: derived impls would also accept an array, positionally.
-macro_rules! json_object {
-    // The macro expands inside model modules, where a model shape may be named `Result` or
-    // `Option`: every path in it is absolute.
-    ($name:ident) => {
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                deserializer.deserialize_map(crate::wire::ObjectVisitor::<$name>::new())
-            }
-        }
-    };
-}
-pub(crate) use json_object;
 
 /// A structure read from the entries of a JSON object.
 pub trait FromJsonObject<'de>: Sized {
@@ -58,37 +41,37 @@ impl<'de, T: FromJsonObject<'de>> Visitor<'de> for ObjectVisitor<T> {
     }
 }
 
-/// Reads an object key as the position of the member it names in a structure's list of
-/// wire names (aliases included), or the list's length for a member the structure does not
-/// know. The key is compared where it lies in the input: nothing is allocated.
+/// Reads an object key as the member it names, through `match_name` (`None` for a member the
+/// structure does not know). The key is compared where it lies in the input: nothing is
+/// allocated.
 #[derive(Clone, Copy, Debug)]
-pub struct MemberKey(pub &'static [&'static str]);
+pub struct MemberKey<F>(pub F);
 
-impl<'de> DeserializeSeed<'de> for MemberKey {
-    type Value = usize;
+impl<'de, M, F: FnOnce(&str) -> Option<M>> DeserializeSeed<'de> for MemberKey<F> {
+    type Value = Option<M>;
 
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Option<M>, D::Error> {
         deserializer.deserialize_identifier(self)
     }
 }
 
-impl<'de> Visitor<'de> for MemberKey {
-    type Value = usize;
+impl<'de, M, F: FnOnce(&str) -> Option<M>> Visitor<'de> for MemberKey<F> {
+    type Value = Option<M>;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("a member name")
     }
 
-    fn visit_str<E: Error>(self, name: &str) -> Result<usize, E> {
-        self.visit_bytes(name.as_bytes())
+    fn visit_str<E: Error>(self, name: &str) -> Result<Option<M>, E> {
+        Ok((self.0)(name))
     }
 
-    fn visit_bytes<E: Error>(self, name: &[u8]) -> Result<usize, E> {
-        let names = self.0;
-        Ok(names
-            .iter()
-            .position(|known| known.as_bytes() == name)
-            .unwrap_or(names.len()))
+    fn visit_bytes<E: Error>(self, name: &[u8]) -> Result<Option<M>, E> {
+        // Member names are UTF-8: other bytes name no member.
+        Ok(std::str::from_utf8(name).ok().and_then(self.0))
     }
 }
 
