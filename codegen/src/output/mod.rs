@@ -390,9 +390,9 @@ mod tests {
         let error = write_atomically(&files(&[("src/lib.rs", "new")]), &dir).unwrap_err();
         assert!(matches!(&error.problem, Problem::Refused(_)), "{error:?}");
         assert!(
-            error
-                .to_string()
-                .contains("`src/notes.md`, which its manifest does not list"),
+            error.to_string().contains(
+                "`src/notes.md`, which is neither listed in its manifest nor marked `@generated`"
+            ),
             "{error}"
         );
         assert_eq!(

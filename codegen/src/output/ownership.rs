@@ -23,10 +23,11 @@ pub enum Ours {
     Missing,
     /// It exists and is empty.
     Empty,
-    /// It holds a crate the generator wrote.
+    /// It holds a crate the generator wrote: every file is listed in its manifest or
+    /// carries the `@generated` header (a crate written before manifests has only headers;
+    /// a file another branch added, merged in, has its header but no line in the manifest).
     Crate {
-        /// The crate's files: the manifest's list, or for a crate written before manifests,
-        /// every file (each carries the `@generated` header).
+        /// The crate's files: those listed, and those found carrying the header.
         files: BTreeSet<String>,
         /// Temporary files an interrupted in-place write left.
         temporaries: Vec<String>,
@@ -50,8 +51,6 @@ pub enum Refusal {
         /// Why it is not the generator's, as a clause ("which ...").
         why: &'static str,
     },
-    /// The directory holds a manifest the generator did not write.
-    BadManifest,
     /// The directory is, contains, or lies inside a model the generator reads.
     OverlapsModel {
         /// The model path, as given.
@@ -76,10 +75,6 @@ impl fmt::Display for Refusal {
                 "it holds `{entry}`, {why}; the generator replaces only a directory that is \
                  empty or holds a crate it generated (listed in its {MANIFEST}); move the \
                  file away or choose another directory"
-            ),
-            Refusal::BadManifest => write!(
-                f,
-                "its {MANIFEST} was not written by the generator; choose another directory"
             ),
             Refusal::OverlapsModel {
                 model,
@@ -161,9 +156,11 @@ pub fn inspect(dir: &Path) -> Result<Ours, Result<Refusal, io::Error>> {
     if entries.is_empty() {
         return Ok(Ours::Empty);
     }
+    // A manifest that does not parse (say, with merge conflict markers) lists nothing; the
+    // files it should have listed are still recognised by their header.
     let listed = match fs::read_to_string(dir.join(MANIFEST)) {
-        Ok(text) => Some(manifest::parse(&text).ok_or(Ok(Refusal::BadManifest))?),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+        Ok(text) => manifest::parse(&text).unwrap_or_default(),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => BTreeSet::new(),
         Err(error) => return Err(Err(error)),
     };
     let mut files = BTreeSet::new();
@@ -179,12 +176,9 @@ pub fn inspect(dir: &Path) -> Result<Ours, Result<Refusal, io::Error>> {
             }
             Kind::File if top_level && (path == MANIFEST || path == BUILD_PRODUCTS[0]) => Ok(()),
             Kind::File if is_temporary(path) => Ok(()),
-            Kind::File => match &listed {
-                Some(listed) if listed.contains(path.as_str()) => Ok(()),
-                Some(_) => Err("which its manifest does not list"),
-                None if carries_header(&dir.join(path)).map_err(Err)? => Ok(()),
-                None => Err("which has no manifest and no `@generated` header"),
-            },
+            Kind::File if listed.contains(path.as_str()) => Ok(()),
+            Kind::File if carries_header(&dir.join(path)).map_err(Err)? => Ok(()),
+            Kind::File => Err("which is neither listed in its manifest nor marked `@generated`"),
         };
         match ours {
             Ok(()) if *kind == Kind::File => {
@@ -211,10 +205,8 @@ pub fn inspect(dir: &Path) -> Result<Ours, Result<Refusal, io::Error>> {
     }
     let temporaries = files.iter().filter(|p| is_temporary(p)).cloned().collect();
     files.retain(|path| path != MANIFEST && path != BUILD_PRODUCTS[0] && !is_temporary(path));
-    Ok(Ours::Crate {
-        files: listed.unwrap_or(files),
-        temporaries,
-    })
+    files.extend(listed);
+    Ok(Ours::Crate { files, temporaries })
 }
 
 /// Whether `path`'s file name marks a temporary file the generator writes in place.
