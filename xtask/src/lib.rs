@@ -166,12 +166,7 @@ fn codegen(args: CodegenArgs, out_stream: &mut dyn Write, err: &mut dyn Write) -
             .err()
             .or_else(|| output::ownership::inspect(&out).err()?.ok());
         if let Some(refusal) = refused {
-            let shown = display_path(&out);
-            let _ = writeln!(
-                err,
-                "error: will not write {shown}: {refusal} (nothing was changed)"
-            );
-            return FAILURE;
+            return refuse(&display_path(&out), &refusal, err);
         }
     }
     let options = Options {
@@ -265,19 +260,29 @@ fn write_output(
     match result {
         Ok(written) => Some(written.outcome),
         Err(error) => {
-            let _ = match &error.problem {
-                output::Problem::Refused(refusal) => writeln!(
-                    err,
-                    "error: will not write {shown}: {refusal} (nothing was changed)"
-                ),
-                output::Problem::Unchanged(cause) => {
-                    writeln!(err, "error: cannot write {shown} (left unchanged): {cause}")
+            match &error.problem {
+                output::Problem::Refused(refusal) => {
+                    refuse(shown, refusal, err);
                 }
-                _ => writeln!(err, "error: cannot write {shown}: {error}"),
-            };
+                output::Problem::Unchanged(cause) => {
+                    let _ = writeln!(err, "error: cannot write {shown} (left unchanged): {cause}");
+                }
+                _ => {
+                    let _ = writeln!(err, "error: cannot write {shown}: {error}");
+                }
+            }
             None
         }
     }
+}
+
+/// Prints why `shown` is not written; returns [`FAILURE`].
+fn refuse(shown: &str, refusal: &output::ownership::Refusal, err: &mut dyn Write) -> u8 {
+    let _ = writeln!(
+        err,
+        "error: will not write {shown}: {refusal} (nothing was changed)"
+    );
+    FAILURE
 }
 
 /// Writes a crate into a directory below the workspace's `target/`, which only this tool
