@@ -141,7 +141,7 @@ fn structure_value(structure: &Structure, shapes: &Shapes, depth: u32) -> BoxedS
 /// of the wire value must come back equal (`same_value`).
 fn round_trip<T>(structure: &Structure, shapes: &Shapes, wire: &Value) -> Result<(), TestCaseError>
 where
-    T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug,
+    T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug + kms_api::wire::ReadJson,
 {
     let first: T = serde_json::from_value(wire.clone())
         .map_err(|e| TestCaseError::fail(format!("parse {wire}: {e}")))?;

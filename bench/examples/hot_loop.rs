@@ -12,7 +12,8 @@
 //! CustomKeyStoreNotFoundException), `serialize-create` and `serialize-create-unchecked`
 //! (CreateCustomKeyStore, external key store, VPC endpoint service), `serialize-connect`,
 //! `floor` (`serde_json::from_slice::<IgnoredAny>` over the parse body), and the diagnostic
-//! `parse-serde-direct` (`serde_json::from_slice` into our output type: no path tracking).
+//! `parse-serde-direct` (`serde_json::from_slice` into our output type: no path tracking),
+//! and `parse-fast-only` (the fast path alone, which exits 1 if it gives up).
 
 use kms_api::operations::connect_custom_key_store::ConnectCustomKeyStore;
 use kms_api::operations::create_custom_key_store::CreateCustomKeyStore;
@@ -79,6 +80,17 @@ fn main() {
                     >(black_box(&describe))
                     .is_ok(),
                 );
+            }
+            "parse-fast-only" => {
+                // Diagnostic: the fast path alone (`ReadJson`), which must succeed here.
+                let text = std::str::from_utf8(black_box(&describe)).unwrap_or_default();
+                let mut reader = kms_api::wire::JsonReader::new(text);
+                let read = <kms_api::operations::describe_custom_key_stores::DescribeCustomKeyStoresResponse as kms_api::wire::ReadJson>::read_json(&mut reader);
+                if read.is_err() {
+                    eprintln!("the fast path gave up");
+                    std::process::exit(1);
+                }
+                black_box(read.is_ok());
             }
             "floor" => {
                 black_box(

@@ -84,21 +84,24 @@ pub enum Color {
 }
 
 #[cfg(feature = "enums")]
-impl From<&str> for Color {
-    fn from(value: &str) -> Self {
+impl Color {
+    fn as_str(&self) -> &str {
+        match self {
+            Color::Red => "RED",
+            Color::Unknown(value) => value.as_str(),
+        }
+    }
+
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "RED" => Color::Red,
-            other => Color::Unknown(crate::primitives::UnknownValue::new(other)),
+            "RED" => Some(Color::Red),
+            _ => None,
         }
     }
 }
 
 #[cfg(feature = "enums")]
-impl From<String> for Color {
-    fn from(value: String) -> Self {
-        Color::from(value.as_str())
-    }
-}
+crate::wire::string_enum!(Color);
 
 /// A union member the model does not list, as a generated union keeps it.
 #[cfg(feature = "unions")]

@@ -21,14 +21,18 @@ mod host_label;
 #[cfg(feature = "idempotency-tokens")]
 mod idempotency;
 mod json_object;
+mod json_reader;
 mod json_structure;
 #[cfg(feature = "modelled-errors")]
 mod modelled_error;
 mod operation;
 mod operation_error;
 mod pagination;
+mod read_json;
 mod request;
 mod response;
+#[cfg(feature = "enums")]
+mod string_enum;
 #[cfg(feature = "formatted-timestamps")]
 mod timestamp_codecs;
 
@@ -45,14 +49,18 @@ pub use host_label::*;
 #[cfg(feature = "idempotency-tokens")]
 pub use idempotency::*;
 pub use json_object::*;
+pub use json_reader::*;
 pub use json_structure::*;
 #[cfg(feature = "modelled-errors")]
 pub(crate) use modelled_error::*;
 pub use operation::*;
 pub(crate) use operation_error::*;
 pub use pagination::*;
+pub use read_json::*;
 pub use request::*;
 pub use response::*;
+#[cfg(feature = "enums")]
+pub(crate) use string_enum::*;
 #[cfg(feature = "formatted-timestamps")]
 pub use timestamp_codecs::*;
 

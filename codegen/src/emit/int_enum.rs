@@ -80,5 +80,7 @@ pub fn emit_int_enum(e: &IntEnum) -> TokenStream {
                 ::std::result::Result::Ok(Self::from(value))
             }
         }
+
+        crate::wire::read_json_via_serde!(#name);
     }
 }

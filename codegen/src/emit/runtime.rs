@@ -63,13 +63,16 @@ pub(crate) const FILES: &[RuntimeFile] = &[
     runtime_file!("wire/host_label.rs"),
     runtime_file!("wire/idempotency.rs"),
     runtime_file!("wire/json_object.rs"),
+    runtime_file!("wire/json_reader.rs"),
     runtime_file!("wire/json_structure.rs"),
     runtime_file!("wire/modelled_error.rs"),
     runtime_file!("wire/operation.rs"),
     runtime_file!("wire/operation_error.rs"),
     runtime_file!("wire/pagination.rs"),
+    runtime_file!("wire/read_json.rs"),
     runtime_file!("wire/request.rs"),
     runtime_file!("wire/response.rs"),
+    runtime_file!("wire/string_enum.rs"),
     runtime_file!("wire/timestamp_codecs.rs"),
 ];
 

@@ -160,6 +160,8 @@ pub fn emit_union(union: &Union) -> TokenStream {
             }
         }
 
+        crate::wire::read_json_via_serde!(#name);
+
         #validate
     }
 }

@@ -125,6 +125,13 @@ impl<'de> serde::Deserialize<'de> for DateTime {
     }
 }
 
+impl crate::wire::ReadJson for DateTime {
+    /// As `Deserialize` reads it: epoch seconds from the number's text.
+    fn read_json(reader: &mut crate::wire::JsonReader<'_>) -> crate::wire::Fast<Self> {
+        DateTime::parse_epoch_seconds(reader.number()?).ok_or(crate::wire::NotFast)
+    }
+}
+
 impl DateTime {
     /// Parses epoch seconds from JSON number text (`1600000000`, `1600000000.123`,
     /// `1.6E9`); `None` for anything else or out of range. Works on the digits directly,
@@ -164,11 +171,23 @@ impl DateTime {
             let nanos = (0..9).fold(0u64, |value, k| {
                 value * 10 + frac_part.get(k).map_or(0, |b| u64::from(b - b'0'))
             });
-            let total = i128::from(whole) * 1_000_000_000 + i128::from(nanos);
-            let total = if negative { -total } else { total };
-            let seconds = i64::try_from(total.div_euclid(1_000_000_000)).ok()?;
-            let nanos = u32::try_from(total.rem_euclid(1_000_000_000)).ok()?;
-            return Some(DateTime { seconds, nanos });
+            // At most 18 digits: no overflow below, and no 128-bit division.
+            let whole = i64::try_from(whole).ok()?;
+            let nanos = u32::try_from(nanos).ok()?;
+            return Some(match (negative, nanos) {
+                (false, _) => DateTime {
+                    seconds: whole,
+                    nanos,
+                },
+                (true, 0) => DateTime {
+                    seconds: -whole,
+                    nanos: 0,
+                },
+                (true, _) => DateTime {
+                    seconds: -whole - 1,
+                    nanos: 1_000_000_000 - nanos,
+                },
+            });
         }
         // The digits of int_part then frac_part, read as one sequence; the decimal point
         // sits after `point` of them once the exponent is applied.

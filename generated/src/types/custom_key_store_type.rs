@@ -36,46 +36,4 @@ impl CustomKeyStoreType {
         }
     }
 }
-impl ::std::convert::From<&str> for CustomKeyStoreType {
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(crate::primitives::UnknownValue::new(value)))
-    }
-}
-impl ::std::convert::From<::std::string::String> for CustomKeyStoreType {
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::primitives::UnknownValue::new(value)))
-    }
-}
-impl ::std::str::FromStr for CustomKeyStoreType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::convert::AsRef<str> for CustomKeyStoreType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for CustomKeyStoreType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for CustomKeyStoreType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for CustomKeyStoreType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_str(crate::wire::EnumVisitor::<Self>::new())
-    }
-}
+crate::wire::string_enum!(CustomKeyStoreType);

@@ -36,46 +36,4 @@ impl XksProxyConnectivityType {
         }
     }
 }
-impl ::std::convert::From<&str> for XksProxyConnectivityType {
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(crate::primitives::UnknownValue::new(value)))
-    }
-}
-impl ::std::convert::From<::std::string::String> for XksProxyConnectivityType {
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::primitives::UnknownValue::new(value)))
-    }
-}
-impl ::std::str::FromStr for XksProxyConnectivityType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-impl ::std::convert::AsRef<str> for XksProxyConnectivityType {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl ::std::fmt::Display for XksProxyConnectivityType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for XksProxyConnectivityType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for XksProxyConnectivityType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        deserializer.deserialize_str(crate::wire::EnumVisitor::<Self>::new())
-    }
-}
+crate::wire::string_enum!(XksProxyConnectivityType);

@@ -7,6 +7,8 @@
 //! `Decoded::<List<Float>, _>::new()`) and no per-type wire code is generated. The
 //! collection and float codecs have files of their own.
 
+use super::json_reader::{Fast, JsonReader, NotFast};
+use super::read_json::ReadJson;
 use std::marker::PhantomData;
 
 /// How one kind of value is written and read on the wire.
@@ -15,6 +17,14 @@ pub trait Codec<T>: Default {
     fn encode<S: serde::Serializer>(&self, value: &T, serializer: S) -> Result<S::Ok, S::Error>;
     /// Reads a value.
     fn decode<'de, D: serde::Deserializer<'de>>(&self, deserializer: D) -> Result<T, D::Error>;
+    /// Reads a value on the fast path: by default, the value's text through [`decode`].
+    ///
+    /// [`decode`]: Codec::decode
+    fn read(&self, reader: &mut JsonReader<'_>) -> Fast<T> {
+        let text = reader.raw()?;
+        self.decode(&mut serde_json::Deserializer::from_str(text))
+            .map_err(|_| NotFast)
+    }
 }
 
 /// `serialize_with` entry point for a field whose type needs codec `C`.
@@ -67,6 +77,7 @@ impl<C, T> Default for Decoded<C, T> {
 impl<'de, C: Codec<T>, T> serde::de::DeserializeSeed<'de> for Decoded<C, T> {
     type Value = T;
 
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
         C::default().decode(deserializer)
     }
@@ -109,13 +120,18 @@ impl<'de, E: for<'a> From<&'a str> + From<String>> serde::de::Visitor<'de> for E
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Plain;
 
-impl<T: serde::Serialize + serde::de::DeserializeOwned> Codec<T> for Plain {
+impl<T: serde::Serialize + serde::de::DeserializeOwned + ReadJson> Codec<T> for Plain {
     fn encode<S: serde::Serializer>(&self, value: &T, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
     }
 
+    #[inline]
     fn decode<'de, D: serde::Deserializer<'de>>(&self, deserializer: D) -> Result<T, D::Error> {
         T::deserialize(deserializer)
+    }
+
+    fn read(&self, reader: &mut JsonReader<'_>) -> Fast<T> {
+        T::read_json(reader)
     }
 }
 
@@ -135,11 +151,19 @@ impl<C: Codec<T>, T> Codec<Option<T>> for Optional<C> {
         }
     }
 
+    #[inline]
     fn decode<'de, D: serde::Deserializer<'de>>(
         &self,
         deserializer: D,
     ) -> Result<Option<T>, D::Error> {
         deserializer.deserialize_option(OptionalVisitor::<C, T>(PhantomData))
+    }
+
+    fn read(&self, reader: &mut JsonReader<'_>) -> Fast<Option<T>> {
+        if reader.null() {
+            return Ok(None);
+        }
+        self.0.read(reader).map(Some)
     }
 }
 
@@ -161,6 +185,7 @@ impl<'de, C: Codec<T>, T> serde::de::Visitor<'de> for OptionalVisitor<C, T> {
         Ok(None)
     }
 
+    #[inline]
     fn visit_some<D: serde::Deserializer<'de>>(
         self,
         deserializer: D,

@@ -5,6 +5,7 @@
 //! `@sparse` ones keep them as `None`. Maps have string keys, as JSON objects do.
 
 use super::codecs::{Codec, Decoded, Encoded, Optional};
+use super::json_reader::{Fast, JsonReader};
 use std::collections::BTreeMap;
 use std::marker::PhantomData;
 
@@ -78,6 +79,17 @@ impl<C: Codec<T>, T> Codec<Vec<T>> for List<C> {
         deserializer: D,
     ) -> Result<Vec<T>, D::Error> {
         deserializer.deserialize_seq(DenseSeqVisitor::<C, T>(PhantomData))
+    }
+
+    fn read(&self, reader: &mut JsonReader<'_>) -> Fast<Vec<T>> {
+        let mut items = Vec::new();
+        let mut array = reader.array()?;
+        while array.next(reader)? {
+            if !reader.null() {
+                items.push(C::default().read(reader)?);
+            }
+        }
+        Ok(items)
     }
 }
 

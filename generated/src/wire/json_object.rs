@@ -39,6 +39,7 @@ impl<'de, T: FromJsonObject<'de>> Visitor<'de> for ObjectVisitor<T> {
         f.write_str("a JSON object")
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
         T::from_map(map)
     }
@@ -53,6 +54,7 @@ pub struct MemberKey<F>(pub F);
 impl<'de, M, F: FnOnce(&str) -> Option<M>> DeserializeSeed<'de> for MemberKey<F> {
     type Value = Option<M>;
 
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(
         self,
         deserializer: D,
@@ -68,6 +70,7 @@ impl<'de, M, F: FnOnce(&str) -> Option<M>> Visitor<'de> for MemberKey<F> {
         f.write_str("a member name")
     }
 
+    #[inline]
     fn visit_str<E: Error>(self, name: &str) -> Result<Option<M>, E> {
         Ok((self.0)(name))
     }
@@ -80,6 +83,7 @@ impl<'de, M, F: FnOnce(&str) -> Option<M>> Visitor<'de> for MemberKey<F> {
 
 /// Reads the value of member `name` into its slot through `seed`; a member that comes twice
 /// is an error, as with serde's derive.
+#[inline]
 pub fn read_member<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
     map: &mut A,
     slot: &mut Option<S::Value>,
@@ -94,6 +98,7 @@ pub fn read_member<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
 }
 
 /// The value of required member `name`, or the error serde's derive gives when it is missing.
+#[inline]
 pub fn required<T, E: Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
     slot.ok_or_else(|| E::missing_field(name))
 }

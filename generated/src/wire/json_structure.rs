@@ -10,8 +10,9 @@
 //! members left out, `null` read as absent, duplicate and missing members refused with
 //! serde's messages, unknown members skipped without allocating.
 
-/// Implements `Serialize`, [`FromJsonObject`](crate::wire::FromJsonObject) and `Deserialize`
-/// (from a JSON object only) for a structure.
+/// Implements `Serialize`, [`FromJsonObject`](crate::wire::FromJsonObject), `Deserialize`
+/// (from a JSON object only) and [`ReadJson`](crate::wire::ReadJson) (the fast path) for a
+/// structure.
 ///
 /// ```text
 /// json_structure!(Name, KIND(field, "Wire" | "alias", Codec, default), ...);
@@ -90,6 +91,38 @@ macro_rules! json_structure {
             }
         }
 
+        #[allow(deprecated)]
+        impl crate::wire::ReadJson for $name {
+            // As in `from_map`: slots are named after their fields.
+            #[allow(clippy::disallowed_names)]
+            fn read_json(reader: &mut crate::wire::JsonReader<'_>) -> crate::wire::Fast<Self> {
+                $(
+                    #[allow(unused_mut)]
+                    let mut $field = ::std::option::Option::None;
+                )*
+                let mut object = reader.object()?;
+                while let ::std::option::Option::Some(key) = object.next(reader)? {
+                    match key {
+                        $($($wire $(| $alias)* => {
+                            if $field.is_some() {
+                                // A duplicate: serde gives the error.
+                                return ::std::result::Result::Err(crate::wire::NotFast);
+                            }
+                            $field = ::std::option::Option::Some(crate::wire::Codec::read(
+                                &<crate::wire::json_structure!(@codec_of $kind $(, $($rest)+)?)
+                                    as ::std::default::Default>::default(),
+                                reader,
+                            )?);
+                        })?)*
+                        _ => reader.skip()?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    $($field: crate::wire::json_structure!(@init_fast $kind, $field $(, $wire $(, $($rest)+)?)?),)*
+                })
+            }
+        }
+
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
@@ -158,6 +191,23 @@ macro_rules! json_structure {
             crate::wire::Optional<crate::wire::json_structure!(@codec $($codec)?)>,
             _,
         >::new()
+    };
+
+    // The codec that reads a member's value on the fast path: as `@seed`.
+    (@codec_of required $(, $codec:ty $(, $default:expr)?)?) => {
+        crate::wire::json_structure!(@codec $($codec)?)
+    };
+    (@codec_of $kind:ident $(, $codec:ty $(, $default:expr)?)?) => {
+        crate::wire::Optional<crate::wire::json_structure!(@codec $($codec)?)>
+    };
+
+    // A field's value once every entry is read on the fast path: a missing required member
+    // gives up, so that serde reports it.
+    (@init_fast required, $slot:ident $(, $($rest:tt)+)?) => {
+        $slot.ok_or(crate::wire::NotFast)?
+    };
+    (@init_fast $($rest:tt)+) => {
+        crate::wire::json_structure!(@init $($rest)+)
     };
 
     // A field's value once every entry is read.

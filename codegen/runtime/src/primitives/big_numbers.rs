@@ -42,6 +42,8 @@ macro_rules! big_number {
             }
         }
 
+        crate::wire::read_json_via_serde!($name);
+
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let raw: Box<serde_json::value::RawValue> =

@@ -71,3 +71,5 @@ impl<'de> serde::Deserialize<'de> for Blob {
             })
     }
 }
+
+crate::wire::read_json_via_serde!(Blob);

@@ -18,8 +18,8 @@ pub trait Operation {
     const TARGET: &'static str;
     /// The input structure.
     type Input: serde::Serialize + crate::validation::Validate;
-    /// The output structure.
-    type Output: serde::de::DeserializeOwned;
+    /// The output structure (read through the fast path, with serde behind it).
+    type Output: serde::de::DeserializeOwned + super::ReadJson;
     /// The operation's error enum.
     type Error: OperationError;
 

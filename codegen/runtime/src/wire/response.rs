@@ -1,14 +1,22 @@
 //! Reading a successful response, and the helpers that error responses share with it.
 
+use super::json_reader::JsonReader;
+use super::read_json::ReadJson;
+
 /// Parses a 2xx body into an output: the body must be UTF-8 JSON, an empty body counts
 /// as `{}`, unknown members are ignored, and a wrongly typed value is an error naming
 /// its member path.
-pub fn parse_output<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, String> {
+pub fn parse_output<T: serde::de::DeserializeOwned + ReadJson>(body: &[u8]) -> Result<T, String> {
     let body =
         std::str::from_utf8(body).map_err(|error| format!("the body is not UTF-8: {error}"))?;
     let body = if body.trim().is_empty() { "{}" } else { body };
-    // The fast path reads without tracking member paths; only a body that fails is read
-    // again, with tracking, to say where it went wrong.
+    // The fast path reads the body straight into the output. Whatever it gives up on is
+    // read by serde, first without tracking member paths; only a body that fails is read a
+    // third time, with tracking, to say where it went wrong.
+    let mut reader = JsonReader::new(body);
+    if let Ok(value) = T::read_json(&mut reader).and_then(|value| reader.end().map(|()| value)) {
+        return Ok(value);
+    }
     match serde_json::from_str(body) {
         Ok(value) => Ok(value),
         Err(_) => {

@@ -1,0 +1,460 @@
+//! The fast path for reading responses: a JSON reader that walks the body once, straight into
+//! the output's fields, with no serde visitors in between.
+//!
+//! It does not report errors. Whatever it cannot read exactly as serde_json would (a
+//! malformed body, a wrongly typed value, a duplicate member, an escaped key, nesting past
+//! serde_json's limit) ends the fast path with [`NotFast`], and the caller reads the body
+//! again through serde, which gives the value or the error with its member path. So the
+//! reader must only ever succeed where serde succeeds, with the same value; it may give up
+//! wherever it likes.
+
+use std::borrow::Cow;
+
+/// The fast path gave up; serde reads the body instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotFast;
+
+/// What the fast path gives: a value, or [`NotFast`].
+pub type Fast<T> = Result<T, NotFast>;
+
+/// Nesting this deep gives up: serde_json refuses a value nested 128 deep (its recursion
+/// limit) when it reads it into a type.
+const MAX_DEPTH: usize = 128;
+
+/// A cursor over a JSON text.
+#[derive(Debug)]
+pub struct JsonReader<'a> {
+    text: &'a str,
+    at: usize,
+    depth: usize,
+}
+
+impl<'a> JsonReader<'a> {
+    /// A reader at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        JsonReader {
+            text,
+            at: 0,
+            depth: 0,
+        }
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
+    /// The next byte that is not whitespace, without taking it.
+    fn peek(&mut self) -> Option<u8> {
+        let bytes = self.bytes();
+        while let Some(&byte) = bytes.get(self.at) {
+            match byte {
+                b' ' | b'\n' | b'\r' | b'\t' => self.at += 1,
+                _ => return Some(byte),
+            }
+        }
+        None
+    }
+
+    /// Takes `byte` as the next byte that is not whitespace.
+    fn take(&mut self, byte: u8) -> Fast<()> {
+        if self.peek() == Some(byte) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(NotFast)
+        }
+    }
+
+    /// Takes the literal `word` (`true`, `false`, `null`) at the current position.
+    fn literal(&mut self, word: &str) -> Fast<()> {
+        if self
+            .bytes()
+            .get(self.at..)
+            .is_some_and(|rest| rest.starts_with(word.as_bytes()))
+        {
+            self.at += word.len();
+            Ok(())
+        } else {
+            Err(NotFast)
+        }
+    }
+
+    fn enter(&mut self) -> Fast<()> {
+        self.depth += 1;
+        if self.depth >= MAX_DEPTH {
+            return Err(NotFast);
+        }
+        Ok(())
+    }
+
+    /// The text from `start` to `end` (byte positions the reader found, always on character
+    /// boundaries: the check only keeps this free of panics).
+    fn slice(&self, start: usize, end: usize) -> Fast<&'a str> {
+        self.text.get(start..end).ok_or(NotFast)
+    }
+
+    /// Checks that only whitespace is left.
+    pub fn end(&mut self) -> Fast<()> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(NotFast),
+        }
+    }
+
+    /// Takes `null` if it comes next.
+    pub fn null(&mut self) -> bool {
+        if self.peek() == Some(b'n') && self.literal("null").is_ok() {
+            return true;
+        }
+        false
+    }
+
+    /// The next key of the object being read, positioned at its value (a key with escapes
+    /// gives up), or `None` at the object's end. `first`: no entry has been read yet.
+    fn key(&mut self, first: bool) -> Fast<Option<&'a str>> {
+        match self.peek() {
+            Some(b'}') => {
+                self.at += 1;
+                self.depth -= 1;
+                return Ok(None);
+            }
+            Some(b',') if !first => self.at += 1,
+            Some(b'"') if first => {}
+            _ => return Err(NotFast),
+        }
+        if self.peek() != Some(b'"') {
+            return Err(NotFast);
+        }
+        let key = match self.string()? {
+            Cow::Borrowed(key) => key,
+            Cow::Owned(_) => return Err(NotFast),
+        };
+        self.take(b':')?;
+        Ok(Some(key))
+    }
+
+    /// Iterates over an object's keys: `Object::next` gives each key, positioned at its
+    /// value, which the caller must read or skip.
+    pub fn object(&mut self) -> Fast<Object> {
+        self.take(b'{')?;
+        self.enter()?;
+        Ok(Object { first: true })
+    }
+
+    /// Starts an array: then call [`Array::next`] until it gives false.
+    pub fn array(&mut self) -> Fast<Array> {
+        self.take(b'[')?;
+        self.enter()?;
+        Ok(Array { first: true })
+    }
+
+    /// Reads a string, borrowed from the text when it has no escapes.
+    pub fn string(&mut self) -> Fast<Cow<'a, str>> {
+        self.take(b'"')?;
+        let bytes = self.bytes();
+        let start = self.at;
+        let end = start + plain_run(bytes.get(start..).unwrap_or_default());
+        match bytes.get(end) {
+            Some(b'"') => {
+                self.at = end + 1;
+                self.slice(start, end).map(Cow::Borrowed)
+            }
+            Some(b'\\') => {
+                self.at = end;
+                let mut out = String::with_capacity(end - start + 16);
+                out.push_str(self.slice(start, end)?);
+                self.unescape_rest(&mut out)?;
+                Ok(Cow::Owned(out))
+            }
+            // A control character, or the end of the text.
+            _ => Err(NotFast),
+        }
+    }
+
+    /// Continues a string at a backslash, appending to `out` up to the closing quote.
+    fn unescape_rest(&mut self, out: &mut String) -> Fast<()> {
+        let bytes = self.bytes();
+        loop {
+            match bytes.get(self.at) {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(());
+                }
+                Some(b'\\') => {
+                    let escape = *bytes.get(self.at + 1).ok_or(NotFast)?;
+                    self.at += 2;
+                    let ch = match escape {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => self.unicode_escape()?,
+                        _ => return Err(NotFast),
+                    };
+                    out.push(ch);
+                }
+                Some(_) => {
+                    let start = self.at;
+                    let end = start + plain_run(bytes.get(start..).unwrap_or_default());
+                    if end == start {
+                        // A control character.
+                        return Err(NotFast);
+                    }
+                    out.push_str(self.slice(start, end)?);
+                    self.at = end;
+                }
+                None => return Err(NotFast),
+            }
+        }
+    }
+
+    /// The character of a `\uXXXX` escape (the `\u` already taken), joining a surrogate
+    /// pair; a lone surrogate gives up, as serde_json refuses it.
+    fn unicode_escape(&mut self) -> Fast<char> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if self.bytes().get(self.at..self.at + 2) != Some(b"\\u") {
+                    return Err(NotFast);
+                }
+                self.at += 2;
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(NotFast);
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(NotFast),
+            code => code,
+        };
+        char::from_u32(code).ok_or(NotFast)
+    }
+
+    fn hex4(&mut self) -> Fast<u32> {
+        let digits = self.bytes().get(self.at..self.at + 4).ok_or(NotFast)?;
+        let mut value = 0;
+        for &digit in digits {
+            value = value * 16 + char::from(digit).to_digit(16).ok_or(NotFast)?;
+        }
+        self.at += 4;
+        Ok(value)
+    }
+
+    /// The text of a number, checked against JSON's grammar.
+    pub fn number(&mut self) -> Fast<&'a str> {
+        self.peek();
+        let bytes = self.bytes();
+        let start = self.at;
+        let mut at = start;
+        if bytes.get(at) == Some(&b'-') {
+            at += 1;
+        }
+        match bytes.get(at) {
+            Some(b'0') => at += 1,
+            Some(b'1'..=b'9') => at += digits(bytes, at),
+            _ => return Err(NotFast),
+        }
+        if bytes.get(at) == Some(&b'.') {
+            let fraction = digits(bytes, at + 1);
+            if fraction == 0 {
+                return Err(NotFast);
+            }
+            at += 1 + fraction;
+        }
+        if matches!(bytes.get(at), Some(b'e' | b'E')) {
+            at += 1;
+            if matches!(bytes.get(at), Some(b'+' | b'-')) {
+                at += 1;
+            }
+            let exponent = digits(bytes, at);
+            if exponent == 0 {
+                return Err(NotFast);
+            }
+            at += exponent;
+        }
+        self.at = at;
+        self.slice(start, at)
+    }
+
+    /// Reads `true` or `false`.
+    pub fn boolean(&mut self) -> Fast<bool> {
+        match self.peek() {
+            Some(b't') => self.literal("true").map(|()| true),
+            Some(b'f') => self.literal("false").map(|()| false),
+            _ => Err(NotFast),
+        }
+    }
+
+    /// Skips one value of any kind, checking it as serde_json would.
+    pub fn skip(&mut self) -> Fast<()> {
+        // Iterative, with the open containers as a stack of bits (1 for an object): the
+        // depth limit keeps it within 128 bits, and nothing recurses.
+        let mut objects: u128 = 0;
+        let mut open: u32 = 0;
+        'value: loop {
+            match self.peek().ok_or(NotFast)? {
+                b'{' => {
+                    self.at += 1;
+                    self.enter()?;
+                    if self.peek() == Some(b'}') {
+                        self.at += 1;
+                        self.depth -= 1;
+                    } else {
+                        objects = objects << 1 | 1;
+                        open += 1;
+                        self.skipped_key()?;
+                        continue 'value;
+                    }
+                }
+                b'[' => {
+                    self.at += 1;
+                    self.enter()?;
+                    if self.peek() == Some(b']') {
+                        self.at += 1;
+                        self.depth -= 1;
+                    } else {
+                        objects <<= 1;
+                        open += 1;
+                        continue 'value;
+                    }
+                }
+                b'"' => {
+                    self.string()?;
+                }
+                b't' | b'f' => {
+                    self.boolean()?;
+                }
+                b'n' => self.literal("null")?,
+                _ => {
+                    self.number()?;
+                }
+            }
+            // A value is complete: close the containers it completes, then go on to the
+            // next value.
+            while open > 0 {
+                let in_object = objects & 1 == 1;
+                match self.peek().ok_or(NotFast)? {
+                    b',' => {
+                        self.at += 1;
+                        if in_object {
+                            self.skipped_key()?;
+                        }
+                        continue 'value;
+                    }
+                    b'}' if in_object => {}
+                    b']' if !in_object => {}
+                    _ => return Err(NotFast),
+                }
+                self.at += 1;
+                self.depth -= 1;
+                objects >>= 1;
+                open -= 1;
+            }
+            return Ok(());
+        }
+    }
+
+    /// Reads a key and its colon inside a skipped object (escapes allowed).
+    fn skipped_key(&mut self) -> Fast<()> {
+        if self.peek() != Some(b'"') {
+            return Err(NotFast);
+        }
+        self.string()?;
+        self.take(b':')
+    }
+
+    /// The text of the next value, skipped.
+    pub fn raw(&mut self) -> Fast<&'a str> {
+        self.peek();
+        let start = self.at;
+        self.skip()?;
+        self.slice(start, self.at)
+    }
+}
+
+/// The state of an object being read: whether an entry has been read yet.
+#[derive(Debug)]
+pub struct Object {
+    first: bool,
+}
+
+impl Object {
+    /// The next key, positioned at its value, or `None` at the end of the object.
+    pub fn next<'a>(&mut self, reader: &mut JsonReader<'a>) -> Fast<Option<&'a str>> {
+        let key = reader.key(self.first)?;
+        self.first = false;
+        Ok(key)
+    }
+}
+
+/// The state of an array being read: whether an element has been read yet.
+#[derive(Debug)]
+pub struct Array {
+    first: bool,
+}
+
+impl Array {
+    /// Whether another element follows (the reader is then positioned at it).
+    pub fn next(&mut self, reader: &mut JsonReader<'_>) -> Fast<bool> {
+        match reader.peek() {
+            Some(b']') => {
+                reader.at += 1;
+                reader.depth -= 1;
+                Ok(false)
+            }
+            Some(b',') if !self.first => {
+                reader.at += 1;
+                Ok(true)
+            }
+            Some(_) if self.first => {
+                self.first = false;
+                Ok(true)
+            }
+            _ => Err(NotFast),
+        }
+    }
+}
+
+/// How many bytes from the start of `bytes` can sit in a string as they are: everything up
+/// to a quote, a backslash or a control character. Eight bytes are tested at a time.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A high bit in each byte that is zero; a byte above a zero byte may be flagged too, so
+    // only the lowest flag counts.
+    let zero_bytes = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let stops = zero_bytes(word ^ (ONES * u64::from(b'"')))
+            | zero_bytes(word ^ (ONES * u64::from(b'\\')))
+            // Bytes below 0x20: subtracting 0x20 borrows into a high bit `word` lacks.
+            | (word.wrapping_sub(ONES * 0x20) & !word & HIGHS);
+        if stops != 0 {
+            // Little-endian: the lowest flag is the first such byte.
+            return at + (stops.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + chunks
+        .remainder()
+        .iter()
+        .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+        .unwrap_or(chunks.remainder().len())
+}
+
+/// How many ASCII digits `bytes` holds from `at` on.
+fn digits(bytes: &[u8], at: usize) -> usize {
+    bytes
+        .iter()
+        .skip(at)
+        .take_while(|byte| byte.is_ascii_digit())
+        .count()
+}
