@@ -290,7 +290,7 @@ fn write_test_crate(
         "tests/cases/examples.json".to_owned(),
         format!("{file:#}\n"),
     );
-    codegen::output::write_atomically(&files, dir)?;
+    crate::write_scratch_crate(&files, dir)?;
     Ok((count, skipped))
 }
 
