@@ -8,6 +8,7 @@
 mod codecs;
 mod collections;
 mod defaults;
+mod error_path;
 mod error_response;
 mod errors;
 mod float;
@@ -25,6 +26,7 @@ mod string_enum;
 pub use codecs::*;
 pub use collections::*;
 pub use defaults::*;
+pub use error_path::*;
 pub use error_response::*;
 pub use errors::*;
 pub use float::*;

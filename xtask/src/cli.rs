@@ -40,6 +40,99 @@ where
         .collect()
 }
 
+/// Checks `name` against Cargo's rules for a package name, and the stricter ones of
+/// crates.io, since the name also becomes the library's Rust name (`-` read as `_`): ASCII
+/// letters, digits, `-` and `_`, a letter first, at most 64 characters, and neither a Rust
+/// keyword nor the name of a library Rust provides. `Err` says which rule it breaks.
+pub fn check_package_name(name: &str) -> Result<(), String> {
+    const MAX_LEN: usize = 64;
+    // Strict and reserved keywords of every edition, and the names `cargo new` refuses
+    // because a library of Rust's own has them.
+    const RESERVED: [&str; 57] = [
+        "as",
+        "async",
+        "await",
+        "break",
+        "const",
+        "continue",
+        "crate",
+        "dyn",
+        "else",
+        "enum",
+        "extern",
+        "false",
+        "fn",
+        "for",
+        "if",
+        "impl",
+        "in",
+        "let",
+        "loop",
+        "match",
+        "mod",
+        "move",
+        "mut",
+        "pub",
+        "ref",
+        "return",
+        "self",
+        "Self",
+        "static",
+        "struct",
+        "super",
+        "trait",
+        "true",
+        "type",
+        "unsafe",
+        "use",
+        "where",
+        "while",
+        "abstract",
+        "become",
+        "box",
+        "do",
+        "final",
+        "gen",
+        "macro",
+        "override",
+        "priv",
+        "try",
+        "typeof",
+        "unsized",
+        "virtual",
+        "yield",
+        "alloc",
+        "core",
+        "std",
+        "proc_macro",
+        "test",
+    ];
+    let Some(first) = name.chars().next() else {
+        return Err("it is empty".to_owned());
+    };
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+    {
+        return Err(format!(
+            "{bad:?} is not allowed (only ASCII letters, digits, `-` and `_`)"
+        ));
+    }
+    if !first.is_ascii_alphabetic() {
+        return Err("it must start with an ASCII letter".to_owned());
+    }
+    if name.len() > MAX_LEN {
+        return Err(format!("it is longer than {MAX_LEN} characters"));
+    }
+    let rust_name = name.replace('-', "_");
+    if RESERVED.contains(&rust_name.as_str()) {
+        return Err(format!(
+            "`{rust_name}` is a Rust keyword or the name of a library Rust provides"
+        ));
+    }
+    Ok(())
+}
+
 /// The message for a parse error, in the words this tool has always used.
 pub fn message(error: Error) -> String {
     match error {
@@ -103,6 +196,50 @@ mod tests {
         assert_eq!(message(unknown), "unknown option `--frob`");
         let stray = parser.next().unwrap().unwrap().unexpected();
         assert_eq!(message(stray), "unknown option `stray`");
+    }
+
+    #[test]
+    fn package_names_follow_cargos_rules() {
+        for good in ["kms-api", "a", "my_crate2", "A-b_c", &"a".repeat(64)] {
+            assert_eq!(check_package_name(good), Ok(()), "{good}");
+        }
+        for (bad, why) in [
+            ("", "it is empty"),
+            ("1abc", "it must start with an ASCII letter"),
+            ("_x", "it must start with an ASCII letter"),
+            ("-x", "it must start with an ASCII letter"),
+            (
+                "my crate",
+                "' ' is not allowed (only ASCII letters, digits, `-` and `_`)",
+            ),
+            (
+                "a::b",
+                "':' is not allowed (only ASCII letters, digits, `-` and `_`)",
+            ),
+            (
+                "a\"b",
+                "'\"' is not allowed (only ASCII letters, digits, `-` and `_`)",
+            ),
+            (
+                "caf\u{e9}",
+                "'\u{e9}' is not allowed (only ASCII letters, digits, `-` and `_`)",
+            ),
+            (
+                "fn",
+                "`fn` is a Rust keyword or the name of a library Rust provides",
+            ),
+            (
+                "self",
+                "`self` is a Rust keyword or the name of a library Rust provides",
+            ),
+            (
+                "proc-macro",
+                "`proc_macro` is a Rust keyword or the name of a library Rust provides",
+            ),
+            (&"a".repeat(65), "it is longer than 64 characters"),
+        ] {
+            assert_eq!(check_package_name(bad), Err(why.to_owned()), "{bad:?}");
+        }
     }
 
     #[cfg(unix)]

@@ -17,9 +17,8 @@ use codegen::diagnostics::{Diagnostic, Diagnostics};
 use codegen::{Generation, Options};
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// A generation whose Rust files are formatted as `cargo fmt` leaves them.
@@ -232,7 +231,7 @@ fn rustfmt_batch(
     rust: &[&str],
     batch: &[&str],
 ) -> Result<Vec<(String, String)>, String> {
-    let dir = TempDir::new()?;
+    let dir = temp_dir()?;
     let staging = |e: std::io::Error| format!("rustfmt staging: {e}");
     for path in rust {
         let contents = if batch.contains(path) {
@@ -273,36 +272,22 @@ fn rustfmt_batch(
         .collect()
 }
 
-/// A uniquely named directory, removed on drop: in memory (`/dev/shm`) where the system has
-/// it, as creating files there costs far less than on a disk, else under the system
-/// temporary directory.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> Result<TempDir, String> {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let name = format!("kms-codegen-fmt-{}-{n}", std::process::id());
-        let memory = Path::new("/dev/shm").join(&name);
-        if memory.parent().is_some_and(Path::is_dir) && std::fs::create_dir(&memory).is_ok() {
-            return Ok(TempDir(memory));
+/// A fresh directory, removed on drop: created by `tempfile` (atomically, with an
+/// unpredictable name, readable by this user only), so no other local user can have made it
+/// first or put files in it. In memory (`/dev/shm`) where the system has it, as creating
+/// files there costs far less than on a disk, else in the system temporary directory.
+fn temp_dir() -> Result<tempfile::TempDir, String> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("kms-codegen-fmt-");
+    let memory = Path::new("/dev/shm");
+    if memory.is_dir() {
+        if let Ok(dir) = builder.tempdir_in(memory) {
+            return Ok(dir);
         }
-        let path = std::env::temp_dir().join(name);
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path)
-            .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-        Ok(TempDir(path))
     }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+    builder
+        .tempdir()
+        .map_err(|e| format!("cannot create a temporary directory: {e}"))
 }
 
 #[cfg(test)]
@@ -335,7 +320,7 @@ mod tests {
 
     #[test]
     fn a_cached_file_is_taken_from_the_cache_and_new_ones_are_added() {
-        let cache = TempDir::new().unwrap();
+        let cache = temp_dir().unwrap();
         let identity = rustfmt_version().expect("rustfmt --version");
         let (a, b) = ("pub struct   A;\n", "pub struct   B;\n");
         // An entry rustfmt would never write: only a cache hit can produce it.

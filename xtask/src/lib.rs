@@ -27,7 +27,7 @@ use codegen::PlanOptions;
 use codegen::{output, workspace_root, Options};
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 const USAGE: &str = "\
@@ -131,7 +131,16 @@ fn parse_codegen(parser: &mut Parser) -> Result<Parsed<CodegenArgs>, cli::Error>
                 parsed.operations.get_or_insert_with(Vec::new).extend(list);
             }
             Long("out") => parsed.out = Some(PathBuf::from(parser.value()?)),
-            Long("crate-name") => parsed.crate_name = Some(parser.value()?.string()?),
+            Long("crate-name") => {
+                let name = parser.value()?.string()?;
+                if let Err(why) = cli::check_package_name(&name) {
+                    return Err(format!(
+                        "--crate-name `{name}` is not a valid package name: {why}"
+                    )
+                    .into());
+                }
+                parsed.crate_name = Some(name);
+            }
             Long("check") => parsed.check = true,
             Long("timings") => parsed.timings = true,
             Short('h') | Long("help") => return Ok(Parsed::Help),
@@ -150,6 +159,16 @@ fn codegen(args: CodegenArgs, out_stream: &mut dyn Write, err: &mut dyn Write) -
         args.models
     };
     let out = args.out.unwrap_or_else(|| root.join("generated"));
+    // A directory that holds a model, or anything else the generator did not write, is
+    // refused before any work (and again, should it change meanwhile, when writing).
+    if !args.check {
+        let refused = output::ownership::refuse_overlap(&out, &models)
+            .err()
+            .or_else(|| output::ownership::inspect(&out).err()?.ok());
+        if let Some(refusal) = refused {
+            return refuse(&display_path(&out), &refusal, err);
+        }
+    }
     let options = Options {
         models,
         plan: PlanOptions {
@@ -194,11 +213,10 @@ fn codegen(args: CodegenArgs, out_stream: &mut dyn Write, err: &mut dyn Write) -
             }
         }
     } else {
-        if let Err(error) = output::write_atomically(&generation.files, &out) {
-            let _ = writeln!(err, "error: cannot write {shown} (left unchanged): {error}");
-            return FAILURE;
+        match write_output(&generation.files, &out, &shown, err) {
+            Some(outcome) => outcome.to_string(),
+            None => return FAILURE,
         }
-        "written".to_owned()
     };
     let _ = writeln!(
         out_stream,
@@ -223,8 +241,67 @@ fn codegen(args: CodegenArgs, out_stream: &mut dyn Write, err: &mut dyn Write) -
     SUCCESS
 }
 
+/// Writes the crate to `out` unless `out` is not the generator's to replace; prints the notes
+/// and any error. `None` when nothing, or not all, was written.
+fn write_output(
+    files: &std::collections::BTreeMap<String, String>,
+    out: &Path,
+    shown: &str,
+    err: &mut dyn Write,
+) -> Option<output::Outcome> {
+    let result = output::write_atomically(files, out);
+    let notes = match &result {
+        Ok(written) => &written.notes,
+        Err(error) => &error.notes,
+    };
+    for note in notes {
+        let _ = writeln!(err, "note: {note}");
+    }
+    match result {
+        Ok(written) => Some(written.outcome),
+        Err(error) => {
+            match &error.problem {
+                output::Problem::Refused(refusal) => {
+                    refuse(shown, refusal, err);
+                }
+                output::Problem::Unchanged(cause) => {
+                    let _ = writeln!(err, "error: cannot write {shown} (left unchanged): {cause}");
+                }
+                _ => {
+                    let _ = writeln!(err, "error: cannot write {shown}: {error}");
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Prints why `shown` is not written; returns [`FAILURE`].
+fn refuse(shown: &str, refusal: &output::ownership::Refusal, err: &mut dyn Write) -> u8 {
+    let _ = writeln!(
+        err,
+        "error: will not write {shown}: {refusal} (nothing was changed)"
+    );
+    FAILURE
+}
+
+/// Writes a crate into a directory below the workspace's `target/`, which only this tool
+/// writes: a crate left there by a version of the tool that wrote no manifest is removed
+/// first (it could not be recognised otherwise). Elsewhere, as [`output::write_atomically`].
+pub(crate) fn write_scratch_crate(
+    files: &std::collections::BTreeMap<String, String>,
+    dir: &Path,
+) -> std::io::Result<()> {
+    let below_target = dir.starts_with(workspace_root().join("target"));
+    if below_target && dir.is_dir() && !dir.join(output::manifest::MANIFEST).exists() {
+        std::fs::remove_dir_all(dir)?;
+    }
+    output::write_atomically(files, dir)?;
+    Ok(())
+}
+
 /// A path as the user would write it: relative to the current directory when below it.
-fn display_path(path: &std::path::Path) -> String {
+fn display_path(path: &Path) -> String {
     let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let cwd = std::env::current_dir()
         .ok()

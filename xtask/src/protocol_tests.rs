@@ -231,7 +231,7 @@ fn run_service(
         compliance::SUPPORT_FILE.to_owned(),
     );
     let mut results = BTreeMap::new();
-    if let Err(error) = codegen::output::write_atomically(&files, &crate_dir) {
+    if let Err(error) = crate::write_scratch_crate(&files, &crate_dir) {
         let _ = writeln!(err, "error: cannot write {}: {error}", crate_dir.display());
         return results;
     }

@@ -257,8 +257,10 @@ fn write_test_crate(
 ) -> std::io::Result<(usize, usize)> {
     let mut files = generation.files.clone();
     if let Some(manifest) = files.get_mut("Cargo.toml") {
-        // Its own workspace: the crate lives under this repository's target directory.
-        manifest.push_str("\n[workspace]\n");
+        // Its own workspace: the crate lives under this repository's target directory. The
+        // harness names the member path of an input it cannot read with serde_path_to_error,
+        // which the generated crate itself no longer needs.
+        manifest.push_str("\n[dev-dependencies]\nserde_path_to_error = \"0.1\"\n\n[workspace]\n");
     }
     let harness = std::fs::read_to_string(workspace_root().join("tests/wire_harness.rs"))?;
     // What the harness checks enum and union variants by: the load stage's view of the model.
@@ -288,7 +290,7 @@ fn write_test_crate(
         "tests/cases/examples.json".to_owned(),
         format!("{file:#}\n"),
     );
-    codegen::output::write_atomically(&files, dir)?;
+    crate::write_scratch_crate(&files, dir)?;
     Ok((count, skipped))
 }
 

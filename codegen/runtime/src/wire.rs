@@ -13,6 +13,7 @@ mod collections;
 #[cfg(feature = "request-compression")]
 mod compression;
 mod defaults;
+mod error_path;
 mod error_response;
 mod errors;
 mod float;
@@ -41,6 +42,7 @@ pub use collections::*;
 #[cfg(feature = "request-compression")]
 pub use compression::*;
 pub use defaults::*;
+pub use error_path::*;
 pub use error_response::*;
 pub use errors::*;
 pub use float::*;

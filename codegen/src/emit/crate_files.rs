@@ -5,8 +5,9 @@ use crate::plan::ir::{Service, TypeName};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The generated crate's dependencies: serde for the wire form, serde_path_to_error to name
-/// the member a wrongly typed value sits at, http for the request and response types; regress
+/// The generated crate's dependencies: serde's traits (the `serde_core` crate, under the name
+/// `serde`: the same traits as `serde`'s, without building `serde` itself) and serde_json for
+/// the wire form, http for the request and response types; regress
 /// (ECMAScript regexes) only when the model has patterns, base64 only when it has blobs,
 /// flate2 (pure Rust gzip) only when an operation compresses requests. serde_json reads
 /// floats with `float_roundtrip`, so a double on the wire is read to the nearest `f64`.
@@ -23,9 +24,8 @@ fn dependencies(usage: &super::usage::Usage) -> String {
     if usage.regex_patterns {
         deps.push("regress = \"0.12\"");
     }
-    deps.push("serde = \"1\"");
+    deps.push("serde = { package = \"serde_core\", version = \"1.0.220\" }");
     deps.push("serde_json = { version = \"1\", features = [\"raw_value\", \"float_roundtrip\"] }");
-    deps.push("serde_path_to_error = \"0.1\"");
     deps.join("\n") + "\n"
 }
 

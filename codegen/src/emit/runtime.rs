@@ -57,6 +57,7 @@ pub(crate) const FILES: &[RuntimeFile] = &[
     runtime_file!("wire/collections.rs"),
     runtime_file!("wire/compression.rs"),
     runtime_file!("wire/defaults.rs"),
+    runtime_file!("wire/error_path.rs"),
     runtime_file!("wire/error_response.rs"),
     runtime_file!("wire/errors.rs"),
     runtime_file!("wire/float.rs"),

@@ -51,10 +51,12 @@ pub fn emit_union(union: &Union) -> TokenStream {
             Some(member) => {
                 let ty = rust_type_in(&member.ty, scope);
                 let codec = codec(&member.ty);
+                // Marked as a step of the member path, for the error of a value that fails.
                 quote! {
-                    #wire => map
-                        .next_value_seed(crate::wire::Decoded::<crate::wire::Optional<#codec>, ::std::option::Option<#ty>>::new())?
-                        .map(#name::#variant),
+                    #wire => crate::wire::within(crate::wire::Step::Member(#wire), || {
+                        map.next_value_seed(crate::wire::Decoded::<crate::wire::Optional<#codec>, ::std::option::Option<#ty>>::new())
+                    })?
+                    .map(#name::#variant),
                 }
             }
         }

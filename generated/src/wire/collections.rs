@@ -5,6 +5,7 @@
 //! `@sparse` ones keep them as `None`. Maps have string keys, as JSON objects do.
 
 use super::codecs::{Codec, Decoded, Encoded, Optional};
+use super::error_path::{within, Step};
 use super::json_reader::{Fast, JsonReader};
 use std::collections::BTreeMap;
 use std::marker::PhantomData;
@@ -37,7 +38,9 @@ impl<'de, C: Codec<T>, T> serde::de::Visitor<'de> for SparseSeqVisitor<C, T> {
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         // The size hint comes from the input: trust it only so far.
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(item) = seq.next_element_seed(Decoded::<Optional<C>, Option<T>>::new())? {
+        while let Some(item) = within(Step::Index(items.len()), || {
+            seq.next_element_seed(Decoded::<Optional<C>, Option<T>>::new())
+        })? {
             items.push(item);
         }
         Ok(items)
@@ -56,7 +59,12 @@ impl<'de, C: Codec<T>, T> serde::de::Visitor<'de> for DenseSeqVisitor<C, T> {
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(item) = seq.next_element_seed(Decoded::<Optional<C>, Option<T>>::new())? {
+        // Positions on the wire, nulls included, name the element that fails.
+        let mut position = 0;
+        while let Some(item) = within(Step::Index(position), || {
+            seq.next_element_seed(Decoded::<Optional<C>, Option<T>>::new())
+        })? {
+            position += 1;
             if let Some(item) = item {
                 items.push(item);
             }
@@ -135,7 +143,9 @@ impl<'de, C: Codec<T>, T, const KEEP_NULLS: bool> serde::de::Visitor<'de>
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut entries = StringMap::new();
         while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value_seed(Decoded::<Optional<C>, Option<T>>::new())?;
+            let value = within(Step::Key(key.clone()), || {
+                map.next_value_seed(Decoded::<Optional<C>, Option<T>>::new())
+            })?;
             if KEEP_NULLS || value.is_some() {
                 entries.insert(key, value);
             }

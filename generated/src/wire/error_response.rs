@@ -4,8 +4,9 @@
 //! Reading an error response: its code, message and request id, and its body as a modelled
 //! error structure when it fits one.
 
+use super::error_path::track;
 use super::errors::ModelledError;
-use super::response::{header, path_error};
+use super::response::header;
 use crate::primitives::{ResponseMeta, UnhandledError};
 
 /// Reduces a raw error code to the shape name: drops everything from the first `:` and
@@ -75,18 +76,12 @@ impl ErrorResponse {
         mut self,
     ) -> Result<T, UnhandledError> {
         let body = serde_json::Value::Object(std::mem::take(&mut self.body));
-        // The fast path reads the body in place without tracking member paths; only a body
-        // that does not fit is read again, with tracking, to say where.
-        let parsed =
-            T::deserialize(&body).or_else(|_| serde_path_to_error::deserialize::<_, T>(body));
-        match parsed {
+        match track(|| T::deserialize(&body)) {
             Ok(mut error) => {
                 error.attach_response(ResponseMeta::new(self.status, self.request_id));
                 Ok(error)
             }
-            Err(error) => Err(self
-                .into_unhandled()
-                .with_deserialize_error(path_error(error))),
+            Err(reason) => Err(self.into_unhandled().with_deserialize_error(reason)),
         }
     }
 

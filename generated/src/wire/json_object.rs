@@ -7,6 +7,7 @@
 //! what its `from_map` calls: member names are matched without allocating, and duplicate and
 //! missing members fail as serde's derive fails.
 
+use super::error_path::{within, Step};
 use serde::de::{DeserializeSeed, Error, MapAccess, Visitor};
 use std::marker::PhantomData;
 
@@ -93,7 +94,7 @@ pub fn read_member<'de, A: MapAccess<'de>, S: DeserializeSeed<'de>>(
     if slot.is_some() {
         return Err(A::Error::duplicate_field(name));
     }
-    *slot = Some(map.next_value_seed(seed)?);
+    *slot = Some(within(Step::Member(name), || map.next_value_seed(seed))?);
     Ok(())
 }
 

@@ -30,6 +30,8 @@ pub struct JsonReader<'a> {
     text: &'a str,
     at: usize,
     depth: usize,
+    /// Where strings with escapes are decoded.
+    scratch: String,
 }
 
 impl<'a> JsonReader<'a> {
@@ -39,6 +41,7 @@ impl<'a> JsonReader<'a> {
             text,
             at: 0,
             depth: 0,
+            scratch: String::new(),
         }
     }
 
@@ -163,11 +166,17 @@ impl<'a> JsonReader<'a> {
                 self.slice(start, end).map(Cow::Borrowed)
             }
             Some(b'\\') => {
+                // Unescaped into the reader's scratch string, which keeps its capacity from
+                // string to string; the result is then allocated once, at its size.
                 self.at = end;
-                let mut out = String::with_capacity(end - start + 16);
+                let mut out = std::mem::take(&mut self.scratch);
+                out.clear();
                 out.push_str(self.slice(start, end)?);
-                self.unescape_rest(&mut out)?;
-                Ok(Cow::Owned(out))
+                let done = self
+                    .unescape_rest(&mut out)
+                    .map(|()| Cow::Owned(out.as_str().to_owned()));
+                self.scratch = out;
+                done
             }
             // A control character, or the end of the text.
             _ => Err(NotFast),

@@ -101,12 +101,18 @@ pub(crate) fn run(parser: &mut Parser, out: &mut dyn Write, err: &mut dyn Write)
 }
 
 fn bloat(parsed: BloatArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let work = std::env::temp_dir().join(format!("kms-bloat-{}", std::process::id()));
-    let result = measure(&parsed, &work, out);
+    // Created atomically with an unpredictable name: no other local user can have made it
+    // first and have the builds written through it.
+    let work = match tempfile::Builder::new().prefix("kms-bloat-").tempdir() {
+        Ok(work) => work,
+        Err(error) => {
+            let _ = writeln!(err, "error: cannot create a temporary directory: {error}");
+            return 1;
+        }
+    };
+    let result = measure(&parsed, work.path(), out);
     if parsed.keep {
-        let _ = writeln!(out, "kept {}", work.display());
-    } else {
-        let _ = std::fs::remove_dir_all(&work);
+        let _ = writeln!(out, "kept {}", work.keep().display());
     }
     match result {
         Ok(figures) => {
@@ -134,7 +140,6 @@ fn bloat(parsed: BloatArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 /// Sets up both crates, builds them (unless `--lines-only`) and counts their lines.
 fn measure(args: &BloatArgs, work: &Path, out: &mut dyn Write) -> Result<Figures, String> {
     let root = codegen::workspace_root();
-    let _ = std::fs::remove_dir_all(work);
     let ours = work.join("kms-api");
     let peer = work.join("kms-bloat-peer");
     builds::copy_dir(&root.join("generated"), &ours)
