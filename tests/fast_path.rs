@@ -297,3 +297,18 @@ proptest! {
         input_writes_alike("CreateCustomKeyStore", &input);
     }
 }
+
+#[test]
+fn a_short_list_before_a_long_text_keeps_no_spare_room() {
+    // The reader guesses a list's length from its first item and what is left of the text:
+    // a long member after a short list must not leave the list holding room for many more.
+    let body = format!(
+        r#"{{"CustomKeyStores":[{{"CustomKeyStoreId":"a"}},{{"CustomKeyStoreId":"b"}}],"NextMarker":"{}"}}"#,
+        "m".repeat(20_000)
+    );
+    let mut reader = JsonReader::new(&body);
+    let output = DescribeCustomKeyStoresResponse::read_json(&mut reader).expect("read fast");
+    let stores = output.custom_key_stores.expect("two stores");
+    assert_eq!(stores.len(), 2);
+    assert!(stores.capacity() <= 4, "capacity {}", stores.capacity());
+}
