@@ -117,14 +117,13 @@ mod modelled {
         assert_eq!(error.code(), Some("WidgetLockedException"));
         assert_eq!(error.to_string(), "WidgetLockedException: busy");
         assert_eq!(OperationError::http_status(&error), Some(409));
-        // Its model requires the message: without one the body does not fit, and the
-        // error is unhandled, saying why.
+        // Its model requires the message: without one it is error-corrected to "" (smithy.io,
+        // "Client error correction"), and the error keeps its modelled variant.
         let error = response(409, None, r#"{"__type":"WidgetLockedException"}"#);
-        let unhandled = error.as_unhandled().expect("unhandled");
-        assert_eq!(unhandled.code(), Some("WidgetLockedException"));
-        assert!(unhandled
-            .deserialize_error()
-            .is_some_and(|e| e.contains("missing field `message`")));
+        let PutWidgetError::WidgetLocked(inner) = &error else {
+            panic!("expected WidgetLocked, got {error:?}");
+        };
+        assert_eq!(inner.message(), Some(""));
         // A member of the wrong type is named by its path.
         let error = response(
             409,

@@ -4,8 +4,8 @@
 use super::common::{
     deprecated_attr, doc_attrs, field_type, ident, message_field, rust_type_in, Scope,
 };
-use super::default_values::default_value;
-use crate::plan::ir::{Member, RustType, Structure, StructureRole};
+use super::default_values::{default_value, is_rust_default};
+use crate::plan::ir::{DefaultValue, Member, RustType, Structure, StructureRole};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -215,8 +215,23 @@ fn emit_builder(structure: &Structure) -> TokenStream {
         let wire = &member.wire_name;
         match (&member.default, member.required) {
             (Some(default), _) => match (&member.ty, default) {
-                (RustType::List(_), _) => quote!(#field: self.#field.unwrap_or_default(),),
-                (RustType::String | RustType::Enum(_), _) => {
+                (ty, default) if is_rust_default(ty, default) => {
+                    quote!(#field: self.#field.unwrap_or_default(),)
+                }
+                // Defaults that allocate are built only when the member is left unset.
+                (
+                    RustType::String
+                    | RustType::Enum(_)
+                    | RustType::Blob
+                    | RustType::BigInteger
+                    | RustType::BigDecimal
+                    | RustType::List(_)
+                    | RustType::SparseList(_)
+                    | RustType::Map(_)
+                    | RustType::SparseMap(_),
+                    _,
+                )
+                | (RustType::Document, DefaultValue::Document(serde_json::Value::String(_))) => {
                     let value = default_value(&member.ty, default, scope);
                     quote!(#field: self.#field.unwrap_or_else(|| #value),)
                 }

@@ -36,7 +36,11 @@ pub(super) fn typed(
     let integer = || number().filter(|n| matches!(n, DefaultValue::Integer(_)));
     let string = || value.as_str().map(|s| DefaultValue::String(s.to_owned()));
     let typed = match kind {
-        ShapeKind::String | ShapeKind::Blob => string(),
+        ShapeKind::String => string(),
+        // Base64 text, as the runtime reads a blob on the wire.
+        ShapeKind::Blob => string().filter(|_| {
+            serde_json::from_value::<codegen_runtime::primitives::Blob>(value.clone()).is_ok()
+        }),
         ShapeKind::Enum => string().filter(|_| {
             value
                 .as_str()
@@ -50,7 +54,18 @@ pub(super) fn typed(
         | ShapeKind::IntEnum
         | ShapeKind::BigInteger => integer(),
         ShapeKind::Float | ShapeKind::Double | ShapeKind::BigDecimal => number(),
-        ShapeKind::Timestamp => number().or_else(string),
+        // Epoch seconds, or `date-time` text that names an instant that exists.
+        ShapeKind::Timestamp => number().filter(|_| {
+            codegen_runtime::primitives::DateTime::parse_epoch_seconds(&value.to_string())
+                .is_some()
+        }).or_else(|| {
+            string().filter(|_| {
+                value
+                    .as_str()
+                    .and_then(codegen_runtime::primitives::DateTime::parse_rfc3339)
+                    .is_some()
+            })
+        }),
         ShapeKind::List | ShapeKind::Set => value
             .as_array()
             .filter(|items| items.is_empty())
@@ -107,6 +122,11 @@ mod tests {
         assert!(wrong(json!("A"), ShapeKind::Enum).is_ok());
         assert!(wrong(json!([1]), ShapeKind::List).is_err());
         assert!(wrong(json!({"k": 1}), ShapeKind::Map).is_err());
+        // Blob defaults are base64; timestamp text is an RFC 3339 instant that exists.
+        assert!(wrong(json!("aGk="), ShapeKind::Blob).is_ok());
+        assert!(wrong(json!("not base64!"), ShapeKind::Blob).is_err());
+        assert!(wrong(json!("2019-02-28T00:00:00Z"), ShapeKind::Timestamp).is_ok());
+        assert!(wrong(json!("2019-02-29T00:00:00Z"), ShapeKind::Timestamp).is_err());
     }
 
     #[test]

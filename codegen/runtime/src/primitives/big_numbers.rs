@@ -21,6 +21,11 @@ macro_rules! big_number {
                 }
             }
 
+            /// Zero (`0`).
+            pub fn zero() -> Self {
+                $name("0".to_owned())
+            }
+
             /// The number's text, exactly as received or given.
             pub fn as_str(&self) -> &str {
                 &self.0
@@ -60,17 +65,93 @@ macro_rules! big_number {
 }
 
 big_number!(
-    /// An arbitrary-precision integer, kept exactly as its decimal text.
+    /// An arbitrary-precision integer, kept exactly as its text: any JSON number whose value
+    /// is a whole number (`12`, `-12`, `1e3`, `1.5e1`, `10e-1`).
     BigInteger,
-    |text| {
-        // Digits, with an optional leading minus sign.
-        let sign = usize::from(text.starts_with('-'));
-        text.bytes().skip(sign).all(|b| b.is_ascii_digit()) && text.len() > sign
-    }
+    |text| json_number(text).is_some_and(|number| number.is_integral())
 );
 
 big_number!(
-    /// An arbitrary-precision decimal, kept exactly as its text.
+    /// An arbitrary-precision decimal, kept exactly as its text: any JSON number, however
+    /// many digits or however large its exponent (`1e400` is not rounded to a float).
     BigDecimal,
-    |text| serde_json::from_str::<serde_json::Number>(text).is_ok()
+    |text| json_number(text).is_some()
 );
+
+/// The digits of a JSON number (RFC 8259 section 6) that decide whether it is whole.
+struct JsonNumber<'t> {
+    /// The digits before the decimal point.
+    integer: &'t str,
+    /// The digits after the decimal point.
+    fraction: &'t str,
+    /// Whether the exponent is negative, and its digits (`"0"` when there is none).
+    exponent: (bool, &'t str),
+}
+
+impl JsonNumber<'_> {
+    /// Whether the value is a whole number, decided on the digits (no float involved).
+    fn is_integral(&self) -> bool {
+        let fraction = self.fraction.trim_end_matches('0');
+        let integer_zeros = self.integer.len() - self.integer.trim_end_matches('0').len();
+        let is_zero = fraction.is_empty() && self.integer.bytes().all(|b| b == b'0');
+        // An exponent of more digits than `usize` holds moves past any digit of the text.
+        let shift: usize = self
+            .exponent
+            .1
+            .trim_start_matches('0')
+            .parse()
+            .unwrap_or(if self.exponent.1.bytes().all(|b| b == b'0') {
+                0
+            } else {
+                usize::MAX
+            });
+        match self.exponent.0 {
+            // `1.5e1`: the exponent moves every nonzero fractional digit before the point.
+            false => fraction.len() <= shift,
+            // `10e-1`: the exponent divides away trailing zeros of the integer part only.
+            true => is_zero || (fraction.is_empty() && shift <= integer_zeros),
+        }
+    }
+}
+
+/// Parses JSON number text: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+fn json_number(text: &str) -> Option<JsonNumber<'_>> {
+    /// Splits a leading run of ASCII digits off `text`.
+    fn digits(text: &str) -> (&str, &str) {
+        text.split_at(
+            text.find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(text.len()),
+        )
+    }
+    let (integer, rest) = digits(text.strip_prefix('-').unwrap_or(text));
+    if integer.is_empty() || (integer.len() > 1 && integer.starts_with('0')) {
+        return None;
+    }
+    let (fraction, rest) = match rest.strip_prefix('.') {
+        Some(after) => digits(after),
+        None => ("", rest),
+    };
+    if rest.starts_with('.') || (fraction.is_empty() && text.contains('.')) {
+        return None;
+    }
+    let exponent = match rest.strip_prefix(['e', 'E']) {
+        Some(after) => {
+            let (negative, unsigned) = match after.strip_prefix('-') {
+                Some(unsigned) => (true, unsigned),
+                None => (false, after.strip_prefix('+').unwrap_or(after)),
+            };
+            let (exponent, rest) = digits(unsigned);
+            if exponent.is_empty() || !rest.is_empty() {
+                return None;
+            }
+            (negative, exponent)
+        }
+        None if rest.is_empty() => (false, "0"),
+        None => return None,
+    };
+    Some(JsonNumber {
+        integer,
+        fraction,
+        exponent,
+    })
+}
