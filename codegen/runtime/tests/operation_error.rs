@@ -149,3 +149,43 @@ mod modelled {
         );
     }
 }
+
+#[cfg(feature = "modelled-errors")]
+#[test]
+fn an_aws_query_compatible_error_keeps_its_query_code_and_fault() {
+    use codegen_runtime::wire::ModelledError as _;
+    // As the awsJson1_0 suite's QueryCompatibleAwsJson10CustomCodeError: the error is
+    // chosen by `__type`, and `x-amzn-query-error: Customized;Sender` is kept on it.
+    let mut headers = http::HeaderMap::new();
+    headers.insert(
+        "x-amzn-query-error",
+        http::HeaderValue::from_static("Customized;Sender"),
+    );
+    let body = r#"{"__type":"WidgetLockedException","message":"Hi"}"#;
+    let error =
+        PutWidget::parse_response_parts(400, &headers, body.as_bytes()).expect_err("an error");
+    let PutWidgetError::WidgetLocked(inner) = &error else {
+        panic!("expected WidgetLocked, got {error:?}");
+    };
+    assert_eq!(inner.message(), Some("Hi"));
+    let meta = inner.response().expect("the response is kept");
+    assert_eq!(meta.query_error_code(), Some("Customized"));
+    assert_eq!(meta.query_error().map(|q| q.fault()), Some("Sender"));
+    // QueryCompatibleAwsJson10NoCustomCodeError: without the header there is no query code.
+    let error = PutWidget::parse_response_parts(400, &http::HeaderMap::new(), body.as_bytes())
+        .expect_err("an error");
+    let PutWidgetError::WidgetLocked(inner) = &error else {
+        panic!("expected WidgetLocked, got {error:?}");
+    };
+    assert_eq!(inner.response().and_then(|m| m.query_error_code()), None);
+}
+
+#[test]
+fn a_query_error_header_is_code_then_fault() {
+    use codegen_runtime::primitives::QueryError;
+    let parsed = QueryError::parse("AWS.SimpleQueueService.NonExistentQueue;Sender").expect("parsed");
+    assert_eq!(parsed.code(), "AWS.SimpleQueueService.NonExistentQueue");
+    assert_eq!(parsed.fault(), "Sender");
+    assert_eq!(QueryError::parse("NoFault"), None);
+    assert_eq!(QueryError::parse(";Sender"), None);
+}

@@ -99,10 +99,7 @@ fn member_docs(member: &Member) -> TokenStream {
         facts.push(format!("default `{default}`"));
     }
     if let Some((min, max)) = member.constraints.length {
-        facts.push(format!(
-            "length {}",
-            bounds(min.map(|v| v as f64), max.map(|v| v as f64))
-        ));
+        facts.push(format!("length {}", bounds(min, max)));
     }
     if let Some((min, max)) = member.constraints.range {
         facts.push(format!("range {}", bounds(min, max)));
@@ -119,7 +116,7 @@ fn member_docs(member: &Member) -> TokenStream {
     doc_attrs(Some(&text), "")
 }
 
-fn bounds(min: Option<f64>, max: Option<f64>) -> String {
+fn bounds<T: std::fmt::Display>(min: Option<T>, max: Option<T>) -> String {
     match (min, max) {
         (Some(min), Some(max)) => format!("{min}..={max}"),
         (Some(min), None) => format!("{min}.."),

@@ -155,3 +155,71 @@ fn json_number(text: &str) -> Option<JsonNumber<'_>> {
         exponent,
     })
 }
+
+/// Compares two JSON number texts by value, exactly (`1e3` equals `1000`, and
+/// `100000000000000000001` is more than `1e20`); `None` when either is not a JSON number.
+pub fn compare_numbers(a: &str, b: &str) -> Option<std::cmp::Ordering> {
+    let (a, b) = (Decimal::of(a.trim())?, Decimal::of(b.trim())?);
+    Some(a.cmp(&b))
+}
+
+/// A number as sign, significant digits and the power of ten of its first digit, so that
+/// two compare without any arithmetic: `-0.0120e2` is negative, digits `12`, exponent 0
+/// (`-1.2`).
+#[derive(PartialEq, Eq)]
+struct Decimal {
+    negative: bool,
+    /// No leading or trailing zeros; empty for zero.
+    digits: String,
+    /// The value is `0.d1d2... * 10^exponent` (meaningless for zero).
+    exponent: i128,
+}
+
+impl Decimal {
+    fn of(text: &str) -> Option<Decimal> {
+        let number = json_number(text)?;
+        let all = format!("{}{}", number.integer, number.fraction);
+        let leading = all.len() - all.trim_start_matches('0').len();
+        let digits = all.trim_matches('0').to_owned();
+        // An exponent too long for `i128` moves past any digits a text can hold.
+        let written: i128 = number.exponent.1.parse().unwrap_or(i128::from(i64::MAX));
+        let written = if number.exponent.0 { -written } else { written };
+        let integer_digits = i128::try_from(number.integer.len()).ok()?;
+        let leading = i128::try_from(leading).ok()?;
+        Some(Decimal {
+            negative: text.starts_with('-') && !digits.is_empty(),
+            exponent: written + integer_digits - leading,
+            digits,
+        })
+    }
+
+    fn magnitude_cmp(&self, other: &Decimal) -> std::cmp::Ordering {
+        match (self.digits.is_empty(), other.digits.is_empty()) {
+            (true, true) => std::cmp::Ordering::Equal,
+            (true, false) => std::cmp::Ordering::Less,
+            (false, true) => std::cmp::Ordering::Greater,
+            // Digit strings without leading zeros compare as the fractions they are.
+            (false, false) => self
+                .exponent
+                .cmp(&other.exponent)
+                .then_with(|| self.digits.as_str().cmp(other.digits.as_str())),
+        }
+    }
+}
+
+impl PartialOrd for Decimal {
+    fn partial_cmp(&self, other: &Decimal) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Decimal {
+    fn cmp(&self, other: &Decimal) -> std::cmp::Ordering {
+        match (self.negative, other.negative) {
+            (false, false) => self.magnitude_cmp(other),
+            (true, true) => other.magnitude_cmp(self),
+            (false, true) => std::cmp::Ordering::Greater,
+            (true, false) => std::cmp::Ordering::Less,
+        }
+    }
+}

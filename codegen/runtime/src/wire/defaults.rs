@@ -100,24 +100,24 @@ impl ErrorCorrection for crate::primitives::DateTime {
     }
 }
 
-/// A blob: empty bytes.
 #[cfg(feature = "blob")]
+/// A blob: empty bytes.
 impl ErrorCorrection for crate::primitives::Blob {
     fn corrected() -> Self {
         crate::primitives::Blob::new(Vec::new())
     }
 }
 
-/// A bigInteger: 0.
 #[cfg(feature = "big-numbers")]
+/// A bigInteger: 0.
 impl ErrorCorrection for crate::primitives::BigInteger {
     fn corrected() -> Self {
         crate::primitives::BigInteger::zero()
     }
 }
 
-/// A bigDecimal: 0.
 #[cfg(feature = "big-numbers")]
+/// A bigDecimal: 0.
 impl ErrorCorrection for crate::primitives::BigDecimal {
     fn corrected() -> Self {
         crate::primitives::BigDecimal::zero()
