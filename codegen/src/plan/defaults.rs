@@ -2,11 +2,30 @@
 //! is none), checked against the shape type and typed for the IR.
 
 use super::ir::DefaultValue;
-use crate::load::{Member, Model, ShapeKind};
+use crate::load::{Member, Model, Shape, ShapeKind};
 use serde_json::Value;
 
-/// The default a member has in the model, as written.
+/// Whether a member has `@clientOptional`: a client (a non-authoritative consumer) treats
+/// it as neither required nor defaulted (smithy.io, "Structure member optionality").
+pub(super) fn client_optional(member: &Member) -> bool {
+    member.traits.other.contains_key("smithy.api#clientOptional")
+}
+
+/// Whether a member's default is ignored because it belongs to an `@input` structure and is
+/// not `@required`: smithy.io's "Structure member optionality" makes every `@input` member
+/// optional for a client, and "Default value serialization" has a client that ignores a
+/// default send any value given explicitly. (A required member keeps its default: it MUST
+/// be sent.)
+pub(super) fn ignored_in_input(owner: &Shape, member: &Member) -> bool {
+    owner.traits.other.contains_key("smithy.api#input") && !member.traits.required
+}
+
+/// The default a member has in the model, as written; none for a `@clientOptional` member,
+/// whose default a client ignores.
 pub(super) fn of_member<'m>(model: &Model<'m>, member: &'m Member) -> Option<&'m Value> {
+    if client_optional(member) {
+        return None;
+    }
     match &member.traits.default {
         Some(Value::Null) => None,
         Some(value) => Some(value),
