@@ -49,7 +49,10 @@ fn floats_are_written_in_their_shortest_form() {
     assert_eq!(write::<Float, f32>(&f32::MAX), "3.4028235e+38");
     assert_eq!(write::<Float, f32>(&f32::NAN), "\"NaN\"");
     assert_eq!(write::<Float, f64>(&0.1), "0.1");
-    assert_eq!(write::<Float, f64>(&f64::from(0.1f32)), "0.10000000149011612");
+    assert_eq!(
+        write::<Float, f64>(&f64::from(0.1f32)),
+        "0.10000000149011612"
+    );
 }
 
 #[test]

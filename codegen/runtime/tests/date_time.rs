@@ -109,7 +109,10 @@ mod formatted {
     fn rfc3339_keeps_any_number_of_fractional_digits() {
         let parse = |text| parts(DateTime::parse_rfc3339(text));
         assert_eq!(parse("1970-01-01T00:00:00.1Z"), Some((0, 100_000_000)));
-        assert_eq!(parse("1970-01-01T00:00:00.123456789Z"), Some((0, 123_456_789)));
+        assert_eq!(
+            parse("1970-01-01T00:00:00.123456789Z"),
+            Some((0, 123_456_789))
+        );
         // Digits past the nanosecond are cut off, however many there are.
         assert_eq!(
             parse("1970-01-01T00:00:00.1234567891234567891234Z"),

@@ -183,7 +183,8 @@ fn an_aws_query_compatible_error_keeps_its_query_code_and_fault() {
 #[test]
 fn a_query_error_header_is_code_then_fault() {
     use codegen_runtime::primitives::QueryError;
-    let parsed = QueryError::parse("AWS.SimpleQueueService.NonExistentQueue;Sender").expect("parsed");
+    let parsed =
+        QueryError::parse("AWS.SimpleQueueService.NonExistentQueue;Sender").expect("parsed");
     assert_eq!(parsed.code(), "AWS.SimpleQueueService.NonExistentQueue");
     assert_eq!(parsed.fault(), "Sender");
     assert_eq!(QueryError::parse("NoFault"), None);

@@ -148,13 +148,34 @@ fn integer_ranges_are_exact_past_two_to_the_53() {
     // 2^53 + 1 and 2^53 + 2 are the same `f64`; compared as `i64` they differ.
     let mut violations = Vec::new();
     let path = || "Long".to_owned();
-    let (min, max) = (Some(9_007_199_254_740_993_i64), Some(9_007_199_254_740_995_i64));
-    for inside in [9_007_199_254_740_993_i64, 9_007_199_254_740_994, 9_007_199_254_740_995] {
+    let (min, max) = (
+        Some(9_007_199_254_740_993_i64),
+        Some(9_007_199_254_740_995_i64),
+    );
+    for inside in [
+        9_007_199_254_740_993_i64,
+        9_007_199_254_740_994,
+        9_007_199_254_740_995,
+    ] {
         validation::range(&path, inside, min, max, false, &mut violations);
     }
     assert!(violations.is_empty(), "{violations:?}");
-    validation::range(&path, 9_007_199_254_740_992_i64, min, max, false, &mut violations);
-    validation::range(&path, 9_007_199_254_740_996_i64, min, max, false, &mut violations);
+    validation::range(
+        &path,
+        9_007_199_254_740_992_i64,
+        min,
+        max,
+        false,
+        &mut violations,
+    );
+    validation::range(
+        &path,
+        9_007_199_254_740_996_i64,
+        min,
+        max,
+        false,
+        &mut violations,
+    );
     validation::range(&path, i64::MAX, min, max, false, &mut violations);
     assert_eq!(violations.len(), 3);
     // A float member is compared as the float it is: 0.1f32 is within 0.1f32..=1.5f32.
@@ -196,9 +217,30 @@ fn big_number_ranges_compare_the_decimal_text_exactly() {
     let path = || "Big".to_owned();
     let (min, max) = (Some("-1e20"), Some("100000000000000000000"));
     validation::big_range(&path, "1e20", min, max, false, &mut violations);
-    validation::big_range(&path, "-100000000000000000000", min, max, false, &mut violations);
+    validation::big_range(
+        &path,
+        "-100000000000000000000",
+        min,
+        max,
+        false,
+        &mut violations,
+    );
     assert!(violations.is_empty(), "{violations:?}");
-    validation::big_range(&path, "100000000000000000001", min, max, false, &mut violations);
-    validation::big_range(&path, "0.1", Some("0.1000000000000000000001"), None, false, &mut violations);
+    validation::big_range(
+        &path,
+        "100000000000000000001",
+        min,
+        max,
+        false,
+        &mut violations,
+    );
+    validation::big_range(
+        &path,
+        "0.1",
+        Some("0.1000000000000000000001"),
+        None,
+        false,
+        &mut violations,
+    );
     assert_eq!(violations.len(), 2);
 }

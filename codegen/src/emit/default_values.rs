@@ -91,9 +91,9 @@ pub fn default_value(ty: &RustType, value: &DefaultValue, scope: Scope<'_>) -> T
 /// number, or `date-time` text (read by the runtime's own parser).
 pub fn timestamp_parts(value: &DefaultValue) -> Option<(i64, u32)> {
     let time = match value {
-        DefaultValue::Integer(n) => codegen_runtime::primitives::DateTime::from_secs(
-            i64::try_from(*n).ok()?,
-        ),
+        DefaultValue::Integer(n) => {
+            codegen_runtime::primitives::DateTime::from_secs(i64::try_from(*n).ok()?)
+        }
         DefaultValue::Float(_) => {
             codegen_runtime::primitives::DateTime::parse_epoch_seconds(&value.to_string())?
         }

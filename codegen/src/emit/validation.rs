@@ -5,9 +5,7 @@
 //! checks here are `length`, `pattern` and `range`; enums accept unknown values by design.
 
 use super::common::ident;
-use crate::plan::ir::{
-    Bound, Constraints, Member, PatternId, PatternRef, RustType, Structure,
-};
+use crate::plan::ir::{Bound, Constraints, Member, PatternId, PatternRef, RustType, Structure};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -370,12 +368,16 @@ fn range_check(
             quote!(crate::validation::range(#path, *#value, #min, #max, #sensitive, violations);)
         }
         RustType::Double => {
-            let at = |bound: Option<Bound>| option(bound.map(|bound| Literal::f64_suffixed(bound.value)));
+            let at = |bound: Option<Bound>| {
+                option(bound.map(|bound| Literal::f64_suffixed(bound.value)))
+            };
             let (min, max) = (at(min), at(max));
             quote!(crate::validation::range(#path, *#value, #min, #max, #sensitive, violations);)
         }
         RustType::BigInteger | RustType::BigDecimal => {
-            let at = |bound: Option<Bound>| option(bound.map(|bound| Literal::string(&bound.to_string())));
+            let at = |bound: Option<Bound>| {
+                option(bound.map(|bound| Literal::string(&bound.to_string())))
+            };
             let (min, max) = (at(min), at(max));
             quote!(crate::validation::big_range(#path, #value.as_str(), #min, #max, #sensitive, violations);)
         }

@@ -8,7 +8,10 @@ use serde_json::Value;
 /// Whether a member has `@clientOptional`: a client (a non-authoritative consumer) treats
 /// it as neither required nor defaulted (smithy.io, "Structure member optionality").
 pub(super) fn client_optional(member: &Member) -> bool {
-    member.traits.other.contains_key("smithy.api#clientOptional")
+    member
+        .traits
+        .other
+        .contains_key("smithy.api#clientOptional")
 }
 
 /// Whether a member's default is ignored because it belongs to an `@input` structure and is
@@ -74,17 +77,19 @@ pub(super) fn typed(
         | ShapeKind::BigInteger => integer(),
         ShapeKind::Float | ShapeKind::Double | ShapeKind::BigDecimal => number(),
         // Epoch seconds, or `date-time` text that names an instant that exists.
-        ShapeKind::Timestamp => number().filter(|_| {
-            codegen_runtime::primitives::DateTime::parse_epoch_seconds(&value.to_string())
-                .is_some()
-        }).or_else(|| {
-            string().filter(|_| {
-                value
-                    .as_str()
-                    .and_then(codegen_runtime::primitives::DateTime::parse_rfc3339)
+        ShapeKind::Timestamp => number()
+            .filter(|_| {
+                codegen_runtime::primitives::DateTime::parse_epoch_seconds(&value.to_string())
                     .is_some()
             })
-        }),
+            .or_else(|| {
+                string().filter(|_| {
+                    value
+                        .as_str()
+                        .and_then(codegen_runtime::primitives::DateTime::parse_rfc3339)
+                        .is_some()
+                })
+            }),
         ShapeKind::List | ShapeKind::Set => value
             .as_array()
             .filter(|items| items.is_empty())

@@ -95,16 +95,13 @@ impl JsonNumber<'_> {
         let integer_zeros = self.integer.len() - self.integer.trim_end_matches('0').len();
         let is_zero = fraction.is_empty() && self.integer.bytes().all(|b| b == b'0');
         // An exponent of more digits than `usize` holds moves past any digit of the text.
-        let shift: usize = self
-            .exponent
-            .1
-            .trim_start_matches('0')
-            .parse()
-            .unwrap_or(if self.exponent.1.bytes().all(|b| b == b'0') {
+        let shift: usize = self.exponent.1.trim_start_matches('0').parse().unwrap_or(
+            if self.exponent.1.bytes().all(|b| b == b'0') {
                 0
             } else {
                 usize::MAX
-            });
+            },
+        );
         match self.exponent.0 {
             // `1.5e1`: the exponent moves every nonzero fractional digit before the point.
             false => fraction.len() <= shift,

@@ -148,11 +148,7 @@ impl DateTime {
         let text = text.trim();
         let (date, rest) = text.split_once(['T', 't'])?;
         let mut date_parts = date.split('-');
-        let (year, month, day) = (
-            date_parts.next()?,
-            date_parts.next()?,
-            date_parts.next()?,
-        );
+        let (year, month, day) = (date_parts.next()?, date_parts.next()?, date_parts.next()?);
         // RFC 3339's `date-fullyear`, `date-month` and `date-mday` have 4, 2 and 2 digits.
         if date_parts.next().is_some() || year.len() != 4 || month.len() != 2 || day.len() != 2 {
             return None;
@@ -228,7 +224,12 @@ fn parse_imf_fixdate(rest: &str) -> Option<DateParts<'_>> {
     if parts.next()? != "GMT" || parts.next().is_some() || day.len() != 2 || year.len() != 4 {
         return None;
     }
-    Some((i64::from(digits(year)?), month_number(month)?, digits(day)?, clock))
+    Some((
+        i64::from(digits(year)?),
+        month_number(month)?,
+        digits(day)?,
+        clock,
+    ))
 }
 
 /// The obsolete RFC 850 form after the weekday: `06-Nov-94 08:49:37 GMT`. Its two-digit
@@ -266,7 +267,12 @@ fn parse_asctime(text: &str) -> Option<DateParts<'_>> {
     if parts.next().is_some() || weekday.len() != 3 || day.len() > 2 || year.len() != 4 {
         return None;
     }
-    Some((i64::from(digits(year)?), month_number(month)?, digits(day)?, clock))
+    Some((
+        i64::from(digits(year)?),
+        month_number(month)?,
+        digits(day)?,
+        clock,
+    ))
 }
 
 /// The current year in UTC (1970 if the clock is before the epoch).

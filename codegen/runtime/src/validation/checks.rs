@@ -156,7 +156,11 @@ pub fn range<T: RangeNumber>(
     violations: &mut Vec<Violation>,
 ) {
     if min.is_some_and(|min| value < min) || max.is_some_and(|max| value > max) {
-        let value = if sensitive { None } else { Some(value.to_f64()) };
+        let value = if sensitive {
+            None
+        } else {
+            Some(value.to_f64())
+        };
         violations.push(Violation::new(
             path(),
             ViolationKind::Range {

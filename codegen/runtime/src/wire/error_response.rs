@@ -85,7 +85,8 @@ impl ErrorResponse {
         match track(|| T::deserialize(&body)) {
             Ok(mut error) => {
                 error.attach_response(
-                    ResponseMeta::new(self.status, self.request_id).with_query_error(self.query_error),
+                    ResponseMeta::new(self.status, self.request_id)
+                        .with_query_error(self.query_error),
                 );
                 Ok(error)
             }

@@ -389,12 +389,22 @@ mod tests {
             })
         );
         // 2^53 + 1 and 2^53 + 3 have no f64 of their own: kept exact, and ordered exactly.
-        let exact = Range::read(&json!({"min": 9_007_199_254_740_993_i64, "max": 9_007_199_254_740_995_i64}))
-            .expect("a range");
-        assert_eq!(exact.min.and_then(|b| b.integer), Some(9_007_199_254_740_993));
-        assert_eq!(exact.max.map(|b| b.to_string()), Some("9007199254740995".to_owned()));
+        let exact = Range::read(
+            &json!({"min": 9_007_199_254_740_993_i64, "max": 9_007_199_254_740_995_i64}),
+        )
+        .expect("a range");
         assert_eq!(
-            Range::read(&json!({"min": 9_007_199_254_740_995_i64, "max": 9_007_199_254_740_994_i64})),
+            exact.min.and_then(|b| b.integer),
+            Some(9_007_199_254_740_993)
+        );
+        assert_eq!(
+            exact.max.map(|b| b.to_string()),
+            Some("9007199254740995".to_owned())
+        );
+        assert_eq!(
+            Range::read(
+                &json!({"min": 9_007_199_254_740_995_i64, "max": 9_007_199_254_740_994_i64})
+            ),
             Err("`range` has min 9007199254740995 greater than max 9007199254740994".to_owned())
         );
         assert!(Range::read(&json!({"min": u64::MAX, "max": u64::MAX})).is_ok());
