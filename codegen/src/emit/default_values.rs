@@ -45,7 +45,7 @@ pub fn default_value(ty: &RustType, value: &DefaultValue, scope: Scope<'_>) -> T
         (RustType::Integer, value) => int_literal(value, Literal::i32_suffixed),
         (RustType::Long, value) => int_literal(value, Literal::i64_suffixed),
         (RustType::Float, value) => {
-            let lit = Literal::f32_suffixed(value.as_f64().unwrap_or_default() as f32);
+            let lit = f32_literal(value.as_f64().unwrap_or_default());
             quote!(#lit)
         }
         (RustType::Double, value) => {
@@ -129,6 +129,12 @@ fn document(value: &serde_json::Value) -> TokenStream {
         Value::Array(_) => quote!(::serde_json::Value::Array(::std::vec::Vec::new())),
         Value::Object(_) => quote!(::serde_json::Value::Object(::serde_json::Map::new())),
     }
+}
+
+/// The `f32` literal nearest `value`; past the largest `f32`, that finite bound (a literal
+/// cannot be infinite, and every `f32` lies within such a bound anyway).
+pub fn f32_literal(value: f64) -> Literal {
+    Literal::f32_suffixed((value as f32).clamp(f32::MIN, f32::MAX))
 }
 
 fn int_literal<T: TryFrom<i128> + Default>(

@@ -5,6 +5,7 @@
 //! checks here are `length`, `pattern` and `range`; enums accept unknown values by design.
 
 use super::common::ident;
+use super::default_values::f32_literal;
 use crate::plan::ir::{Bound, Constraints, Member, PatternId, PatternRef, RustType, Structure};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -361,9 +362,7 @@ fn range_check(
         RustType::Integer => integer(32, |v| Literal::i32_suffixed(v as i32)),
         RustType::Long => integer(64, |v| Literal::i64_suffixed(v as i64)),
         RustType::Float => {
-            let at = |bound: Option<Bound>| {
-                option(bound.map(|bound| Literal::f32_suffixed(bound.value as f32)))
-            };
+            let at = |bound: Option<Bound>| option(bound.map(|bound| f32_literal(bound.value)));
             let (min, max) = (at(min), at(max));
             quote!(crate::validation::range(#path, *#value, #min, #max, #sensitive, violations);)
         }
