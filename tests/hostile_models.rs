@@ -427,7 +427,14 @@ fn deep_and_long_models_finish_under_a_memory_cap() {
             Some(1),
             "mixin-chain-3000.smithy:6007:11: hostile.mixins#M0: its mixins are nested 3000 levels deep; at most 100 are allowed",
         ),
-        ("mixin-chain-3000.json", mixin_chain_json(3000), Some(0), ""),
+        // The JSON AST lists each shape's own members beside its mixins; mixins are
+        // flattened in IDL only, so the JSON form is refused rather than read short.
+        (
+            "mixin-chain-3000.json",
+            mixin_chain_json(3000),
+            Some(1),
+            "hostile.mixins#M0: uses mixins, which this generator flattens only in IDL models",
+        ),
         (
             "nested-lists-400.json",
             nested_lists_json(400),

@@ -56,7 +56,8 @@ pub struct Shape {
     /// A service's shape renames (`shape id -> new name`).
     #[serde(default)]
     pub rename: BTreeMap<String, String>,
-    /// Mixins (already flattened into members and traits in a JSON AST).
+    /// Mixins: a JSON AST lists them beside the shape's own members and traits (the loader
+    /// refuses them there); the IDL front end has flattened them.
     #[serde(default)]
     pub mixins: Vec<ShapeRef>,
     /// Applied traits, keyed by absolute trait shape id.

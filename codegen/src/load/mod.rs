@@ -136,5 +136,40 @@ pub fn parse_model(path: &Path, text: &str) -> Result<LoadedFile, Diagnostics> {
             ),
         )));
     }
+    refuse_mixins(path, text, &document)?;
     LoadedFile::new(path.to_path_buf(), document, BTreeMap::new(), Some(text))
+}
+
+/// Refuses the shapes of a JSON AST that use mixins. A JSON AST lists only a shape's own
+/// members and traits beside its `mixins`; this generator flattens mixins in IDL models
+/// only (`idl/resolve.rs`), so reading such a shape would lose what it inherits, silently.
+fn refuse_mixins(path: &Path, text: &str, document: &ast::Document) -> Result<(), Diagnostics> {
+    let mut users = document
+        .shapes
+        .iter()
+        .filter(|(_, shape)| !shape.mixins.is_empty())
+        .map(|(id, _)| id);
+    let Some(first) = users.next() else {
+        return Ok(());
+    };
+    // One diagnostic, at the first shape: locating each of thousands would cost more than
+    // the whole model.
+    let others = match users.count() {
+        0 => String::new(),
+        1 => " (and 1 more shape does)".to_owned(),
+        n => format!(" (and {n} more shapes do)"),
+    };
+    let mut problems = Diagnostics::one(Diagnostic {
+        file: Some(path.to_path_buf()),
+        position: None,
+        shape: Some(first.clone()),
+        message: format!(
+            "uses mixins, which this generator flattens only in IDL models{others}; in a JSON \
+             AST the members and traits a shape inherits would be lost, so the model is refused \
+             (write it in IDL, or flatten the mixins first, as smithy-build's \
+             `flattenAndRemoveMixins` transform does)"
+        ),
+    });
+    locate::locate_in_file(&mut problems, path, Some(text), &BTreeMap::new());
+    Err(problems)
 }
