@@ -286,7 +286,15 @@ fn value_checks(value: TokenStream, ty: &RustType, spec: &Spec, depth: usize) ->
     );
     if let Some((min, max)) = constraints.range.filter(|_| numeric) {
         let (min, max) = (option_f64(min), option_f64(max));
-        out.extend(quote!(crate::validation::range(#path, *#value as f64, #min, #max, #sensitive, violations);));
+        // A `double` is already an `f64`: casting it would be clippy's `unnecessary_cast`.
+        let as_f64 = if matches!(ty, RustType::Double) {
+            quote!(*#value)
+        } else {
+            quote!(*#value as f64)
+        };
+        out.extend(
+            quote!(crate::validation::range(#path, #as_f64, #min, #max, #sensitive, violations);),
+        );
     }
     match ty {
         RustType::Structure { .. } | RustType::Union { .. } if nested => {
