@@ -44,7 +44,7 @@ impl Limits {
     }
 }
 
-/// A member's constraints and, for a list member, its items'.
+/// A member's constraints and, for a list or map member, its items' (a map's values').
 #[derive(Clone, Debug, Default)]
 pub(super) struct MemberLimits {
     pub own: Limits,
@@ -100,13 +100,15 @@ fn own_limits(model: &Model, member: &Member, problems: &mut Problems) -> Limits
     }
 }
 
-/// The constraints on each item of a list: its member's target's, overridden by the list
-/// member's own.
-fn item_limits(model: &Model, list: Option<&Shape>, problems: &mut Problems) -> Limits {
-    let Some(item) = list
-        .filter(|l| l.kind.is_list())
-        .and_then(|l| l.member.as_ref())
-    else {
+/// The constraints on each item of a list, or each value of a map: its member's target's,
+/// overridden by the member's own.
+fn item_limits(model: &Model, collection: Option<&Shape>, problems: &mut Problems) -> Limits {
+    let item = collection.and_then(|c| match c.kind {
+        ShapeKind::Map => c.value.as_ref(),
+        ref kind if kind.is_list() => c.member.as_ref(),
+        _ => None,
+    });
+    let Some(item) = item else {
         return Limits::default();
     };
     let kind = kind_of(model, &item.target);

@@ -5,7 +5,9 @@
 use super::model::{
     Constraints, Kind, Member, Model, Operation, Shape, NAMESPACE, PATTERNS, SCALE,
 };
-use super::names::{Case, Scope, GENERATED_MEMBERS, HAZARD_MEMBERS, HAZARD_SHAPES, HAZARD_VALUES};
+use super::names::{
+    Case, Scope, GENERATED_MEMBERS, HAZARD_MEMBERS, HAZARD_SHAPES, HAZARD_VALUES, UNCAMELLED_SHAPES,
+};
 use super::node::Node;
 use super::rng::Rng;
 use super::simple_values::{self, round_down, round_up};
@@ -108,10 +110,19 @@ struct Builder {
 impl Builder {
     fn name(&mut self, hint: &str) -> String {
         let hazard = if self.features.hazard_names { 8 } else { 0 };
+        let hazards: Vec<&str> = if self.features.name_collisions {
+            HAZARD_SHAPES
+                .iter()
+                .chain(&UNCAMELLED_SHAPES)
+                .copied()
+                .collect()
+        } else {
+            HAZARD_SHAPES.to_vec()
+        };
         let name = self
             .scope
-            .fresh(&mut self.rng, &HAZARD_SHAPES, hazard, Case::Upper);
-        if hint.is_empty() || HAZARD_SHAPES.contains(&name.as_str()) {
+            .fresh(&mut self.rng, &hazards, hazard, Case::Upper);
+        if hint.is_empty() || hazards.contains(&name.as_str()) {
             name
         } else {
             // Ids are kept distinct by the scope; the hint only helps a reader.

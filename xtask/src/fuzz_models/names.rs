@@ -13,20 +13,25 @@ const WORDS: [&str; 16] = [
 ];
 
 /// Member names that are Rust keywords or prelude names.
-pub const HAZARD_MEMBERS: [&str; 19] = [
+pub const HAZARD_MEMBERS: [&str; 18] = [
     "type", "match", "self", "Self", "crate", "super", "async", "await", "dyn", "fn", "impl",
-    "mod", "ref", "move", "Result", "Option", "Default", "Box", "Some",
+    "mod", "ref", "move", "Result", "Option", "Box", "Some",
 ];
 
 /// Member names that are also the names of items we generate beside the member's own
 /// (`builder()`, `build()`, `validate()`, `Default::default()`, `new()`).
-pub const GENERATED_MEMBERS: [&str; 5] = ["builder", "build", "validate", "default", "new"];
+pub const GENERATED_MEMBERS: [&str; 6] =
+    ["builder", "build", "validate", "default", "Default", "new"];
 
 /// Shape names that are prelude names, keywords once in snake case, or generated names.
-pub const HAZARD_SHAPES: [&str; 14] = [
+pub const HAZARD_SHAPES: [&str; 13] = [
     "Result", "Option", "Default", "Box", "String", "Vec", "Type", "Error", "Builder", "Unknown",
-    "Validate", "Self_", "Some", "Match",
+    "Validate", "Some", "Match",
 ];
+
+/// Names that are not in upper camel case as written (`Self_`, whose builder `Self_Builder`
+/// trips `non_camel_case_types`): issue 16.
+pub const UNCAMELLED_SHAPES: [&str; 2] = ["Self_", "Snake_Case"];
 
 /// Enum value names the generated enums could clash with.
 pub const HAZARD_VALUES: [&str; 5] = ["Unknown", "UNKNOWN", "Self_", "DEFAULT", "TYPE"];

@@ -48,6 +48,17 @@ pub fn run(
     failures
 }
 
+/// `cargo` for a batch: no incremental state and no debug info, which a batch built once
+/// never uses, so that it builds faster and leaves less on disk.
+fn batch_cargo(target: &Path) -> Command {
+    let mut command = cargo(target);
+    command
+        .env("CARGO_INCREMENTAL", "0")
+        .env("CARGO_PROFILE_DEV_DEBUG", "false")
+        .env("CARGO_PROFILE_TEST_DEBUG", "false");
+    command
+}
+
 fn run_batch(seeds: &[u64], features: Features, work: &Path) -> Vec<Failure> {
     let mut failures = Vec::new();
     let crates = work.join("crates");
@@ -87,7 +98,7 @@ fn run_batch(seeds: &[u64], features: Features, work: &Path) -> Vec<Failure> {
     }
     let manifest = work.join("Cargo.toml");
     let target = work.join("target");
-    let clippy = cargo(&target)
+    let clippy = batch_cargo(&target)
         .args([
             "clippy",
             "--workspace",
@@ -98,7 +109,6 @@ fn run_batch(seeds: &[u64], features: Features, work: &Path) -> Vec<Failure> {
         ])
         .arg(&manifest)
         .args(["--", "-D", "warnings"])
-        .env("CARGO_INCREMENTAL", "0")
         .output();
     let clippy_text = clippy
         .as_ref()
@@ -139,7 +149,7 @@ fn run_batch(seeds: &[u64], features: Features, work: &Path) -> Vec<Failure> {
         }
         return failures;
     }
-    let mut build = cargo(&target);
+    let mut build = batch_cargo(&target);
     build
         .args([
             "test",
@@ -152,8 +162,7 @@ fn run_batch(seeds: &[u64], features: Features, work: &Path) -> Vec<Failure> {
             "--quiet",
             "--manifest-path",
         ])
-        .arg(&manifest)
-        .env("CARGO_INCREMENTAL", "0");
+        .arg(&manifest);
     for seed in &broken {
         build.args(["--exclude", &format!("fuzz-{seed}")]);
     }
