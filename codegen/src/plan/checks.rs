@@ -45,8 +45,8 @@ impl Checks {
                 .filter(|_| validated)
                 .map(PatternId)
         };
-        let items = limits.items.iter().map(|l| l.resolve(&pattern)).collect();
-        (limits.own.resolve(&pattern), items)
+        let items = limits.items.iter().map(|l| l.resolve(pattern)).collect();
+        (limits.own.resolve(pattern), items)
     }
 }
 

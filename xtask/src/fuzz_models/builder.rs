@@ -85,7 +85,7 @@ pub fn build(seed: u64, features: Features) -> Model {
         service: "FuzzService".to_owned(),
         operations,
         shapes: builder.shapes,
-        idl: seed % 3 == 0,
+        idl: seed.is_multiple_of(3),
     }
 }
 
@@ -600,7 +600,7 @@ impl Builder {
         }
         for _ in 0..self.rng.below(3) {
             let from = *self.rng.pick(&aggregates);
-            let to = *self.rng.pick(&self.data[Kind::SIMPLE.len()..].to_vec());
+            let to = *self.rng.pick(&self.data[Kind::SIMPLE.len()..]);
             let mut scope = Scope::default();
             for member in &self.shapes[from].members {
                 scope.take(&member.name);

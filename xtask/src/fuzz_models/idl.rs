@@ -50,7 +50,7 @@ pub fn write(model: &Model) -> String {
                     traits.retain(|(id, value)| {
                         let take = match id.as_str() {
                             "smithy.api#enumValue" => true,
-                            "smithy.api#default" => value_hash(value) % 2 == 0,
+                            "smithy.api#default" => value_hash(value).is_multiple_of(2),
                             _ => false,
                         };
                         if take {
