@@ -1,5 +1,6 @@
-//! The fast path for responses (`ReadJson` over `JsonReader`) against serde_json, the
-//! reference: wherever the fast path gives a value, serde_json must give the same value from
+//! The fast paths against serde_json, the reference. Requests: `to_json` must write the
+//! same bytes as `serde_json::to_vec` for every input (the wire cases' inputs, and inputs
+//! with random strings). Responses (`ReadJson` over `JsonReader`): wherever the fast path gives a value, serde_json must give the same value from
 //! the same text; where serde_json fails, the fast path must give up (and leave the error to
 //! serde). Bodies are the wire cases' responses, a hand-written body with every kind of
 //! string escape, and systematic mutations of them: every prefix, every byte deleted, and
@@ -7,12 +8,13 @@
 //! proptest.
 
 use kms_api::operations::connect_custom_key_store::ConnectCustomKeyStoreResponse;
+use kms_api::operations::create_custom_key_store::CreateCustomKeyStoreRequest;
 use kms_api::operations::create_custom_key_store::CreateCustomKeyStoreResponse;
 use kms_api::operations::delete_custom_key_store::DeleteCustomKeyStoreResponse;
 use kms_api::operations::describe_custom_key_stores::DescribeCustomKeyStoresResponse;
 use kms_api::operations::disconnect_custom_key_store::DisconnectCustomKeyStoreResponse;
 use kms_api::operations::update_custom_key_store::UpdateCustomKeyStoreResponse;
-use kms_api::wire::{JsonReader, ReadJson};
+use kms_api::wire::{to_json, JsonReader, ReadJson};
 use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 use std::fmt::Debug;
@@ -214,4 +216,99 @@ proptest! {
         agree_for_every_output(&text);
         agree_for_every_output(&format!("{{\"CustomKeyStores\":[{text}]}}"));
     }
+}
+
+/// `to_json` and serde_json write the same bytes for `value`.
+fn writes_alike<T: serde::Serialize>(value: &T) {
+    let mut fast = Vec::new();
+    to_json(value, &mut fast).expect("writes");
+    let reference = serde_json::to_vec(value).expect("serde_json writes");
+    assert_eq!(
+        String::from_utf8_lossy(&fast),
+        String::from_utf8_lossy(&reference)
+    );
+}
+
+/// Reads `input` as the input of `operation` and checks that both writers agree on it.
+fn input_writes_alike(operation: &str, input: &serde_json::Value) {
+    use kms_api::operations::*;
+    fn check<T: DeserializeOwned + serde::Serialize>(input: &serde_json::Value) {
+        if let Ok(value) = serde_json::from_value::<T>(input.clone()) {
+            writes_alike(&value);
+        }
+    }
+    match operation {
+        "ConnectCustomKeyStore" => {
+            check::<connect_custom_key_store::ConnectCustomKeyStoreRequest>(input)
+        }
+        "CreateCustomKeyStore" => check::<CreateCustomKeyStoreRequest>(input),
+        "DeleteCustomKeyStore" => {
+            check::<delete_custom_key_store::DeleteCustomKeyStoreRequest>(input)
+        }
+        "DescribeCustomKeyStores" => {
+            check::<describe_custom_key_stores::DescribeCustomKeyStoresRequest>(input)
+        }
+        "DisconnectCustomKeyStore" => {
+            check::<disconnect_custom_key_store::DisconnectCustomKeyStoreRequest>(input)
+        }
+        "UpdateCustomKeyStore" => {
+            check::<update_custom_key_store::UpdateCustomKeyStoreRequest>(input)
+        }
+        other => panic!("unknown operation {other}"),
+    }
+}
+
+#[test]
+fn every_wire_case_input_is_written_alike() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("wire");
+    let mut inputs = 0;
+    for file in ["requests.json", "validation.json"] {
+        let text = std::fs::read_to_string(dir.join(file)).expect("a wire case file");
+        let cases: Vec<serde_json::Value> = serde_json::from_str(&text).expect("wire cases");
+        for case in cases {
+            if let (Some(operation), Some(input)) = (
+                case.get("operation").and_then(|o| o.as_str()),
+                case.get("input"),
+            ) {
+                input_writes_alike(operation, input);
+                inputs += 1;
+            }
+        }
+    }
+    assert!(inputs > 25, "only {inputs} inputs");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn inputs_with_any_strings_are_written_alike(
+        name in any::<String>(),
+        path in "[\\x00-\\x7f]{0,40}",
+        owner in any::<String>(),
+    ) {
+        let input = serde_json::json!({
+            "CustomKeyStoreName": name,
+            "XksProxyUriPath": path,
+            "XksProxyVpcEndpointServiceOwner": owner,
+            "CustomKeyStoreType": "EXTERNAL_KEY_STORE",
+            "XksProxyAuthenticationCredential": {"AccessKeyId": name, "RawSecretAccessKey": path},
+        });
+        input_writes_alike("CreateCustomKeyStore", &input);
+    }
+}
+
+#[test]
+fn a_short_list_before_a_long_text_keeps_no_spare_room() {
+    // The reader guesses a list's length from its first item and what is left of the text:
+    // a long member after a short list must not leave the list holding room for many more.
+    let body = format!(
+        r#"{{"CustomKeyStores":[{{"CustomKeyStoreId":"a"}},{{"CustomKeyStoreId":"b"}}],"NextMarker":"{}"}}"#,
+        "m".repeat(20_000)
+    );
+    let mut reader = JsonReader::new(&body);
+    let output = DescribeCustomKeyStoresResponse::read_json(&mut reader).expect("read fast");
+    let stores = output.custom_key_stores.expect("two stores");
+    assert_eq!(stores.len(), 2);
+    assert!(stores.capacity() <= 4, "capacity {}", stores.capacity());
 }

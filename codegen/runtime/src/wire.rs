@@ -24,6 +24,7 @@ mod idempotency;
 mod json_object;
 mod json_reader;
 mod json_structure;
+mod json_writer;
 #[cfg(feature = "modelled-errors")]
 mod modelled_error;
 mod operation;
@@ -53,6 +54,7 @@ pub use idempotency::*;
 pub use json_object::*;
 pub use json_reader::*;
 pub use json_structure::*;
+pub use json_writer::*;
 #[cfg(feature = "modelled-errors")]
 pub(crate) use modelled_error::*;
 pub use operation::*;

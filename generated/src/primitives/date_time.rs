@@ -128,11 +128,50 @@ impl<'de> serde::Deserialize<'de> for DateTime {
 impl crate::wire::ReadJson for DateTime {
     /// As `Deserialize` reads it: epoch seconds from the number's text.
     fn read_json(reader: &mut crate::wire::JsonReader<'_>) -> crate::wire::Fast<Self> {
-        DateTime::parse_epoch_seconds(reader.number()?).ok_or(crate::wire::NotFast)
+        let text = reader.number()?;
+        DateTime::parse_plain_epoch_seconds(text)
+            .or_else(|| DateTime::parse_epoch_seconds(text))
+            .ok_or(crate::wire::NotFast)
     }
 }
 
 impl DateTime {
+    /// The common case of [`parse_epoch_seconds`](Self::parse_epoch_seconds) in one pass:
+    /// seconds with at most nine fractional digits, no sign and no exponent (`1650000000.123`,
+    /// as services send them). `None` for anything else, which the general parser reads.
+    fn parse_plain_epoch_seconds(text: &str) -> Option<DateTime> {
+        let bytes = text.as_bytes();
+        let mut seconds: i64 = 0;
+        let mut at = 0;
+        while let Some(&digit) = bytes.get(at).filter(|b| b.is_ascii_digit()) {
+            if at == 18 {
+                return None;
+            }
+            seconds = seconds * 10 + i64::from(digit - b'0');
+            at += 1;
+        }
+        if at == 0 {
+            return None;
+        }
+        let mut nanos: u32 = 0;
+        let mut scale: u32 = 1_000_000_000;
+        if bytes.get(at) == Some(&b'.') {
+            at += 1;
+            if !bytes.get(at).is_some_and(u8::is_ascii_digit) {
+                return None;
+            }
+            while let Some(&digit) = bytes.get(at).filter(|b| b.is_ascii_digit()) {
+                if scale == 1 {
+                    return None;
+                }
+                scale /= 10;
+                nanos += u32::from(digit - b'0') * scale;
+                at += 1;
+            }
+        }
+        (at == bytes.len()).then_some(DateTime { seconds, nanos })
+    }
+
     /// Parses epoch seconds from JSON number text (`1600000000`, `1600000000.123`,
     /// `1.6E9`); `None` for anything else or out of range. Works on the digits directly,
     /// without floating point or allocation; digits beyond nanoseconds are dropped.

@@ -73,6 +73,9 @@ impl<'de, C: Codec<T>, T> serde::de::Visitor<'de> for DenseSeqVisitor<C, T> {
     }
 }
 
+/// At most how many items a list reserves for from its first item's size.
+const LIST_RESERVE: usize = 64;
+
 impl<C: Codec<T>, T> Codec<Vec<T>> for List<C> {
     fn encode<S: serde::Serializer>(
         &self,
@@ -92,10 +95,21 @@ impl<C: Codec<T>, T> Codec<Vec<T>> for List<C> {
     fn read(&self, reader: &mut JsonReader<'_>) -> Fast<Vec<T>> {
         let mut items = Vec::new();
         let mut array = reader.array()?;
+        let start = reader.position();
         while array.next(reader)? {
             if !reader.null() {
                 items.push(C::default().read(reader)?);
+                if items.len() == 1 {
+                    // Guess the length from the first item's size and what is left of the
+                    // text, within a bound: fewer copies of a long list as it grows.
+                    let first = reader.position().saturating_sub(start).max(1);
+                    items.reserve(reader.remaining().div_euclid(first).min(LIST_RESERVE));
+                }
             }
+        }
+        // A short list inside a long text reserved too much: give it back.
+        if items.capacity() > 2 * items.len() {
+            items.shrink_to_fit();
         }
         Ok(items)
     }

@@ -99,6 +99,16 @@ impl<'a> JsonReader<'a> {
         self.text.get(start..end).ok_or(NotFast)
     }
 
+    /// How far the reader is into the text, in bytes.
+    pub fn position(&self) -> usize {
+        self.at
+    }
+
+    /// How many bytes of the text are left.
+    pub fn remaining(&self) -> usize {
+        self.text.len().saturating_sub(self.at)
+    }
+
     /// Checks that only whitespace is left.
     pub fn end(&mut self) -> Fast<()> {
         match self.peek() {
@@ -131,10 +141,15 @@ impl<'a> JsonReader<'a> {
         if self.peek() != Some(b'"') {
             return Err(NotFast);
         }
-        let key = match self.string()? {
-            Cow::Borrowed(key) => key,
-            Cow::Owned(_) => return Err(NotFast),
-        };
+        // A key without escapes, borrowed; one with escapes gives up (a member name has
+        // none, and serde then matches it unescaped).
+        let start = self.at + 1;
+        let end = start + plain_run(self.bytes().get(start..).unwrap_or_default());
+        if self.bytes().get(end) != Some(&b'"') {
+            return Err(NotFast);
+        }
+        let key = self.slice(start, end)?;
+        self.at = end + 1;
         self.take(b':')?;
         Ok(Some(key))
     }

@@ -4,6 +4,7 @@
 //! Building a request: the JSON body and the protocol's headers.
 
 use super::errors::RequestError;
+use super::json_writer::to_json;
 use super::CONTENT_TYPE;
 
 /// Builds the request for an operation target and input.
@@ -13,8 +14,7 @@ pub fn request<T: serde::Serialize + ?Sized>(
 ) -> Result<http::Request<Vec<u8>>, RequestError> {
     // Most request bodies fit; a larger one grows once or twice.
     let mut body = Vec::with_capacity(1024);
-    serde_json::to_writer(&mut body, input)
-        .map_err(|error| RequestError::Serialize(error.to_string()))?;
+    to_json(input, &mut body).map_err(|error| RequestError::Serialize(error.to_string()))?;
     let target = http::HeaderValue::from_str(target)
         .map_err(|error| RequestError::Serialize(error.to_string()))?;
     let mut request = http::Request::new(body);
