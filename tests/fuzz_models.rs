@@ -17,8 +17,14 @@ const FIXED_SEEDS: std::ops::Range<u64> = 1..9;
 fn the_fixed_seeds_build_clippy_clean_and_pass_their_property_tests() {
     let work = codegen::workspace_root().join("target/fuzz-models-test");
     let seeds: Vec<u64> = FIXED_SEEDS.collect();
-    let mut progress = Vec::new();
-    let failures = run_seeds(&seeds, Features::SETTLED, &work, &mut progress);
+    let (mut progress, mut details) = (Vec::new(), Vec::new());
+    let failures = run_seeds(
+        &seeds,
+        Features::SETTLED,
+        &work,
+        &mut progress,
+        &mut details,
+    );
     let report: Vec<String> = failures
         .iter()
         .map(|f| {

@@ -306,7 +306,8 @@ fn wire_test(generation: &codegen::Generation, model_name: &str) -> String {
         .operations
         .iter()
         .map(|op| {
-            let module = op.module.trim_start_matches("r#");
+            // A module named after a keyword stays a raw identifier (`r#match`) in the path.
+            let module = &op.module;
             format!(
                 "        Some({:?}) => run_case::<api::operations::{module}::{}>(case, facts),\n",
                 op.wire_name, op.rust_name

@@ -84,24 +84,7 @@ fn fuzz(args: FuzzArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let seeds: Vec<u64> = (seed..seed.saturating_add(args.count)).collect();
     let work = codegen::workspace_root().join("target/fuzz-models");
     let started = Instant::now();
-    let failures = run_seeds(&seeds, features, &work, out);
-    for failure in &failures {
-        let _ = writeln!(
-            out,
-            "fuzz-models: seed {} FAILED ({}): model {}; reproduce with `cargo xtask fuzz-models --seed {} --count 1{flag}`",
-            failure.seed,
-            failure.stage,
-            failure.model.display(),
-            failure.seed
-        );
-        let _ = writeln!(
-            err,
-            "--- seed {} ({}) ---\n{}",
-            failure.seed,
-            failure.stage,
-            failure.details.trim_end()
-        );
-    }
+    let failures = runner::run(&seeds, features, &work, flag, out, err);
     let _ = writeln!(
         out,
         "fuzz-models: {} models, {} ok, {} failed in {} s",
@@ -113,12 +96,14 @@ fn fuzz(args: FuzzArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     u8::from(!failures.is_empty())
 }
 
-/// Runs the models of `seeds` under `work` (a directory below `target/`); the failures.
+/// Runs the models of `seeds` under `work` (a directory below `target/`), printing progress
+/// and failures to `out` and their details to `err`; the failures.
 pub fn run_seeds(
     seeds: &[u64],
     features: Features,
     work: &Path,
-    progress: &mut dyn Write,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Vec<runner::Failure> {
-    runner::run(seeds, features, work, progress)
+    runner::run(seeds, features, work, "", out, err)
 }

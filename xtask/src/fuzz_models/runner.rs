@@ -24,19 +24,40 @@ pub struct Failure {
     pub details: String,
 }
 
-/// Generates, builds and tests the model of every seed in `seeds` under `work`, printing one
-/// line per batch to `progress`; returns the failures.
+/// Generates, builds and tests the model of every seed in `seeds` under `work`. Prints to
+/// `out` a line per failure as its batch ends (its seed, stage, model and the command that
+/// reproduces it, with `flag` appended) and one per batch, and to `err` each failure's details;
+/// returns the failures.
 pub fn run(
     seeds: &[u64],
     features: Features,
     work: &Path,
-    progress: &mut dyn Write,
+    flag: &str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Vec<Failure> {
     let mut failures = Vec::new();
     for batch in seeds.chunks(BATCH) {
         let found = run_batch(batch, features, work);
+        for failure in &found {
+            let _ = writeln!(
+                out,
+                "fuzz-models: seed {} FAILED ({}): model {}; reproduce with `cargo xtask fuzz-models --seed {} --count 1{flag}`",
+                failure.seed,
+                failure.stage,
+                failure.model.display(),
+                failure.seed
+            );
+            let _ = writeln!(
+                err,
+                "--- seed {} ({}) ---\n{}",
+                failure.seed,
+                failure.stage,
+                failure.details.trim_end()
+            );
+        }
         let _ = writeln!(
-            progress,
+            out,
             "fuzz-models: seeds {}..={}: {} models, {} failed",
             batch[0],
             batch[batch.len() - 1],
@@ -114,6 +135,19 @@ fn run_batch(seeds: &[u64], features: Features, work: &Path) -> Vec<Failure> {
         .as_ref()
         .map(|o| String::from_utf8_lossy(&o.stderr).into_owned())
         .unwrap_or_else(|e| e.to_string());
+    // A failure of a seed of this batch, its model kept.
+    let failed = |seed: u64, stage, details| {
+        let model = models[&seed].clone();
+        keep(
+            work,
+            Failure {
+                seed,
+                stage,
+                model,
+                details,
+            },
+        )
+    };
     let mut broken = Vec::new();
     for (seed, _) in &members {
         let name = format!("`fuzz-{seed}`");
@@ -122,30 +156,13 @@ fn run_batch(seeds: &[u64], features: Features, work: &Path) -> Vec<Failure> {
             .any(|l| l.contains("could not compile") && l.contains(&name))
         {
             broken.push(*seed);
-            let details = messages_for(&clippy_text, *seed);
-            failures.push(keep(
-                work,
-                Failure {
-                    seed: *seed,
-                    stage: "clippy",
-                    model: models[seed].clone(),
-                    details,
-                },
-            ));
+            failures.push(failed(*seed, "clippy", messages_for(&clippy_text, *seed)));
         }
     }
     if clippy.as_ref().map(|o| !o.status.success()).unwrap_or(true) && broken.is_empty() {
         // Cargo itself failed (the workspace, the registry): every seed of the batch is unproven.
         for (seed, _) in &members {
-            failures.push(keep(
-                work,
-                Failure {
-                    seed: *seed,
-                    stage: "clippy",
-                    model: models[seed].clone(),
-                    details: clippy_text.clone(),
-                },
-            ));
+            failures.push(failed(*seed, "clippy", clippy_text.clone()));
         }
         return failures;
     }
@@ -171,26 +188,18 @@ fn run_batch(seeds: &[u64], features: Features, work: &Path) -> Vec<Failure> {
         Err(_) => Default::default(),
     };
     for (seed, _) in members.iter().filter(|(s, _)| !broken.contains(s)) {
-        let failure = |stage, details| Failure {
-            seed: *seed,
-            stage,
-            model: models[seed].clone(),
-            details,
-        };
         let Some(exe) = executables.get(&format!("fuzz-{seed}")) else {
-            failures.push(keep(
-                work,
-                failure("build", "the property test did not build".to_owned()),
-            ));
+            let why = "the property test did not build".to_owned();
+            failures.push(failed(*seed, "build", why));
             continue;
         };
         match Command::new(exe).arg("--quiet").output() {
             Ok(output) if output.status.success() => {}
             Ok(output) => {
                 let text = String::from_utf8_lossy(&output.stdout).into_owned();
-                failures.push(keep(work, failure("property test", text)));
+                failures.push(failed(*seed, "property test", text));
             }
-            Err(e) => failures.push(keep(work, failure("property test", e.to_string()))),
+            Err(e) => failures.push(failed(*seed, "property test", e.to_string())),
         }
     }
     prune(&target);

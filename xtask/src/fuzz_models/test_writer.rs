@@ -60,7 +60,8 @@ pub fn write(model: &Model, generation: &codegen::Generation) -> String {
     let krate = generation.service.crate_name.replace('-', "_");
     let mut arms = String::new();
     for op in &generation.service.operations {
-        let module = op.module.trim_start_matches("r#");
+        // A module named after a keyword stays a raw identifier (`r#match`) in the path.
+        let module = &op.module;
         let _ = writeln!(
             arms,
             "        {:?} => run::<api::operations::{module}::{}>(kind, body),",
