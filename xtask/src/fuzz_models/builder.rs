@@ -22,8 +22,8 @@ pub struct Features {
     /// `set_x`) or with the items we generate (`default`, `builder`): issue 16.
     pub name_collisions: bool,
     /// `@default` on members of the kinds whose default handling the Smithy client rules
-    /// work is fixing (issue 15): intEnum, timestamp, blob, document, map, bigInteger and
-    /// bigDecimal (the builder falls back to `Default::default()` for them).
+    /// work is fixing (issue 15): intEnum, timestamp, blob, document, map, sparse list,
+    /// bigInteger and bigDecimal (the builder falls back to `Default::default()` for them).
     pub pending_defaults: bool,
     /// `@range` on bigInteger and bigDecimal, and on longs past 2^53: range checks go
     /// through `f64` until the exact checks of issue 15 land. Also bigInteger and bigDecimal
@@ -510,6 +510,7 @@ impl Builder {
                 | Kind::BigInteger
                 | Kind::BigDecimal
         );
+        let pending = pending || kind == Kind::List && self.shapes[index].sparse;
         let defaultable = !matches!(kind, Kind::Structure | Kind::Union)
             && (!pending || self.features.pending_defaults);
         if defaultable && self.rng.chance(25) {
