@@ -186,7 +186,10 @@ fn the_checked_in_crate_cannot_panic() {
 
 #[test]
 fn every_model_generates_code_that_cannot_panic() {
-    let mut models = vec![root().join("tests/models/kinds.json")];
+    let mut models = vec![
+        root().join("tests/models/kinds.json"),
+        root().join("tests/models/client-rules.json"),
+    ];
     match shared_dir() {
         Some(shared) => models.extend(
             [
@@ -295,7 +298,10 @@ impl<'ast> Visit<'ast> for DeriveFindings {
 /// no user builds `syn`, `serde_derive` or even `serde` for them: every impl is written out.
 #[test]
 fn generated_crates_need_no_serde_derive() {
-    let mut models = vec![root().join("tests/models/kinds.json")];
+    let mut models = vec![
+        root().join("tests/models/kinds.json"),
+        root().join("tests/models/client-rules.json"),
+    ];
     if let Some(shared) = shared_dir() {
         models.extend(
             [

@@ -21,7 +21,8 @@ crate::wire::json_structure!(Widget, optional(name, "Name"));
 /// them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Gadget {
-    /// Required, read through a codec (wire name `Parts`, a list of floats).
+    /// Required, read through a codec (wire name `Parts`, a list of floats); an input's, so
+    /// never corrected when missing.
     pub parts: Vec<f32>,
     /// Model default 7, not sent while it is 7 (`Count`).
     pub count: i32,
@@ -37,12 +38,46 @@ pub struct Gadget {
 
 crate::wire::json_structure!(
     Gadget,
-    required(parts, "Parts", crate::wire::List::<crate::wire::Float>),
+    required_input(parts, "Parts", crate::wire::List::<crate::wire::Float>),
     omit_default(count, "Count", crate::wire::Plain, 7),
     omit_default(flag, "Flag"),
     defaulted(mode, "Mode", crate::wire::Plain, String::from("auto")),
     optional(ratio, "Ratio", crate::wire::Float),
     local(note),
+);
+
+/// A response structure whose members are all required: one missing from a response reads
+/// as Smithy's client error correction says, instead of failing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Receipt {
+    /// `Id`, a string.
+    pub id: String,
+    /// `Total`, a long.
+    pub total: i64,
+    /// `Paid`, a boolean.
+    pub paid: bool,
+    /// `Amounts`, a list of doubles.
+    pub amounts: Vec<f64>,
+    /// `Extra`, a document.
+    pub extra: serde_json::Value,
+    /// `Issued`, a timestamp.
+    pub issued: crate::primitives::DateTime,
+    /// `Widget`, a structure.
+    pub widget: Widget,
+    /// `Note`, optional.
+    pub note: Option<String>,
+}
+
+crate::wire::json_structure!(
+    Receipt,
+    required(id, "Id"),
+    required(total, "Total"),
+    required(paid, "Paid"),
+    required(amounts, "Amounts", crate::wire::List::<crate::wire::Float>),
+    required(extra, "Extra"),
+    required(issued, "Issued"),
+    required(widget, "Widget"),
+    optional(note, "Note"),
 );
 
 /// A structure without members: any object reads as it, and it writes `{}`.

@@ -40,6 +40,22 @@ fn floats_carry_nan_and_the_infinities_as_strings() {
 }
 
 #[test]
+fn floats_are_written_in_their_shortest_form() {
+    // The shortest decimal text that reads back as the same value, for each width: an
+    // `f32` is not widened to the `f64` nearest it first (`0.10000000149011612`).
+    assert_eq!(write::<Float, f32>(&0.1), "0.1");
+    assert_eq!(write::<Float, f32>(&16_777_216.0), "16777216.0");
+    assert_eq!(write::<Float, f32>(&1.1), "1.1");
+    assert_eq!(write::<Float, f32>(&f32::MAX), "3.4028235e+38");
+    assert_eq!(write::<Float, f32>(&f32::NAN), "\"NaN\"");
+    assert_eq!(write::<Float, f64>(&0.1), "0.1");
+    assert_eq!(
+        write::<Float, f64>(&f64::from(0.1f32)),
+        "0.10000000149011612"
+    );
+}
+
+#[test]
 fn other_float_strings_are_refused_with_what_was_expected() {
     for text in ["\"nan\"", "\"inf\"", "\"1.5\"", "true", "null"] {
         let error = read::<Float, f64>(text).expect_err(text);
@@ -155,8 +171,28 @@ fn big_numbers_keep_their_exact_text() {
         BigInteger::parse(" -12 ").map(|n| n.as_str().to_owned()),
         Some("-12".to_owned())
     );
-    for text in ["", "-", "1.5", "1e3", "+1", "--1"] {
+    for text in [
+        "", "-", "1.5", "+1", "--1", "1e-1", "15e-1", "1.55e1", "01", "1.", ".5", "1e", "1e+",
+        "1E3x",
+    ] {
         assert_eq!(BigInteger::parse(text), None, "{text:?}");
+    }
+    // Every JSON number form (RFC 8259 section 6) whose value is whole, exponents included,
+    // kept as written.
+    for text in [
+        "1e3", "1E3", "1e+3", "1.5e1", "10e-1", "-2.50E2", "0e-7", "0.0", "1e400", "100e-2",
+    ] {
+        assert_eq!(
+            BigInteger::parse(text).map(|n| n.as_str().to_owned()),
+            Some(text.to_owned()),
+            "{text:?}"
+        );
+    }
+    for text in ["1e400", "-1E-400", "0.5e+2", "12"] {
+        assert!(BigDecimal::parse(text).is_some(), "{text:?}");
+    }
+    for text in ["1e", "1.", "+1", "0x10", "1e4.5", "NaN", "--1"] {
+        assert_eq!(BigDecimal::parse(text), None, "{text:?}");
     }
     // More digits than an f64 holds, and a trailing zero: the text is kept as it is.
     for text in ["-1.50e300", "0.1000000000000000000000001"] {

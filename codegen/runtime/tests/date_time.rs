@@ -82,6 +82,96 @@ mod formatted {
     }
 
     #[test]
+    fn rfc3339_dates_that_do_not_exist_are_refused_not_rolled_over() {
+        // RFC 3339 section 5.7: `date-mday` ranges over the days of that month and year.
+        for text in [
+            "2019-02-29T00:00:00Z",
+            "2019-04-31T00:00:00Z",
+            "2019-06-31T12:00:00Z",
+            "2019-09-31T12:00:00Z",
+            "2019-11-31T12:00:00Z",
+            "1900-02-29T00:00:00Z",
+            "2100-02-29T00:00:00Z",
+            "2019-02-30T00:00:00Z",
+            "2019-00-10T00:00:00Z",
+            "2019-01-00T00:00:00Z",
+            "2019-1-10T00:00:00Z",
+        ] {
+            assert_eq!(DateTime::parse_rfc3339(text), None, "{text:?}");
+        }
+        let parse = |text| parts(DateTime::parse_rfc3339(text));
+        // Leap days that exist: 2000 (divisible by 400), 2024.
+        assert_eq!(parse("2024-02-29T00:00:00Z"), Some((1_709_164_800, 0)));
+        assert_eq!(parse("2019-04-30T00:00:00Z"), Some((1_556_582_400, 0)));
+    }
+
+    #[test]
+    fn rfc3339_keeps_any_number_of_fractional_digits() {
+        let parse = |text| parts(DateTime::parse_rfc3339(text));
+        assert_eq!(parse("1970-01-01T00:00:00.1Z"), Some((0, 100_000_000)));
+        assert_eq!(
+            parse("1970-01-01T00:00:00.123456789Z"),
+            Some((0, 123_456_789))
+        );
+        // Digits past the nanosecond are cut off, however many there are.
+        assert_eq!(
+            parse("1970-01-01T00:00:00.1234567891234567891234Z"),
+            Some((0, 123_456_789))
+        );
+        // Offsets with fractions: 1985-04-12T23:20:50.52Z is RFC 3339's own example, and
+        // 1996-12-19T16:39:57-08:00 is 1996-12-20T00:39:57Z (section 5.8).
+        assert_eq!(
+            parse("1985-04-12T23:20:50.52Z"),
+            Some((482_196_050, 520_000_000))
+        );
+        assert_eq!(
+            parse("1996-12-19T16:39:57-08:00"),
+            parse("1996-12-20T00:39:57Z")
+        );
+        assert_eq!(parse("1996-12-20T00:39:57Z"), Some((851_042_397, 0)));
+        assert_eq!(
+            parse("2000-01-02T20:34:56.123+00:30"),
+            Some((946_843_496, 123_000_000))
+        );
+    }
+
+    #[test]
+    fn http_dates_are_read_in_the_three_forms_of_rfc_9110() {
+        // RFC 9110 section 5.6.7's example, in each form a recipient must accept.
+        let expected = Some((784_111_777, 0));
+        assert_eq!(
+            parts(DateTime::parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT")),
+            expected
+        );
+        // `94` is more than 50 years ahead as 2094, so it is 1994.
+        assert_eq!(
+            parts(DateTime::parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT")),
+            expected
+        );
+        assert_eq!(
+            parts(DateTime::parse_http_date("Sun Nov  6 08:49:37 1994")),
+            expected
+        );
+        assert_eq!(
+            parts(DateTime::parse_http_date("Thu Nov 16 08:49:37 1994")),
+            Some((784_975_777, 0))
+        );
+        for text in [
+            "Fri, 29 Feb 2019 00:00:00 GMT",
+            "Wed, 31 Apr 2019 00:00:00 GMT",
+            "Friday, 29-Feb-19 00:00:00 GMT",
+            "Fri Feb 29 00:00:00 2019",
+        ] {
+            assert_eq!(DateTime::parse_http_date(text), None, "{text:?}");
+        }
+        // Written as IMF-fixdate, the form RFC 9110 says a sender generates.
+        assert_eq!(
+            DateTime::from_secs(784_975_777).to_http_date(),
+            "Wed, 16 Nov 1994 08:49:37 GMT"
+        );
+    }
+
+    #[test]
     fn malformed_rfc3339_is_refused() {
         for text in [
             "",
@@ -123,7 +213,10 @@ mod formatted {
             "Sun, 06 Foo 1994 08:49:37 GMT",
             "06 Nov 1994 08:49:37 GMT",
             "Sun, 06 Nov 1994 08:49:37 GMT extra",
-            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun, 6 Nov 1994 08:49:37 GMT",
+            "Sunday, 06-Nov-1994 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 94",
+            "Sun Nov  6 08:49:37 1994 GMT",
         ] {
             assert_eq!(DateTime::parse_http_date(text), None, "{text:?}");
         }

@@ -2,7 +2,8 @@
 //! `Nothing` (no members). The expected JSON and messages are written by hand from the
 //! rules in the macro's documentation and serde_json's own messages for derived structures.
 
-use codegen_runtime::example::{Gadget, Nothing};
+use codegen_runtime::example::{Gadget, Nothing, Receipt, Widget};
+use codegen_runtime::primitives::DateTime;
 
 fn gadget() -> Gadget {
     Gadget {
@@ -106,4 +107,49 @@ fn a_structure_without_members_skips_every_entry() {
     assert_eq!(nothing, Nothing {});
     assert_eq!(serde_json::to_string(&Nothing {}).unwrap(), "{}");
     assert!(serde_json::from_str::<Nothing>("[]").is_err());
+}
+
+/// The values smithy.io's "Client error correction" lists: false, 0, "", [], a null
+/// document, 0 seconds since the epoch, `{}` for a structure.
+fn corrected_receipt() -> Receipt {
+    Receipt {
+        id: String::new(),
+        total: 0,
+        paid: false,
+        amounts: Vec::new(),
+        extra: serde_json::Value::Null,
+        issued: DateTime::from_secs(0),
+        widget: Widget { name: None },
+        note: None,
+    }
+}
+
+#[test]
+fn a_response_missing_required_members_is_error_corrected() {
+    let read = |text: &str| serde_json::from_str::<Receipt>(text).map_err(|e| e.to_string());
+    assert_eq!(read("{}"), Ok(corrected_receipt()));
+    // `null` is how awsJson writes an absent member: corrected the same way.
+    assert_eq!(
+        read(r#"{"Id":null,"Total":null,"Paid":null,"Extra":null,"Widget":null}"#),
+        Ok(corrected_receipt())
+    );
+    // Members that are there are read as sent.
+    assert_eq!(
+        read(r#"{"Id":"r-1","Total":9,"Widget":{"Name":"gear"}}"#),
+        Ok(Receipt {
+            id: "r-1".to_owned(),
+            total: 9,
+            widget: Widget {
+                name: Some("gear".to_owned())
+            },
+            ..corrected_receipt()
+        })
+    );
+    // Correction is for missing members only: a wrongly typed one is still an error.
+    assert!(read(r#"{"Total":"nine"}"#).is_err());
+}
+
+#[test]
+fn an_input_missing_a_required_member_is_not_corrected() {
+    assert!(read(r#"{}"#).is_err());
 }

@@ -117,14 +117,13 @@ mod modelled {
         assert_eq!(error.code(), Some("WidgetLockedException"));
         assert_eq!(error.to_string(), "WidgetLockedException: busy");
         assert_eq!(OperationError::http_status(&error), Some(409));
-        // Its model requires the message: without one the body does not fit, and the
-        // error is unhandled, saying why.
+        // Its model requires the message: without one it is error-corrected to "" (smithy.io,
+        // "Client error correction"), and the error keeps its modelled variant.
         let error = response(409, None, r#"{"__type":"WidgetLockedException"}"#);
-        let unhandled = error.as_unhandled().expect("unhandled");
-        assert_eq!(unhandled.code(), Some("WidgetLockedException"));
-        assert!(unhandled
-            .deserialize_error()
-            .is_some_and(|e| e.contains("missing field `message`")));
+        let PutWidgetError::WidgetLocked(inner) = &error else {
+            panic!("expected WidgetLocked, got {error:?}");
+        };
+        assert_eq!(inner.message(), Some(""));
         // A member of the wrong type is named by its path.
         let error = response(
             409,
@@ -149,4 +148,45 @@ mod modelled {
             Some("WidgetMissingException")
         );
     }
+}
+
+#[cfg(feature = "modelled-errors")]
+#[test]
+fn an_aws_query_compatible_error_keeps_its_query_code_and_fault() {
+    use codegen_runtime::wire::ModelledError as _;
+    // As the awsJson1_0 suite's QueryCompatibleAwsJson10CustomCodeError: the error is
+    // chosen by `__type`, and `x-amzn-query-error: Customized;Sender` is kept on it.
+    let mut headers = http::HeaderMap::new();
+    headers.insert(
+        "x-amzn-query-error",
+        http::HeaderValue::from_static("Customized;Sender"),
+    );
+    let body = r#"{"__type":"WidgetLockedException","message":"Hi"}"#;
+    let error =
+        PutWidget::parse_response_parts(400, &headers, body.as_bytes()).expect_err("an error");
+    let PutWidgetError::WidgetLocked(inner) = &error else {
+        panic!("expected WidgetLocked, got {error:?}");
+    };
+    assert_eq!(inner.message(), Some("Hi"));
+    let meta = inner.response().expect("the response is kept");
+    assert_eq!(meta.query_error_code(), Some("Customized"));
+    assert_eq!(meta.query_error().map(|q| q.fault()), Some("Sender"));
+    // QueryCompatibleAwsJson10NoCustomCodeError: without the header there is no query code.
+    let error = PutWidget::parse_response_parts(400, &http::HeaderMap::new(), body.as_bytes())
+        .expect_err("an error");
+    let PutWidgetError::WidgetLocked(inner) = &error else {
+        panic!("expected WidgetLocked, got {error:?}");
+    };
+    assert_eq!(inner.response().and_then(|m| m.query_error_code()), None);
+}
+
+#[test]
+fn a_query_error_header_is_code_then_fault() {
+    use codegen_runtime::primitives::QueryError;
+    let parsed =
+        QueryError::parse("AWS.SimpleQueueService.NonExistentQueue;Sender").expect("parsed");
+    assert_eq!(parsed.code(), "AWS.SimpleQueueService.NonExistentQueue");
+    assert_eq!(parsed.fault(), "Sender");
+    assert_eq!(QueryError::parse("NoFault"), None);
+    assert_eq!(QueryError::parse(";Sender"), None);
 }

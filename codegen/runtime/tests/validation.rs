@@ -142,3 +142,105 @@ fn lists_and_maps_measure_their_items() {
         ]
     );
 }
+
+#[test]
+fn integer_ranges_are_exact_past_two_to_the_53() {
+    // 2^53 + 1 and 2^53 + 2 are the same `f64`; compared as `i64` they differ.
+    let mut violations = Vec::new();
+    let path = || "Long".to_owned();
+    let (min, max) = (
+        Some(9_007_199_254_740_993_i64),
+        Some(9_007_199_254_740_995_i64),
+    );
+    for inside in [
+        9_007_199_254_740_993_i64,
+        9_007_199_254_740_994,
+        9_007_199_254_740_995,
+    ] {
+        validation::range(&path, inside, min, max, false, &mut violations);
+    }
+    assert!(violations.is_empty(), "{violations:?}");
+    validation::range(
+        &path,
+        9_007_199_254_740_992_i64,
+        min,
+        max,
+        false,
+        &mut violations,
+    );
+    validation::range(
+        &path,
+        9_007_199_254_740_996_i64,
+        min,
+        max,
+        false,
+        &mut violations,
+    );
+    validation::range(&path, i64::MAX, min, max, false, &mut violations);
+    assert_eq!(violations.len(), 3);
+    // A float member is compared as the float it is: 0.1f32 is within 0.1f32..=1.5f32.
+    let mut floats = Vec::new();
+    validation::range(&path, 0.1_f32, Some(0.1_f32), Some(1.5), false, &mut floats);
+    assert!(floats.is_empty());
+}
+
+#[cfg(feature = "big-numbers")]
+#[test]
+fn big_number_ranges_compare_the_decimal_text_exactly() {
+    use codegen_runtime::primitives::compare_numbers;
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    // Written by hand: each pair and how its values compare.
+    for (a, b, expected) in [
+        ("1e3", "1000", Equal),
+        ("1000.000", "1e3", Equal),
+        ("-0", "0", Equal),
+        ("0.0e10", "0", Equal),
+        ("100000000000000000001", "1e20", Greater),
+        ("99999999999999999999", "1e20", Less),
+        ("-100000000000000000001", "-1e20", Less),
+        ("0.30000000000000000001", "0.3", Greater),
+        ("0.1", "0.3", Less),
+        ("-1.5", "1e-400", Less),
+        ("1e400", "9e399", Greater),
+        ("12.5", "125e-1", Equal),
+        ("0.0120e2", "1.2", Equal),
+    ] {
+        assert_eq!(compare_numbers(a, b), Some(expected), "{a} vs {b}");
+        assert_eq!(
+            compare_numbers(b, a),
+            Some(expected.reverse()),
+            "{b} vs {a}"
+        );
+    }
+    assert_eq!(compare_numbers("x", "1"), None);
+    let mut violations = Vec::new();
+    let path = || "Big".to_owned();
+    let (min, max) = (Some("-1e20"), Some("100000000000000000000"));
+    validation::big_range(&path, "1e20", min, max, false, &mut violations);
+    validation::big_range(
+        &path,
+        "-100000000000000000000",
+        min,
+        max,
+        false,
+        &mut violations,
+    );
+    assert!(violations.is_empty(), "{violations:?}");
+    validation::big_range(
+        &path,
+        "100000000000000000001",
+        min,
+        max,
+        false,
+        &mut violations,
+    );
+    validation::big_range(
+        &path,
+        "0.1",
+        Some("0.1000000000000000000001"),
+        None,
+        false,
+        &mut violations,
+    );
+    assert_eq!(violations.len(), 2);
+}

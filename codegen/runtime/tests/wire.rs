@@ -32,11 +32,17 @@ fn a_request_is_a_post_with_the_protocol_headers_and_a_json_body() {
     assert_eq!(header(&request, "content-length"), Some("15"));
     assert_eq!(request.body(), br#"{"Name":"gear"}"#);
     assert_eq!(
-        wire::request("T.Op", &Widget::default())
+        wire::request("T.Op", &Widget::default(), false)
             .map(|r| r.into_body())
             .ok(),
         Some(b"{}".to_vec())
     );
+    // Only an `@awsQueryCompatible` service's requests say so (the awsJson1_0 suite's
+    // NonQueryCompatibleAwsJson10ForbidsQueryModeHeader and
+    // QueryCompatibleAwsJson10CborSendsQueryModeHeader).
+    assert_eq!(header(&request, "x-amzn-query-mode"), None);
+    let query = wire::request("T.Op", &Widget::default(), true).expect("a request");
+    assert_eq!(header(&query, "x-amzn-query-mode"), Some("true"));
 }
 
 #[test]
@@ -306,6 +312,7 @@ fn large_bodies_are_gzipped_when_allowed() {
         &Widget {
             name: Some("x".to_owned()),
         },
+        false,
     )
     .expect("a request");
     let settings = wire::Compression {

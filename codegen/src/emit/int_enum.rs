@@ -81,6 +81,13 @@ pub fn emit_int_enum(e: &IntEnum) -> TokenStream {
             }
         }
 
+        /// The unknown variant, as Smithy's client error correction gives a missing member.
+        impl crate::wire::ErrorCorrection for #name {
+            fn corrected() -> Self {
+                Self::Unknown(0)
+            }
+        }
+
         crate::wire::read_json_via_serde!(#name);
     }
 }

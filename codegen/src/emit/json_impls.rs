@@ -29,9 +29,13 @@ pub fn emit_json_impls(structure: &Structure) -> TokenStream {
             .as_ref()
             .filter(|value| !is_rust_default(&member.ty, value))
             .map(|value| default_value(&member.ty, value, scope));
+        // Smithy's default value serialization: a required member is always sent, defaults
+        // included; an input's other defaulted members are the service's to fill in. A
+        // response missing a required member is corrected; an input is never.
         let kind = match (&member.default, member.required) {
-            (Some(_), _) if input => quote!(omit_default),
+            (Some(_), false) if input => quote!(omit_default),
             (Some(_), _) => quote!(defaulted),
+            (None, true) if input => quote!(required_input),
             (None, true) => quote!(required),
             (None, false) => quote!(optional),
         };

@@ -78,6 +78,13 @@ fn emit_marker(service: &Service, operation: &Operation) -> TokenStream {
     } else {
         quote!()
     };
+    let query_compatible = if service.query_compatible {
+        quote!(
+            const QUERY_COMPATIBLE: bool = true;
+        )
+    } else {
+        quote!()
+    };
     quote! {
         #doc
         #deprecated
@@ -96,6 +103,8 @@ fn emit_marker(service: &Service, operation: &Operation) -> TokenStream {
             #host_prefix
 
             #compresses
+
+            #query_compatible
 
             fn error_from_response(response: crate::wire::ErrorResponse) -> Self::Error {
                 #error::from_response(response)

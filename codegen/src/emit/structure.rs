@@ -4,8 +4,8 @@
 use super::common::{
     deprecated_attr, doc_attrs, field_type, ident, message_field, rust_type_in, Scope,
 };
-use super::default_values::default_value;
-use crate::plan::ir::{Member, RustType, Structure, StructureRole};
+use super::default_values::{default_value, is_rust_default};
+use crate::plan::ir::{DefaultValue, Member, RustType, Structure, StructureRole};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -99,10 +99,7 @@ fn member_docs(member: &Member) -> TokenStream {
         facts.push(format!("default `{default}`"));
     }
     if let Some((min, max)) = member.constraints.length {
-        facts.push(format!(
-            "length {}",
-            bounds(min.map(|v| v as f64), max.map(|v| v as f64))
-        ));
+        facts.push(format!("length {}", bounds(min, max)));
     }
     if let Some((min, max)) = member.constraints.range {
         facts.push(format!("range {}", bounds(min, max)));
@@ -119,7 +116,7 @@ fn member_docs(member: &Member) -> TokenStream {
     doc_attrs(Some(&text), "")
 }
 
-fn bounds(min: Option<f64>, max: Option<f64>) -> String {
+fn bounds<T: std::fmt::Display>(min: Option<T>, max: Option<T>) -> String {
     match (min, max) {
         (Some(min), Some(max)) => format!("{min}..={max}"),
         (Some(min), None) => format!("{min}.."),
@@ -215,8 +212,23 @@ fn emit_builder(structure: &Structure) -> TokenStream {
         let wire = &member.wire_name;
         match (&member.default, member.required) {
             (Some(default), _) => match (&member.ty, default) {
-                (RustType::List(_), _) => quote!(#field: self.#field.unwrap_or_default(),),
-                (RustType::String | RustType::Enum(_), _) => {
+                (ty, default) if is_rust_default(ty, default) => {
+                    quote!(#field: self.#field.unwrap_or_default(),)
+                }
+                // Defaults that allocate are built only when the member is left unset.
+                (
+                    RustType::String
+                    | RustType::Enum(_)
+                    | RustType::Blob
+                    | RustType::BigInteger
+                    | RustType::BigDecimal
+                    | RustType::List(_)
+                    | RustType::SparseList(_)
+                    | RustType::Map(_)
+                    | RustType::SparseMap(_),
+                    _,
+                )
+                | (RustType::Document, DefaultValue::Document(serde_json::Value::String(_))) => {
                     let value = default_value(&member.ty, default, scope);
                     quote!(#field: self.#field.unwrap_or_else(|| #value),)
                 }

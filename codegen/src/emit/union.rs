@@ -110,6 +110,14 @@ pub fn emit_union(union: &Union) -> TokenStream {
 
         #debug_impl
 
+        /// The unknown variant (no name, a `null` value), as Smithy's client error correction
+        /// gives a missing required member.
+        impl crate::wire::ErrorCorrection for #name {
+            fn corrected() -> Self {
+                Self::Unknown(crate::primitives::UnknownMember::new(::std::string::String::new(), ::serde_json::Value::Null))
+            }
+        }
+
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 use ::serde::ser::SerializeMap as _;

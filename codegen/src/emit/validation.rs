@@ -5,7 +5,8 @@
 //! checks here are `length`, `pattern` and `range`; enums accept unknown values by design.
 
 use super::common::ident;
-use crate::plan::ir::{Constraints, Member, PatternId, PatternRef, RustType, Structure};
+use super::default_values::f32_literal;
+use crate::plan::ir::{Bound, Constraints, Member, PatternId, PatternRef, RustType, Structure};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -275,26 +276,8 @@ fn value_checks(value: TokenStream, ty: &RustType, spec: &Spec, depth: usize) ->
         }
         None => {}
     }
-    let numeric = matches!(
-        ty,
-        RustType::Byte
-            | RustType::Short
-            | RustType::Integer
-            | RustType::Long
-            | RustType::Float
-            | RustType::Double
-    );
-    if let Some((min, max)) = constraints.range.filter(|_| numeric) {
-        let (min, max) = (option_f64(min), option_f64(max));
-        // A `double` is already an `f64`: casting it would be clippy's `unnecessary_cast`.
-        let as_f64 = if matches!(ty, RustType::Double) {
-            quote!(*#value)
-        } else {
-            quote!(*#value as f64)
-        };
-        out.extend(
-            quote!(crate::validation::range(#path, #as_f64, #min, #max, #sensitive, violations);),
-        );
+    if let Some((min, max)) = constraints.range {
+        out.extend(range_check(ty, &path, &value, min, max, sensitive));
     }
     match ty {
         RustType::Structure { .. } | RustType::Union { .. } if nested => {
@@ -351,12 +334,60 @@ fn option_u64(value: Option<u64>) -> TokenStream {
     }
 }
 
-fn option_f64(value: Option<f64>) -> TokenStream {
-    match value {
-        Some(v) => {
-            let lit = Literal::f64_suffixed(v);
-            quote!(::std::option::Option::Some(#lit))
+/// A `range` check compared exactly in the member's own type: integer bounds rounded inward
+/// to whole numbers of that width, float bounds to the nearest value of that float, and big
+/// numbers compared on their decimal text (nothing goes through `f64`).
+fn range_check(
+    ty: &RustType,
+    path: &TokenStream,
+    value: &TokenStream,
+    min: Option<Bound>,
+    max: Option<Bound>,
+    sensitive: bool,
+) -> TokenStream {
+    let integer = |bits: u32, suffix: fn(i128) -> Literal| {
+        let limit = 1_i128 << (bits - 1);
+        let at = |bound: Option<Bound>, round: fn(f64) -> f64| {
+            option(bound.map(|bound| {
+                let whole = bound.integer.unwrap_or(round(bound.value) as i128);
+                suffix(whole.clamp(-limit, limit - 1))
+            }))
+        };
+        let (min, max) = (at(min, f64::ceil), at(max, f64::floor));
+        quote!(crate::validation::range(#path, *#value, #min, #max, #sensitive, violations);)
+    };
+    match ty {
+        RustType::Byte => integer(8, |v| Literal::i8_suffixed(v as i8)),
+        RustType::Short => integer(16, |v| Literal::i16_suffixed(v as i16)),
+        RustType::Integer => integer(32, |v| Literal::i32_suffixed(v as i32)),
+        RustType::Long => integer(64, |v| Literal::i64_suffixed(v as i64)),
+        RustType::Float => {
+            let at = |bound: Option<Bound>| option(bound.map(|bound| f32_literal(bound.value)));
+            let (min, max) = (at(min), at(max));
+            quote!(crate::validation::range(#path, *#value, #min, #max, #sensitive, violations);)
         }
+        RustType::Double => {
+            let at = |bound: Option<Bound>| {
+                option(bound.map(|bound| Literal::f64_suffixed(bound.value)))
+            };
+            let (min, max) = (at(min), at(max));
+            quote!(crate::validation::range(#path, *#value, #min, #max, #sensitive, violations);)
+        }
+        RustType::BigInteger | RustType::BigDecimal => {
+            let at = |bound: Option<Bound>| {
+                option(bound.map(|bound| Literal::string(&bound.to_string())))
+            };
+            let (min, max) = (at(min), at(max));
+            quote!(crate::validation::big_range(#path, #value.as_str(), #min, #max, #sensitive, violations);)
+        }
+        _ => TokenStream::new(),
+    }
+}
+
+/// `Some(literal)` or `None`.
+fn option(literal: Option<Literal>) -> TokenStream {
+    match literal {
+        Some(literal) => quote!(::std::option::Option::Some(#literal)),
         None => quote!(::std::option::Option::None),
     }
 }

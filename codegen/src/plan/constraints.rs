@@ -5,6 +5,7 @@
 use super::ir::{Constraints, PatternId, PatternRef, RustType};
 use super::kind_of;
 use super::problems::Problems;
+use crate::load::traits::Bound;
 use crate::load::{Member, Model, Shape, ShapeId, ShapeKind, Traits};
 use std::collections::BTreeMap;
 
@@ -13,7 +14,7 @@ use std::collections::BTreeMap;
 pub(super) struct Limits {
     pub length: Option<(Option<u64>, Option<u64>)>,
     pub pattern: Option<String>,
-    pub range: Option<(Option<f64>, Option<f64>)>,
+    pub range: Option<(Option<Bound>, Option<Bound>)>,
 }
 
 impl Limits {

@@ -153,6 +153,9 @@ fn convert_member(
             .map_err(|why| problems.report(&member.id, why))
             .ok()
     });
+    // A client ignores the defaults of an `@input` structure's optional members: it sends
+    // what the caller set, even a value equal to the default, and nothing otherwise.
+    let default = default.filter(|_| !defaults::ignored_in_input(owner, member));
     let docs = docs_of(&member.traits).or_else(|| {
         target
             .filter(|t| t.kind.is_plain_value())
@@ -163,7 +166,7 @@ fn convert_member(
         field_name,
         docs,
         ty,
-        required: member.traits.required,
+        required: member.traits.required && !defaults::client_optional(member),
         default,
         sensitive: is_sensitive(model, &member.target, 0),
         constraints,

@@ -2,11 +2,33 @@
 //! is none), checked against the shape type and typed for the IR.
 
 use super::ir::DefaultValue;
-use crate::load::{Member, Model, ShapeKind};
+use crate::load::{Member, Model, Shape, ShapeKind};
 use serde_json::Value;
 
-/// The default a member has in the model, as written.
+/// Whether a member has `@clientOptional`: a client (a non-authoritative consumer) treats
+/// it as neither required nor defaulted (smithy.io, "Structure member optionality").
+pub(super) fn client_optional(member: &Member) -> bool {
+    member
+        .traits
+        .other
+        .contains_key("smithy.api#clientOptional")
+}
+
+/// Whether a member's default is ignored because it belongs to an `@input` structure and is
+/// not `@required`: smithy.io's "Structure member optionality" makes every `@input` member
+/// optional for a client, and "Default value serialization" has a client that ignores a
+/// default send any value given explicitly. (A required member keeps its default: it MUST
+/// be sent.)
+pub(super) fn ignored_in_input(owner: &Shape, member: &Member) -> bool {
+    owner.traits.other.contains_key("smithy.api#input") && !member.traits.required
+}
+
+/// The default a member has in the model, as written; none for a `@clientOptional` member,
+/// whose default a client ignores.
 pub(super) fn of_member<'m>(model: &Model<'m>, member: &'m Member) -> Option<&'m Value> {
+    if client_optional(member) {
+        return None;
+    }
     match &member.traits.default {
         Some(Value::Null) => None,
         Some(value) => Some(value),
@@ -36,7 +58,11 @@ pub(super) fn typed(
     let integer = || number().filter(|n| matches!(n, DefaultValue::Integer(_)));
     let string = || value.as_str().map(|s| DefaultValue::String(s.to_owned()));
     let typed = match kind {
-        ShapeKind::String | ShapeKind::Blob => string(),
+        ShapeKind::String => string(),
+        // Base64 text, as the runtime reads a blob on the wire.
+        ShapeKind::Blob => string().filter(|_| {
+            serde_json::from_value::<codegen_runtime::primitives::Blob>(value.clone()).is_ok()
+        }),
         ShapeKind::Enum => string().filter(|_| {
             value
                 .as_str()
@@ -50,7 +76,20 @@ pub(super) fn typed(
         | ShapeKind::IntEnum
         | ShapeKind::BigInteger => integer(),
         ShapeKind::Float | ShapeKind::Double | ShapeKind::BigDecimal => number(),
-        ShapeKind::Timestamp => number().or_else(string),
+        // Epoch seconds, or `date-time` text that names an instant that exists.
+        ShapeKind::Timestamp => number()
+            .filter(|_| {
+                codegen_runtime::primitives::DateTime::parse_epoch_seconds(&value.to_string())
+                    .is_some()
+            })
+            .or_else(|| {
+                string().filter(|_| {
+                    value
+                        .as_str()
+                        .and_then(codegen_runtime::primitives::DateTime::parse_rfc3339)
+                        .is_some()
+                })
+            }),
         ShapeKind::List | ShapeKind::Set => value
             .as_array()
             .filter(|items| items.is_empty())
@@ -107,6 +146,11 @@ mod tests {
         assert!(wrong(json!("A"), ShapeKind::Enum).is_ok());
         assert!(wrong(json!([1]), ShapeKind::List).is_err());
         assert!(wrong(json!({"k": 1}), ShapeKind::Map).is_err());
+        // Blob defaults are base64; timestamp text is an RFC 3339 instant that exists.
+        assert!(wrong(json!("aGk="), ShapeKind::Blob).is_ok());
+        assert!(wrong(json!("not base64!"), ShapeKind::Blob).is_err());
+        assert!(wrong(json!("2019-02-28T00:00:00Z"), ShapeKind::Timestamp).is_ok());
+        assert!(wrong(json!("2019-02-29T00:00:00Z"), ShapeKind::Timestamp).is_err());
     }
 
     #[test]

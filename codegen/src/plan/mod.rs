@@ -104,6 +104,7 @@ pub fn plan(files: &[LoadedFile], options: &PlanOptions) -> Result<Service, Diag
         title: traits.title.clone(),
         docs: traits.documentation.as_deref().map(docs::to_markdown),
         protocol: protocol.unwrap_or(Protocol::AwsJson1_1),
+        query_compatible: selection.service.traits.aws_query_compatible,
         signing_name: traits.sigv4.as_ref().and_then(|sigv4| sigv4.name.clone()),
         operations,
         types: table,

@@ -72,7 +72,7 @@ pub struct ConnectCustomKeyStoreRequest {
 }
 crate::wire::json_structure!(
     ConnectCustomKeyStoreRequest,
-    required(custom_key_store_id, "CustomKeyStoreId")
+    required_input(custom_key_store_id, "CustomKeyStoreId")
 );
 impl ConnectCustomKeyStoreRequest {
     /// Starts building a `ConnectCustomKeyStoreRequest`.

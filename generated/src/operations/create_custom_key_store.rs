@@ -147,7 +147,7 @@ pub struct CreateCustomKeyStoreRequest {
 }
 crate::wire::json_structure!(
     CreateCustomKeyStoreRequest,
-    required(custom_key_store_name, "CustomKeyStoreName"),
+    required_input(custom_key_store_name, "CustomKeyStoreName"),
     optional(cloud_hsm_cluster_id, "CloudHsmClusterId"),
     optional(trust_anchor_certificate, "TrustAnchorCertificate"),
     optional(key_store_password, "KeyStorePassword"),

@@ -67,7 +67,7 @@ pub struct DeleteCustomKeyStoreRequest {
 }
 crate::wire::json_structure!(
     DeleteCustomKeyStoreRequest,
-    required(custom_key_store_id, "CustomKeyStoreId")
+    required_input(custom_key_store_id, "CustomKeyStoreId")
 );
 impl DeleteCustomKeyStoreRequest {
     /// Starts building a `DeleteCustomKeyStoreRequest`.

@@ -219,9 +219,9 @@ impl crate::validation::Validate for DescribeCustomKeyStoresRequest {
             let path_0 = || crate::validation::join(prefix, "Limit");
             crate::validation::range(
                 &path_0,
-                *value as f64,
-                ::std::option::Option::Some(1f64),
-                ::std::option::Option::Some(1000f64),
+                *value,
+                ::std::option::Option::Some(1i32),
+                ::std::option::Option::Some(1000i32),
                 false,
                 violations,
             );
@@ -335,7 +335,7 @@ impl DescribeCustomKeyStoresResponseBuilder {
         DescribeCustomKeyStoresResponse {
             custom_key_stores: self.custom_key_stores,
             next_marker: self.next_marker,
-            truncated: self.truncated.unwrap_or(false),
+            truncated: self.truncated.unwrap_or_default(),
         }
     }
 }

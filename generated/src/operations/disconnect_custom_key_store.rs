@@ -66,7 +66,7 @@ pub struct DisconnectCustomKeyStoreRequest {
 }
 crate::wire::json_structure!(
     DisconnectCustomKeyStoreRequest,
-    required(custom_key_store_id, "CustomKeyStoreId")
+    required_input(custom_key_store_id, "CustomKeyStoreId")
 );
 impl DisconnectCustomKeyStoreRequest {
     /// Starts building a `DisconnectCustomKeyStoreRequest`.

@@ -242,7 +242,7 @@ pub struct UpdateCustomKeyStoreRequest {
 }
 crate::wire::json_structure!(
     UpdateCustomKeyStoreRequest,
-    required(custom_key_store_id, "CustomKeyStoreId"),
+    required_input(custom_key_store_id, "CustomKeyStoreId"),
     optional(new_custom_key_store_name, "NewCustomKeyStoreName"),
     optional(key_store_password, "KeyStorePassword"),
     optional(cloud_hsm_cluster_id, "CloudHsmClusterId"),

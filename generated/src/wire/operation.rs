@@ -34,6 +34,12 @@ pub trait Operation {
         None
     }
 
+    /// Whether the service is `@awsQueryCompatible`: its requests carry
+    /// `x-amzn-query-mode: true`, so that it answers errors with their awsQuery code in
+    /// `x-amzn-query-error` (kept on the error, see
+    /// [`ResponseMeta::query_error_code`](crate::primitives::ResponseMeta::query_error_code)).
+    const QUERY_COMPATIBLE: bool = false;
+
     /// Checks the input against the model's constraints, then serializes it into a
     /// request: `POST /` with the protocol's headers and the JSON body. The caller adds
     /// the host, signs and sends it.
@@ -90,6 +96,6 @@ pub trait Operation {
 /// The request for an input whose defaults are filled in: the JSON body with the protocol's
 /// headers, compressed with the default settings when the operation allows it.
 fn encode<O: Operation + ?Sized>(input: &O::Input) -> Result<http::Request<Vec<u8>>, RequestError> {
-    let request = request(O::TARGET, input)?;
+    let request = request(O::TARGET, input, O::QUERY_COMPATIBLE)?;
     Ok(request)
 }

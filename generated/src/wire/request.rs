@@ -7,10 +7,12 @@ use super::errors::RequestError;
 use super::json_writer::to_json;
 use super::CONTENT_TYPE;
 
-/// Builds the request for an operation target and input.
+/// Builds the request for an operation target and input; `query_compatible` adds
+/// `x-amzn-query-mode: true` (for an `@awsQueryCompatible` service).
 pub fn request<T: serde::Serialize + ?Sized>(
     target: &str,
     input: &T,
+    query_compatible: bool,
 ) -> Result<http::Request<Vec<u8>>, RequestError> {
     // Most request bodies fit; a larger one grows once or twice.
     let mut body = Vec::with_capacity(1024);
@@ -27,5 +29,11 @@ pub fn request<T: serde::Serialize + ?Sized>(
     );
     headers.insert(http::HeaderName::from_static("x-amz-target"), target);
     headers.insert(http::header::CONTENT_LENGTH, length);
+    if query_compatible {
+        headers.insert(
+            http::HeaderName::from_static("x-amzn-query-mode"),
+            http::HeaderValue::from_static("true"),
+        );
+    }
     Ok(request)
 }

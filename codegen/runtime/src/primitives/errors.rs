@@ -108,12 +108,64 @@ impl std::error::Error for UnhandledError {}
 pub struct ResponseMeta {
     status: u16,
     request_id: Option<String>,
+    query_error: Option<QueryError>,
+}
+
+/// The awsQuery error code and fault an `@awsQueryCompatible` service sends in the
+/// `x-amzn-query-error` header (`Code;Fault`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct QueryError {
+    code: String,
+    fault: String,
+}
+
+impl QueryError {
+    /// Reads `Code;Fault`; `None` unless both parts are there and the code is not empty.
+    pub fn parse(header: &str) -> Option<QueryError> {
+        let (code, fault) = header.split_once(';')?;
+        let (code, fault) = (code.trim(), fault.trim());
+        (!code.is_empty()).then(|| QueryError {
+            code: code.to_owned(),
+            fault: fault.to_owned(),
+        })
+    }
+
+    /// The awsQuery code (`AWS.SimpleQueueService.NonExistentQueue`).
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The awsQuery fault: `Sender` or `Receiver`.
+    pub fn fault(&self) -> &str {
+        &self.fault
+    }
 }
 
 impl ResponseMeta {
     /// A response's status and request id.
     pub fn new(status: u16, request_id: Option<String>) -> Self {
-        ResponseMeta { status, request_id }
+        ResponseMeta {
+            status,
+            request_id,
+            query_error: None,
+        }
+    }
+
+    /// The same, with the awsQuery code and fault an `@awsQueryCompatible` service sent.
+    pub fn with_query_error(mut self, query_error: Option<QueryError>) -> Self {
+        self.query_error = query_error;
+        self
+    }
+
+    /// The awsQuery error code from `x-amzn-query-error`, when an `@awsQueryCompatible`
+    /// service sent one (the code its awsQuery clients know the error by).
+    pub fn query_error_code(&self) -> Option<&str> {
+        self.query_error.as_ref().map(QueryError::code)
+    }
+
+    /// The awsQuery code and fault from `x-amzn-query-error`.
+    pub fn query_error(&self) -> Option<&QueryError> {
+        self.query_error.as_ref()
     }
 
     /// The HTTP status.

@@ -120,20 +120,82 @@ pub fn length(
     }
 }
 
-/// Checks `range`.
-pub fn range(
+/// A number `range` compares in its own type: bounds are given in that type, so the check is
+/// exact (an `i64` past 2^53 is not rounded through `f64`).
+pub trait RangeNumber: Copy + PartialOrd {
+    /// The number for a violation's message.
+    fn to_f64(self) -> f64;
+}
+
+macro_rules! range_number_from {
+    ($($ty:ty),*) => {
+        $(impl RangeNumber for $ty {
+            fn to_f64(self) -> f64 {
+                f64::from(self)
+            }
+        })*
+    };
+}
+
+range_number_from!(i8, i16, i32, f32, f64);
+
+impl RangeNumber for i64 {
+    /// Nearest `f64`: only the message is rounded, never the check.
+    fn to_f64(self) -> f64 {
+        self as f64
+    }
+}
+
+/// Checks `range`, comparing in the member's own type.
+pub fn range<T: RangeNumber>(
     path: &dyn Fn() -> String,
-    value: f64,
-    min: Option<f64>,
-    max: Option<f64>,
+    value: T,
+    min: Option<T>,
+    max: Option<T>,
     sensitive: bool,
     violations: &mut Vec<Violation>,
 ) {
     if min.is_some_and(|min| value < min) || max.is_some_and(|max| value > max) {
-        let value = if sensitive { None } else { Some(value) };
+        let value = if sensitive {
+            None
+        } else {
+            Some(value.to_f64())
+        };
         violations.push(Violation::new(
             path(),
-            ViolationKind::Range { min, max, value },
+            ViolationKind::Range {
+                min: min.map(RangeNumber::to_f64),
+                max: max.map(RangeNumber::to_f64),
+                value,
+            },
+        ));
+    }
+}
+
+#[cfg(feature = "big-numbers")]
+/// Checks `range` on a bigInteger or bigDecimal, comparing the decimal texts exactly.
+pub fn big_range(
+    path: &dyn Fn() -> String,
+    value: &str,
+    min: Option<&str>,
+    max: Option<&str>,
+    sensitive: bool,
+    violations: &mut Vec<Violation>,
+) {
+    use std::cmp::Ordering;
+    let compare = crate::primitives::compare_numbers;
+    let below = min.is_some_and(|min| compare(value, min) == Some(Ordering::Less));
+    let above = max.is_some_and(|max| compare(value, max) == Some(Ordering::Greater));
+    if below || above {
+        // Messages carry the nearest `f64`; the check above did not.
+        let approximate = |text: &str| text.parse::<f64>().ok();
+        violations.push(Violation::new(
+            path(),
+            ViolationKind::Range {
+                min: min.and_then(approximate),
+                max: max.and_then(approximate),
+                value: if sensitive { None } else { approximate(value) },
+            },
         ));
     }
 }

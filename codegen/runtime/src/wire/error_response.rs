@@ -4,7 +4,7 @@
 use super::error_path::track;
 use super::errors::ModelledError;
 use super::response::header;
-use crate::primitives::{ResponseMeta, UnhandledError};
+use crate::primitives::{QueryError, ResponseMeta, UnhandledError};
 
 /// Reduces a raw error code to the shape name: drops everything from the first `:` and
 /// everything up to the last `#`.
@@ -19,11 +19,13 @@ pub fn sanitize_error_code(raw: &str) -> &str {
 
 /// What could be read from an error response: its code (from `X-Amzn-ErrorType`, else
 /// the body's `code`, else its `__type`), message (`message` or `Message`), status,
-/// request id and JSON body.
+/// request id, JSON body, and the awsQuery code and fault of an `@awsQueryCompatible`
+/// service (`x-amzn-query-error: Code;Fault`).
 #[derive(Clone, Debug)]
 pub struct ErrorResponse {
     status: u16,
     code: Option<String>,
+    query_error: Option<QueryError>,
     message: Option<String>,
     request_id: Option<String>,
     body: serde_json::Map<String, serde_json::Value>,
@@ -48,9 +50,11 @@ impl ErrorResponse {
             .or_else(|| text("Message"))
             .map(str::to_owned);
         let request_id = header(headers, "x-amzn-requestid").map(str::to_owned);
+        let query_error = header(headers, "x-amzn-query-error").and_then(QueryError::parse);
         ErrorResponse {
             status,
             code,
+            query_error,
             message,
             request_id,
             body,
@@ -67,6 +71,11 @@ impl ErrorResponse {
         self.status
     }
 
+    /// The awsQuery code and fault from `x-amzn-query-error`, when the service sent them.
+    pub fn query_error(&self) -> Option<&QueryError> {
+        self.query_error.as_ref()
+    }
+
     /// Reads the body as a modelled error structure; when the body does not fit it,
     /// the response is returned as an unhandled error instead.
     pub fn typed<T: serde::de::DeserializeOwned + ModelledError>(
@@ -75,7 +84,10 @@ impl ErrorResponse {
         let body = serde_json::Value::Object(std::mem::take(&mut self.body));
         match track(|| T::deserialize(&body)) {
             Ok(mut error) => {
-                error.attach_response(ResponseMeta::new(self.status, self.request_id));
+                error.attach_response(
+                    ResponseMeta::new(self.status, self.request_id)
+                        .with_query_error(self.query_error),
+                );
                 Ok(error)
             }
             Err(reason) => Err(self.into_unhandled().with_deserialize_error(reason)),

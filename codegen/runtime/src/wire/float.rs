@@ -38,21 +38,25 @@ impl<'de> serde::de::Visitor<'de> for FloatVisitor {
     }
 }
 
-fn encode_float<S: serde::Serializer>(value: f64, serializer: S) -> Result<S::Ok, S::Error> {
+/// The string a non-finite value is sent as, or `None` for a number.
+fn non_finite(value: f64) -> Option<&'static str> {
     if value.is_nan() {
-        serializer.serialize_str("NaN")
+        Some("NaN")
     } else if value == f64::INFINITY {
-        serializer.serialize_str("Infinity")
+        Some("Infinity")
     } else if value == f64::NEG_INFINITY {
-        serializer.serialize_str("-Infinity")
+        Some("-Infinity")
     } else {
-        serializer.serialize_f64(value)
+        None
     }
 }
 
 impl Codec<f64> for Float {
     fn encode<S: serde::Serializer>(&self, value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
-        encode_float(*value, serializer)
+        match non_finite(*value) {
+            Some(text) => serializer.serialize_str(text),
+            None => serializer.serialize_f64(*value),
+        }
     }
 
     fn decode<'de, D: serde::Deserializer<'de>>(&self, deserializer: D) -> Result<f64, D::Error> {
@@ -61,8 +65,13 @@ impl Codec<f64> for Float {
 }
 
 impl Codec<f32> for Float {
+    /// Written as an `f32`: the shortest text that reads back as the same `f32` (`0.1`),
+    /// not the `f64` it widens to (`0.10000000149011612`).
     fn encode<S: serde::Serializer>(&self, value: &f32, serializer: S) -> Result<S::Ok, S::Error> {
-        encode_float(f64::from(*value), serializer)
+        match non_finite(f64::from(*value)) {
+            Some(text) => serializer.serialize_str(text),
+            None => serializer.serialize_f32(*value),
+        }
     }
 
     fn decode<'de, D: serde::Deserializer<'de>>(&self, deserializer: D) -> Result<f32, D::Error> {

@@ -4,8 +4,9 @@
 //! (cheap) instead of running a proc macro.
 //!
 //! The wire form is the one serde's derive gives: members in declaration order, unset optional
-//! members left out, `null` read as absent, duplicate and missing members refused with
-//! serde's messages, unknown members skipped without allocating.
+//! members left out, `null` read as absent, duplicate members refused with serde's
+//! messages, unknown members skipped without allocating. A missing required member of a
+//! response is corrected (Smithy's client error correction), not refused.
 
 /// Implements `Serialize`, [`FromJsonObject`](crate::wire::FromJsonObject), `Deserialize`
 /// (from a JSON object only) and [`ReadJson`](crate::wire::ReadJson) (the fast path) for a
@@ -19,7 +20,11 @@
 /// optionally its codec ([`Plain`](crate::wire::Plain) when left out; written with `::<>` so
 /// that the invocation reads as a call and rustfmt lays it out) and its model default:
 /// - `optional`: an `Option`, left out when `None`;
-/// - `required`: always written; missing or `null` is an error;
+/// - `required`: always written; missing or `null` reads as its
+///   [`ErrorCorrection`](crate::wire::ErrorCorrection) (a response from a misconfigured
+///   service still reads, as Smithy's client error correction says);
+/// - `required_input`: as `required`, but missing or `null` is an error (an input, which a
+///   client builds and sends, is never corrected);
 /// - `defaulted`: always written; missing or `null` reads as the default (the type's
 ///   `Default` unless a default expression is given);
 /// - `omit_default`: as `defaulted`, but not written while equal to its default (input
@@ -127,6 +132,33 @@ macro_rules! json_structure {
                 deserializer.deserialize_map(crate::wire::ObjectVisitor::<$name>::new())
             }
         }
+
+        /// `{}`: what an empty object reads as, each required member corrected in turn.
+        #[allow(deprecated)]
+        impl crate::wire::ErrorCorrection for $name {
+            fn corrected() -> Self {
+                Self {
+                    $($field: crate::wire::json_structure!(@corrected $kind $(, $wire $(, $($rest)+)?)?),)*
+                }
+            }
+        }
+    };
+
+    // A field's value in the correction of a structure (`{}`).
+    (@corrected optional $(, $($rest:tt)+)?) => {
+        ::std::option::Option::None
+    };
+    (@corrected required $(, $($rest:tt)+)?) => {
+        crate::wire::ErrorCorrection::corrected()
+    };
+    (@corrected required_input $(, $($rest:tt)+)?) => {
+        crate::wire::ErrorCorrection::corrected()
+    };
+    (@corrected $kind:ident $(, $wire:literal $(, $codec:ty)?)?) => {
+        ::std::default::Default::default()
+    };
+    (@corrected $kind:ident, $wire:literal, $codec:ty, $default:expr) => {
+        $default
     };
 
     // How many entries a member writes (0 or 1).
@@ -179,8 +211,9 @@ macro_rules! json_structure {
         )?
     };
 
-    // The seed that reads a member's value: `null` is absent except for a required member.
-    (@seed required $(, $codec:ty $(, $default:expr)?)?) => {
+    // The seed that reads a member's value: `null` is absent except for a required input
+    // member.
+    (@seed required_input $(, $codec:ty $(, $default:expr)?)?) => {
         crate::wire::Decoded::<crate::wire::json_structure!(@codec $($codec)?), _>::new()
     };
     (@seed $kind:ident $(, $codec:ty $(, $default:expr)?)?) => {
@@ -191,16 +224,16 @@ macro_rules! json_structure {
     };
 
     // The codec that reads a member's value on the fast path: as `@seed`.
-    (@codec_of required $(, $codec:ty $(, $default:expr)?)?) => {
+    (@codec_of required_input $(, $codec:ty $(, $default:expr)?)?) => {
         crate::wire::json_structure!(@codec $($codec)?)
     };
     (@codec_of $kind:ident $(, $codec:ty $(, $default:expr)?)?) => {
         crate::wire::Optional<crate::wire::json_structure!(@codec $($codec)?)>
     };
 
-    // A field's value once every entry is read on the fast path: a missing required member
-    // gives up, so that serde reports it.
-    (@init_fast required, $slot:ident $(, $($rest:tt)+)?) => {
+    // A field's value once every entry is read on the fast path: a missing required input
+    // member gives up, so that serde reports it (a response's is corrected as serde does).
+    (@init_fast required_input, $slot:ident $(, $($rest:tt)+)?) => {
         $slot.ok_or(crate::wire::NotFast)?
     };
     (@init_fast $($rest:tt)+) => {
@@ -212,6 +245,9 @@ macro_rules! json_structure {
         ::std::option::Option::flatten($slot)
     };
     (@init required, $slot:ident, $wire:literal $(, $($rest:tt)+)?) => {
+        crate::wire::or_corrected(::std::option::Option::flatten($slot))
+    };
+    (@init required_input, $slot:ident, $wire:literal $(, $($rest:tt)+)?) => {
         crate::wire::required($slot, $wire)?
     };
     (@init local, $slot:ident) => {{

@@ -45,6 +45,12 @@ pub trait Operation {
     /// Whether the operation compresses large request bodies (`@requestCompression`).
     const COMPRESSES_REQUESTS: bool = false;
 
+    /// Whether the service is `@awsQueryCompatible`: its requests carry
+    /// `x-amzn-query-mode: true`, so that it answers errors with their awsQuery code in
+    /// `x-amzn-query-error` (kept on the error, see
+    /// [`ResponseMeta::query_error_code`](crate::primitives::ResponseMeta::query_error_code)).
+    const QUERY_COMPATIBLE: bool = false;
+
     #[cfg(feature = "request-compression")]
     /// [`Operation::serialize_request`] with explicit compression settings (the default
     /// settings compress bodies of 10 240 bytes or more for operations that allow it).
@@ -55,7 +61,7 @@ pub trait Operation {
         let filled = Self::fill_defaults(input);
         let input = filled.as_ref().unwrap_or(input);
         crate::validation::Validate::validate(input).map_err(RequestError::Invalid)?;
-        let request = request(Self::TARGET, input)?;
+        let request = request(Self::TARGET, input, Self::QUERY_COMPATIBLE)?;
         if Self::COMPRESSES_REQUESTS {
             compress(request, compression)
         } else {
@@ -119,7 +125,7 @@ pub trait Operation {
 /// The request for an input whose defaults are filled in: the JSON body with the protocol's
 /// headers, compressed with the default settings when the operation allows it.
 fn encode<O: Operation + ?Sized>(input: &O::Input) -> Result<http::Request<Vec<u8>>, RequestError> {
-    let request = request(O::TARGET, input)?;
+    let request = request(O::TARGET, input, O::QUERY_COMPATIBLE)?;
     #[cfg(feature = "request-compression")]
     let request = if O::COMPRESSES_REQUESTS {
         compress(request, &Compression::default())?

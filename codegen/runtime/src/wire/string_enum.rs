@@ -3,7 +3,8 @@
 //! conversions, `Display` and the wire impls from those two.
 
 /// Implements `From<&str>`, `From<String>`, `FromStr`, `AsRef<str>`, `Display`, `Serialize`,
-/// `Deserialize` and [`ReadJson`](crate::wire::ReadJson) for a string enum with an
+/// `Deserialize`, [`ErrorCorrection`](crate::wire::ErrorCorrection) and
+/// [`ReadJson`](crate::wire::ReadJson) for a string enum with an
 /// `Unknown(UnknownValue)` variant, an `as_str(&self) -> &str` and a
 /// `known(&str) -> Option<Self>`. Reading never fails on a value: one the model does not
 /// list is kept in `Unknown`.
@@ -59,6 +60,13 @@ macro_rules! string_enum {
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
                 deserializer.deserialize_str(crate::wire::EnumVisitor::<Self>::new())
+            }
+        }
+
+        /// The unknown variant (Smithy's client error correction), with an empty value.
+        impl crate::wire::ErrorCorrection for $name {
+            fn corrected() -> Self {
+                Self::Unknown(crate::primitives::UnknownValue::new(""))
             }
         }
 

@@ -60,6 +60,8 @@ pub enum TraitId {
     AwsJson1_0,
     /// `aws.protocols#awsJson1_1`.
     AwsJson1_1,
+    /// `aws.protocols#awsQueryCompatible`.
+    AwsQueryCompatible,
     /// `smithy.test#httpRequestTests`.
     HttpRequestTests,
     /// `smithy.test#httpResponseTests`.
@@ -68,7 +70,7 @@ pub enum TraitId {
 
 impl TraitId {
     /// Every known trait.
-    pub const ALL: [TraitId; 30] = [
+    pub const ALL: [TraitId; 31] = [
         TraitId::Documentation,
         TraitId::Deprecated,
         TraitId::Title,
@@ -97,6 +99,7 @@ impl TraitId {
         TraitId::Sigv4,
         TraitId::AwsJson1_0,
         TraitId::AwsJson1_1,
+        TraitId::AwsQueryCompatible,
         TraitId::HttpRequestTests,
         TraitId::HttpResponseTests,
     ];
@@ -132,6 +135,7 @@ impl TraitId {
             TraitId::Sigv4 => "aws.auth#sigv4",
             TraitId::AwsJson1_0 => "aws.protocols#awsJson1_0",
             TraitId::AwsJson1_1 => "aws.protocols#awsJson1_1",
+            TraitId::AwsQueryCompatible => "aws.protocols#awsQueryCompatible",
             TraitId::HttpRequestTests => "smithy.test#httpRequestTests",
             TraitId::HttpResponseTests => "smithy.test#httpResponseTests",
         }

@@ -10,7 +10,8 @@ mod values;
 
 pub use ids::{names_a_protocol, TraitId};
 pub use values::{
-    Checked, Deprecated, EnumValue, Example, Fault, Length, Paginated, Range, TimestampFormat,
+    Bound, Checked, Deprecated, EnumValue, Example, Fault, Length, Paginated, Range,
+    TimestampFormat,
 };
 
 use serde_json::Value;
@@ -89,6 +90,9 @@ pub struct Traits {
     pub aws_json_1_0: bool,
     /// `aws.protocols#awsJson1_1`.
     pub aws_json_1_1: bool,
+    /// `aws.protocols#awsQueryCompatible`: requests say so in `x-amzn-query-mode`, and
+    /// error responses carry their awsQuery code in `x-amzn-query-error`.
+    pub aws_query_compatible: bool,
     /// `smithy.test#httpRequestTests`: the cases, as written.
     pub http_request_tests: Vec<Value>,
     /// `smithy.test#httpResponseTests`: the cases, as written.
@@ -153,6 +157,7 @@ impl Traits {
             }
             TraitId::AwsJson1_0 => self.aws_json_1_0 = true,
             TraitId::AwsJson1_1 => self.aws_json_1_1 = true,
+            TraitId::AwsQueryCompatible => self.aws_query_compatible = true,
             TraitId::HttpRequestTests => self.http_request_tests = cases(),
             TraitId::HttpResponseTests => self.http_response_tests = cases(),
         }
@@ -189,6 +194,7 @@ impl Traits {
             TraitId::Sigv4 => self.sigv4.is_some(),
             TraitId::AwsJson1_0 => self.aws_json_1_0,
             TraitId::AwsJson1_1 => self.aws_json_1_1,
+            TraitId::AwsQueryCompatible => self.aws_query_compatible,
             TraitId::HttpRequestTests => !self.http_request_tests.is_empty(),
             TraitId::HttpResponseTests => !self.http_response_tests.is_empty(),
         }

@@ -91,15 +91,59 @@ impl Length {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Range {
     /// `min`.
-    pub min: Option<f64>,
+    pub min: Option<Bound>,
     /// `max`.
-    pub max: Option<f64>,
+    pub max: Option<Bound>,
 }
 
 impl Range {
     pub(super) fn read(value: &Value) -> Checked<Range> {
-        let (min, max) = bounds(value, "range", Value::as_f64, "a number")?;
+        let (min, max) = bounds(value, "range", Bound::read, "a number")?;
         Ok(Range { min, max })
+    }
+}
+
+/// A `range` bound as the model writes it: exactly, when it is an integer (JSON reads any
+/// integer of up to 64 bits exactly; `9007199254740993` is not rounded to a float), and as
+/// the nearest `f64` otherwise.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bound {
+    /// The bound, exact, when it is a whole number that JSON read as an integer.
+    pub integer: Option<i128>,
+    /// The bound's nearest `f64` (for messages and for float members).
+    pub value: f64,
+}
+
+impl Bound {
+    /// A bound from its JSON number.
+    fn read(value: &Value) -> Option<Bound> {
+        let number = value.as_number()?;
+        let integer = number
+            .as_i64()
+            .map(i128::from)
+            .or_else(|| number.as_u64().map(i128::from));
+        Some(Bound {
+            integer,
+            value: number.as_f64()?,
+        })
+    }
+}
+
+impl PartialOrd for Bound {
+    fn partial_cmp(&self, other: &Bound) -> Option<std::cmp::Ordering> {
+        match (self.integer, other.integer) {
+            (Some(a), Some(b)) => a.partial_cmp(&b),
+            _ => self.value.partial_cmp(&other.value),
+        }
+    }
+}
+
+impl std::fmt::Display for Bound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.integer {
+            Some(integer) => write!(f, "{integer}"),
+            None => write!(f, "{}", self.value),
+        }
     }
 }
 
@@ -337,10 +381,33 @@ mod tests {
         assert_eq!(
             Range::read(&json!({"min": 0.5})),
             Ok(Range {
-                min: Some(0.5),
+                min: Some(Bound {
+                    integer: None,
+                    value: 0.5
+                }),
                 max: None
             })
         );
+        // 2^53 + 1 and 2^53 + 3 have no f64 of their own: kept exact, and ordered exactly.
+        let exact = Range::read(
+            &json!({"min": 9_007_199_254_740_993_i64, "max": 9_007_199_254_740_995_i64}),
+        )
+        .expect("a range");
+        assert_eq!(
+            exact.min.and_then(|b| b.integer),
+            Some(9_007_199_254_740_993)
+        );
+        assert_eq!(
+            exact.max.map(|b| b.to_string()),
+            Some("9007199254740995".to_owned())
+        );
+        assert_eq!(
+            Range::read(
+                &json!({"min": 9_007_199_254_740_995_i64, "max": 9_007_199_254_740_994_i64})
+            ),
+            Err("`range` has min 9007199254740995 greater than max 9007199254740994".to_owned())
+        );
+        assert!(Range::read(&json!({"min": u64::MAX, "max": u64::MAX})).is_ok());
     }
 
     #[test]

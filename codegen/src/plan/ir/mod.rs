@@ -34,6 +34,8 @@ pub struct Service {
     pub docs: Option<String>,
     /// The wire protocol.
     pub protocol: Protocol,
+    /// Whether the service has `aws.protocols#awsQueryCompatible`.
+    pub query_compatible: bool,
     /// The SigV4 signing name, when the model gives one.
     pub signing_name: Option<String>,
     /// Selected operations, sorted by Rust name.

@@ -1,7 +1,7 @@
 //! The generated data types: structures, errors, enums, unions, and their members.
 
 use super::{PatternId, TypeName, TypeRef};
-pub use crate::load::traits::{Fault, TimestampFormat};
+pub use crate::load::traits::{Bound, Fault, TimestampFormat};
 use crate::load::ShapeId;
 use serde_json::Value;
 
@@ -242,7 +242,7 @@ pub struct Constraints {
     /// `smithy.api#pattern`.
     pub pattern: Option<PatternRef>,
     /// `smithy.api#range` bounds.
-    pub range: Option<(Option<f64>, Option<f64>)>,
+    pub range: Option<(Option<Bound>, Option<Bound>)>,
 }
 
 impl Constraints {
