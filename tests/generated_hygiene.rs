@@ -349,3 +349,31 @@ fn the_derive_scanner_finds_derives() {
     findings.visit_file(&syntax);
     assert_eq!(findings.found.len(), 2, "{:#?}", findings.found);
 }
+
+/// The `rust-version` a generated crate declares: 1.73 for what every crate has, 1.80 with
+/// formatted timestamps (kinds.json has `date-time` and `http-date` members, the bundled KMS
+/// model only epoch seconds), and the runtime crate declares the highest, with every piece
+/// on. Clippy's `incompatible_msrv` (on by default, so in every `clippy -D warnings` of a
+/// generated crate) then refuses any newer standard library API.
+#[test]
+fn rust_version_follows_the_runtime_pieces_the_model_uses() {
+    let declared = |manifest: &str| {
+        manifest
+            .lines()
+            .find_map(|line| line.strip_prefix("rust-version = "))
+            .map(|value| value.trim_matches('"').to_owned())
+    };
+    let of_model = |model: &str| {
+        let files = generated_files(&root().join(model));
+        let manifest = files
+            .iter()
+            .find(|(path, _)| path == "Cargo.toml")
+            .map(|(_, text)| text.clone())
+            .unwrap_or_default();
+        declared(&manifest)
+    };
+    assert_eq!(of_model("models"), Some("1.73".to_owned()));
+    assert_eq!(of_model("tests/models/kinds.json"), Some("1.80".to_owned()));
+    let runtime = std::fs::read_to_string(root().join("codegen/runtime/Cargo.toml")).unwrap();
+    assert_eq!(declared(&runtime), Some("1.80".to_owned()));
+}

@@ -29,12 +29,27 @@ fn dependencies(usage: &super::usage::Usage) -> String {
     deps.join("\n") + "\n"
 }
 
+/// The oldest Rust the crate builds with: serde_json's own minimum (1.71), raised by what the
+/// runtime pieces the model uses need from the standard library (`usize::div_ceil` in the
+/// validation checks every crate has: 1.73; `str::split_at_checked` in the formatted
+/// timestamps: 1.80). Clippy's `incompatible_msrv` lint, on by default, holds every
+/// generated crate to it: an API newer than this fails `clippy -D warnings`.
+fn rust_version(usage: &super::usage::Usage) -> &'static str {
+    if usage.formatted_timestamps {
+        "1.80"
+    } else {
+        "1.73"
+    }
+}
+
 /// The generated package's manifest.
 pub fn cargo_toml(service: &Service) -> String {
+    let usage = super::usage::Usage::of(service);
     let title = service.title.as_deref().unwrap_or(&service.sdk_id);
     format!(
-        "{header}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\ndescription = \"Types for {title} ({id} {version}), generated from its Smithy model.\"\npublish = false\n\n[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\n{deps}",
-        deps = dependencies(&super::usage::Usage::of(service)),
+        "{header}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\nrust-version = \"{rust_version}\"\ndescription = \"Types for {title} ({id} {version}), generated from its Smithy model.\"\npublish = false\n\n[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\n{deps}",
+        deps = dependencies(&usage),
+        rust_version = rust_version(&usage),
         header = super::HEADER_TOML,
         name = service.crate_name,
         title = toml_escape(title),

@@ -225,7 +225,7 @@ fn idempotency_fill(service: &Service, operation: &Operation) -> TokenStream {
                 }
             } else {
                 quote! {
-                    if input.#field.as_deref().is_none_or(str::is_empty) {
+                    if input.#field.as_deref().map_or(true, str::is_empty) {
                         filled.get_or_insert_with(|| input.clone()).#field = ::std::option::Option::Some(crate::wire::idempotency_token());
                     }
                 }
