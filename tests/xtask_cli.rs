@@ -177,12 +177,13 @@ fn usage_errors_exit_2_with_the_usage() {
 }
 
 /// Every subcommand, with one flag of its own that takes a value.
-const SUBCOMMANDS: [&str; 5] = [
+const SUBCOMMANDS: [&str; 6] = [
     "codegen",
     "verify-models",
     "protocol-tests",
     "bloat",
     "mutants",
+    "fuzz-models",
 ];
 
 fn xtask_os(args: Vec<std::ffi::OsString>) -> (u8, String, String) {
@@ -233,7 +234,13 @@ fn help_works_on_every_subcommand_and_at_the_top_level() {
 #[test]
 fn unknown_flags_and_stray_arguments_exit_2_with_the_subcommands_usage() {
     // mutants hands every argument but its own to cargo-mutants, so it has no unknown flags.
-    for command in ["codegen", "verify-models", "protocol-tests", "bloat"] {
+    for command in [
+        "codegen",
+        "verify-models",
+        "protocol-tests",
+        "bloat",
+        "fuzz-models",
+    ] {
         for args in [
             vec![command, "--frobnicate"],
             vec![command, "--frobnicate=1"],
@@ -261,6 +268,10 @@ fn unknown_flags_and_stray_arguments_exit_2_with_the_subcommands_usage() {
         &["codegen", "--check=yes"],
         &["codegen", "--timings=1"],
         &["mutants", "--known", "--shard", "1/4"],
+        &["fuzz-models", "--count"],
+        &["fuzz-models", "--count", "many"],
+        &["fuzz-models", "--seed=-1"],
+        &["fuzz-models", "--settled=yes"],
     ] {
         let (status, _, err) = xtask(args);
         assert_eq!(status, 2, "{args:?}: {err}");
@@ -348,4 +359,17 @@ fn flag_equals_value_is_the_same_as_flag_space_value() {
     assert_eq!(first.0, 1, "{first:?}");
     assert!(first.2.contains("holds no"), "{first:?}");
     assert_eq!(first, run("protocol-tests", joined(&suite), &[]));
+}
+
+/// `fuzz-models --count 0` runs nothing and says so, with the seed it was given.
+#[test]
+fn fuzz_models_with_no_models_reports_its_seed_and_passes() {
+    let (status, out, err) = xtask(&["fuzz-models", "--count", "0", "--seed=42"]);
+    assert_eq!(status, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "fuzz-models: seed 42, 0 models");
+    assert!(
+        lines[1].starts_with("fuzz-models: 0 models, 0 ok, 0 failed in "),
+        "{out}"
+    );
 }

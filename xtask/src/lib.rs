@@ -8,6 +8,7 @@
 //! cargo xtask protocol-tests --dir DIR
 //! cargo xtask bloat [--release] [--lines-only] [--json PATH] [--keep]
 //! cargo xtask mutants [--known] [CARGO_MUTANTS_ARGS...]
+//! cargo xtask fuzz-models [--count N] [--seed S] [--settled]
 //! ```
 //!
 //! Every subcommand reads its flags with the same parser (`cli`): `--flag value` and
@@ -17,6 +18,7 @@ pub mod bloat;
 pub mod cache_pack;
 mod cli;
 pub mod format;
+pub mod fuzz_models;
 pub mod mutants;
 pub mod print_memo;
 pub mod protocol_tests;
@@ -57,6 +59,7 @@ commands:
   protocol-tests   run an awsJson compliance suite against generated crates
   bloat            compare build time and code size with aws-sdk-kms
   mutants          run cargo-mutants on the generated crate, or the known mutations
+  fuzz-models      generate, build and property-test random valid Smithy models
 
 `cargo xtask <COMMAND> --help` gives a command's options.
 ";
@@ -101,6 +104,7 @@ where
         "bloat" => bloat::run(&mut parser, out, err),
         "protocol-tests" => protocol_tests::run(&mut parser, out, err),
         "mutants" => mutants::run(&mut parser, out, err),
+        "fuzz-models" => fuzz_models::run(&mut parser, out, err),
         "--help" | "help" => {
             let _ = writeln!(out, "{COMMANDS}\n{USAGE}");
             SUCCESS

@@ -36,7 +36,11 @@ fn parse(parser: &mut Parser) -> Result<Parsed<VerifyArgs>, crate::cli::Error> {
     while let Some(arg) = parser.next()? {
         match arg {
             Long("dir") => dir = Some(PathBuf::from(parser.value()?)),
-            Long("cases") => cases = PathBuf::from(parser.value()?),
+            // Absolute: the case files are read by the test crate, from its own directory.
+            Long("cases") => {
+                let given = PathBuf::from(parser.value()?);
+                cases = std::path::absolute(&given).unwrap_or(given);
+            }
             Short('h') | Long("help") => return Ok(Parsed::Help),
             _ => return Err(arg.unexpected()),
         }
@@ -302,7 +306,8 @@ fn wire_test(generation: &codegen::Generation, model_name: &str) -> String {
         .operations
         .iter()
         .map(|op| {
-            let module = op.module.trim_start_matches("r#");
+            // A module named after a keyword stays a raw identifier (`r#match`) in the path.
+            let module = &op.module;
             format!(
                 "        Some({:?}) => run_case::<api::operations::{module}::{}>(case, facts),\n",
                 op.wire_name, op.rust_name

@@ -62,7 +62,7 @@ impl Usage {
             usage.scan(&member.ty);
             usage.patterns |= validated
                 && (member.constraints.pattern.is_some()
-                    || member.item_constraints.pattern.is_some());
+                    || member.item_constraints.iter().any(|c| c.pattern.is_some()));
             usage.idempotency_tokens |= member.idempotency_token;
         }
         usage.regex_patterns = service.patterns.iter().any(|p| p.program.is_none());

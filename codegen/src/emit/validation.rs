@@ -230,7 +230,7 @@ fn member_checks(member: &Member) -> TokenStream {
 #[derive(Clone, Copy)]
 struct Spec<'a> {
     constraints: &'a Constraints,
-    item_constraints: &'a Constraints,
+    item_constraints: &'a [Constraints],
     sensitive: bool,
     nested: bool,
 }
@@ -289,8 +289,8 @@ fn value_checks(value: TokenStream, ty: &RustType, spec: &Spec, depth: usize) ->
         | RustType::SparseMap(item) => {
             let no_constraints = Constraints::default();
             let item_spec = Spec {
-                constraints: item_constraints,
-                item_constraints: &no_constraints,
+                constraints: item_constraints.first().unwrap_or(&no_constraints),
+                item_constraints: item_constraints.get(1..).unwrap_or_default(),
                 sensitive,
                 nested,
             };

@@ -36,7 +36,7 @@ impl Checks {
         &self,
         owner: &ShapeId,
         limits: &MemberLimits,
-    ) -> (Constraints, Constraints) {
+    ) -> (Constraints, Vec<Constraints>) {
         let validated = self.is_validated(owner);
         let pattern = |source: &str| {
             self.patterns
@@ -45,7 +45,8 @@ impl Checks {
                 .filter(|_| validated)
                 .map(PatternId)
         };
-        (limits.own.resolve(pattern), limits.items.resolve(pattern))
+        let items = limits.items.iter().map(|l| l.resolve(pattern)).collect();
+        (limits.own.resolve(pattern), items)
     }
 }
 
@@ -88,8 +89,8 @@ pub(super) fn plan(
         .filter(|(id, _)| validated.contains(*id))
         .flat_map(|(_, node)| &node.edges)
         .filter_map(|edge| limits.get(&edge.member))
-        .flat_map(|l| [&l.own.pattern, &l.items.pattern])
-        .flatten()
+        .flat_map(|l| std::iter::once(&l.own).chain(&l.items))
+        .filter_map(|l| l.pattern.as_ref())
         .collect();
     let patterns = sources
         .into_iter()

@@ -45,17 +45,19 @@ impl Limits {
     }
 }
 
-/// A member's constraints and, for a list member, its items'.
+/// A member's constraints and, for a list or map member, its items' (a map's values'), one
+/// entry per level of nesting: a list of lists of strings has the inner lists' and the
+/// strings'.
 #[derive(Clone, Debug, Default)]
 pub(super) struct MemberLimits {
     pub own: Limits,
-    pub items: Limits,
+    pub items: Vec<Limits>,
 }
 
 impl MemberLimits {
     /// Whether the member has something to check of its own.
     pub fn is_empty(&self) -> bool {
-        self.own.is_empty() && self.items.is_empty()
+        self.own.is_empty() && self.items.iter().all(Limits::is_empty)
     }
 }
 
@@ -101,27 +103,45 @@ fn own_limits(model: &Model, member: &Member, problems: &mut Problems) -> Limits
     }
 }
 
-/// The constraints on each item of a list: its member's target's, overridden by the list
-/// member's own.
-fn item_limits(model: &Model, list: Option<&Shape>, problems: &mut Problems) -> Limits {
-    let Some(item) = list
-        .filter(|l| l.kind.is_list())
-        .and_then(|l| l.member.as_ref())
-    else {
-        return Limits::default();
-    };
-    let kind = kind_of(model, &item.target);
-    let base = model
-        .get(&item.target)
-        .map(|s| constraints(&s.traits, &kind))
-        .unwrap_or(Ok(Limits::default()));
-    match (base, constraints(&item.traits, &kind)) {
-        (Ok(base), Ok(own)) => own.or(base),
-        (_, Err(why)) => {
-            problems.report(&item.id, why);
-            Limits::default()
+/// The constraints on the items of a list, or the values of a map, at each level of nesting
+/// (outermost first, none past the last level that has any): each level's member's target's,
+/// overridden by the member's own.
+fn item_limits(model: &Model, collection: Option<&Shape>, problems: &mut Problems) -> Vec<Limits> {
+    // Deeper than any model nests collections without a structure between them.
+    const MAX_LEVELS: usize = 32;
+    let mut levels = Vec::new();
+    let mut collection = collection;
+    while let Some(item) = collection.and_then(collection_item) {
+        if levels.len() == MAX_LEVELS {
+            break;
         }
-        (Err(_), _) => Limits::default(), // reported where the item shape is used
+        let kind = kind_of(model, &item.target);
+        let target = model.get(&item.target);
+        let base = target
+            .map(|s| constraints(&s.traits, &kind))
+            .unwrap_or(Ok(Limits::default()));
+        levels.push(match (base, constraints(&item.traits, &kind)) {
+            (Ok(base), Ok(own)) => own.or(base),
+            (_, Err(why)) => {
+                problems.report(&item.id, why);
+                Limits::default()
+            }
+            (Err(_), _) => Limits::default(), // reported where the item shape is used
+        });
+        collection = target;
+    }
+    while levels.last().is_some_and(Limits::is_empty) {
+        levels.pop();
+    }
+    levels
+}
+
+/// The member a list's items or a map's values are.
+fn collection_item(collection: &Shape) -> Option<&Member> {
+    match collection.kind {
+        ShapeKind::Map => collection.value.as_ref(),
+        ref kind if kind.is_list() => collection.member.as_ref(),
+        _ => None,
     }
 }
 

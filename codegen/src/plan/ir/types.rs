@@ -155,8 +155,9 @@ pub struct Member {
     pub sensitive: bool,
     /// Constraints from the target shape and the member.
     pub constraints: Constraints,
-    /// For list members: the constraints on each item (the list member's target and traits).
-    pub item_constraints: Constraints,
+    /// For list and map members: the constraints on each item (a map's values), one entry
+    /// per level of nesting, outermost first (each from the item member's target and traits).
+    pub item_constraints: Vec<Constraints>,
     /// `smithy.api#idempotencyToken`: filled with a fresh token when left unset.
     pub idempotency_token: bool,
     /// Whether the member's value holds a structure or union with constraints to check
