@@ -5,14 +5,15 @@ use crate::plan::ir::{Service, TypeName};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The generated crate's dependencies: serde's traits (the `serde_core` crate, under the name
+/// The generated crate's dependencies: bytes (http's own, to share a static header value
+/// instead of copying it on every request), serde's traits (the `serde_core` crate, under the name
 /// `serde`: the same traits as `serde`'s, without building `serde` itself) and serde_json for
 /// the wire form, http for the request and response types; regress
 /// (ECMAScript regexes) only when the model has patterns, base64 only when it has blobs,
 /// flate2 (pure Rust gzip) only when an operation compresses requests. serde_json reads
 /// floats with `float_roundtrip`, so a double on the wire is read to the nearest `f64`.
 fn dependencies(usage: &super::usage::Usage) -> String {
-    let mut deps = vec!["http = \"1\""];
+    let mut deps = vec!["bytes = \"1\"", "http = \"1\""];
     if usage.blob {
         deps.push("base64 = \"0.22\"");
     }

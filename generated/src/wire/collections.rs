@@ -73,8 +73,8 @@ impl<'de, C: Codec<T>, T> serde::de::Visitor<'de> for DenseSeqVisitor<C, T> {
     }
 }
 
-/// At most how many items a list reserves for from its first item's size.
-const LIST_RESERVE: usize = 64;
+/// At most how much memory a list reserves from its first item's size.
+const LIST_RESERVE_BYTES: usize = 64 * 1024;
 
 impl<C: Codec<T>, T> Codec<Vec<T>> for List<C> {
     fn encode<S: serde::Serializer>(
@@ -101,9 +101,12 @@ impl<C: Codec<T>, T> Codec<Vec<T>> for List<C> {
                 items.push(C::default().read(reader)?);
                 if items.len() == 1 {
                     // Guess the length from the first item's size and what is left of the
-                    // text, within a bound: fewer copies of a long list as it grows.
+                    // text (an eighth more, as items vary), within a memory bound: fewer
+                    // copies of a long list as it grows.
                     let first = reader.position().saturating_sub(start).max(1);
-                    items.reserve(reader.remaining().div_euclid(first).min(LIST_RESERVE));
+                    let guess = reader.remaining().div_euclid(first);
+                    let bound = (LIST_RESERVE_BYTES / std::mem::size_of::<T>().max(1)).max(16);
+                    items.reserve((guess + guess / 8).min(bound));
                 }
             }
         }
