@@ -85,6 +85,7 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 #![allow(deprecated)]
+#![allow(clippy::type_complexity)]
 pub mod errors;
 pub mod operations;
 pub mod primitives;
