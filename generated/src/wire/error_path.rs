@@ -62,21 +62,18 @@ pub fn track<T, E: std::fmt::Display>(read: impl FnOnce() -> Result<T, E>) -> Re
 fn render(steps: &[Step]) -> String {
     let mut path = String::new();
     for step in steps {
-        match step {
-            Step::Member(name) => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(name);
+        let name = match step {
+            Step::Member(name) => name,
+            Step::Key(key) => key.as_str(),
+            Step::Index(index) => {
+                path.push_str(&format!("[{index}]"));
+                continue;
             }
-            Step::Key(key) => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-            }
-            Step::Index(index) => path.push_str(&format!("[{index}]")),
+        };
+        if !path.is_empty() {
+            path.push('.');
         }
+        path.push_str(name);
     }
     path
 }

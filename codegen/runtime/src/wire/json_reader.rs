@@ -443,9 +443,10 @@ impl Array {
     }
 }
 
-/// How many bytes from the start of `bytes` can sit in a string as they are: everything up
-/// to a quote, a backslash or a control character. Eight bytes are tested at a time.
-fn plain_run(bytes: &[u8]) -> usize {
+/// How many bytes from the start of `bytes` can sit in a JSON string as they are: everything
+/// up to a quote, a backslash or a control character (what the reader stops at, and what the
+/// writer escapes). Eight bytes are tested at a time.
+pub(super) fn plain_run(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     // A high bit in each byte that is zero; a byte above a zero byte may be flagged too, so

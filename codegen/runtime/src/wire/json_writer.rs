@@ -7,6 +7,7 @@
 //! and the caller writes the value with serde_json instead, so the body is always exactly
 //! serde_json's.
 
+use super::json_reader::plain_run;
 use serde::ser::{self, Serialize};
 use std::fmt;
 
@@ -78,33 +79,6 @@ fn string(out: &mut Vec<u8>, text: &str) {
         start += 1;
     }
     out.push(b'"');
-}
-
-/// How many bytes from the start of `bytes` need no escape: up to a quote, a backslash or a
-/// control character. Eight bytes are tested at a time.
-fn plain_run(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let zero_bytes = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
-        let stops = zero_bytes(word ^ (ONES * u64::from(b'"')))
-            | zero_bytes(word ^ (ONES * u64::from(b'\\')))
-            | (word.wrapping_sub(ONES * 0x20) & !word & HIGHS);
-        if stops != 0 {
-            return at + (stops.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    at + chunks
-        .remainder()
-        .iter()
-        .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
-        .unwrap_or(chunks.remainder().len())
 }
 
 /// An open object or array: whether a comma goes before the next entry.
