@@ -1,0 +1,152 @@
+//! The behaviour of the six operations as pure functions over the registry, the
+//! configuration and kms-api's request types. Nothing here does I/O: the XKS health check is
+//! done by the caller between planning a change and applying it, and its outcome is mapped
+//! by [`health`]. Each rule cites the AWS KMS documentation it follows.
+
+pub mod connect;
+pub mod create;
+pub mod describe;
+pub mod health;
+pub mod lifecycle;
+pub mod uniqueness;
+pub mod update;
+
+#[cfg(test)]
+mod fixtures;
+
+/// Every exception the emulator answers with, named as on the wire (`__type`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs, clippy::enum_variant_names)]
+pub enum Exception {
+    CloudHsmClusterInUseException,
+    CloudHsmClusterInvalidConfigurationException,
+    CloudHsmClusterNotActiveException,
+    CloudHsmClusterNotFoundException,
+    CloudHsmClusterNotRelatedException,
+    CustomKeyStoreHasCmksException,
+    CustomKeyStoreInvalidStateException,
+    CustomKeyStoreNameInUseException,
+    CustomKeyStoreNotFoundException,
+    IncorrectTrustAnchorException,
+    InvalidMarkerException,
+    LimitExceededException,
+    XksProxyIncorrectAuthenticationCredentialException,
+    XksProxyInvalidConfigurationException,
+    XksProxyInvalidResponseException,
+    XksProxyUriEndpointInUseException,
+    XksProxyUriInUseException,
+    XksProxyUriUnreachableException,
+    XksProxyVpcEndpointServiceInUseException,
+    XksProxyVpcEndpointServiceInvalidConfigurationException,
+    XksProxyVpcEndpointServiceNotFoundException,
+    /// Input the model's constraints allow but the operation does not (a member the
+    /// chosen store type requires is missing, a member of the other type is present).
+    ValidationException,
+}
+
+impl Exception {
+    /// The `__type` code on the wire (KMS spells two of them differently from the Rust
+    /// names).
+    pub fn code(self) -> &'static str {
+        match self {
+            Exception::CustomKeyStoreHasCmksException => "CustomKeyStoreHasCMKsException",
+            other => other.rust_name(),
+        }
+    }
+
+    fn rust_name(self) -> &'static str {
+        match self {
+            Exception::CloudHsmClusterInUseException => "CloudHsmClusterInUseException",
+            Exception::CloudHsmClusterInvalidConfigurationException => {
+                "CloudHsmClusterInvalidConfigurationException"
+            }
+            Exception::CloudHsmClusterNotActiveException => "CloudHsmClusterNotActiveException",
+            Exception::CloudHsmClusterNotFoundException => "CloudHsmClusterNotFoundException",
+            Exception::CloudHsmClusterNotRelatedException => "CloudHsmClusterNotRelatedException",
+            Exception::CustomKeyStoreHasCmksException => "CustomKeyStoreHasCmksException",
+            Exception::CustomKeyStoreInvalidStateException => "CustomKeyStoreInvalidStateException",
+            Exception::CustomKeyStoreNameInUseException => "CustomKeyStoreNameInUseException",
+            Exception::CustomKeyStoreNotFoundException => "CustomKeyStoreNotFoundException",
+            Exception::IncorrectTrustAnchorException => "IncorrectTrustAnchorException",
+            Exception::InvalidMarkerException => "InvalidMarkerException",
+            Exception::LimitExceededException => "LimitExceededException",
+            Exception::XksProxyIncorrectAuthenticationCredentialException => {
+                "XksProxyIncorrectAuthenticationCredentialException"
+            }
+            Exception::XksProxyInvalidConfigurationException => {
+                "XksProxyInvalidConfigurationException"
+            }
+            Exception::XksProxyInvalidResponseException => "XksProxyInvalidResponseException",
+            Exception::XksProxyUriEndpointInUseException => "XksProxyUriEndpointInUseException",
+            Exception::XksProxyUriInUseException => "XksProxyUriInUseException",
+            Exception::XksProxyUriUnreachableException => "XksProxyUriUnreachableException",
+            Exception::XksProxyVpcEndpointServiceInUseException => {
+                "XksProxyVpcEndpointServiceInUseException"
+            }
+            Exception::XksProxyVpcEndpointServiceInvalidConfigurationException => {
+                "XksProxyVpcEndpointServiceInvalidConfigurationException"
+            }
+            Exception::XksProxyVpcEndpointServiceNotFoundException => {
+                "XksProxyVpcEndpointServiceNotFoundException"
+            }
+            Exception::ValidationException => "ValidationException",
+        }
+    }
+}
+
+/// A request the rules turn down: which exception, and the message that goes with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejection {
+    /// The exception.
+    pub exception: Exception,
+    /// Its message.
+    pub message: String,
+}
+
+impl Rejection {
+    /// A rejection with a message.
+    pub fn new(exception: Exception, message: impl Into<String>) -> Rejection {
+        Rejection {
+            exception,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.exception.code(), self.message)
+    }
+}
+
+/// `CustomKeyStoreNotFoundException` for an id: every operation that names a store answers
+/// so for an unknown one (for example
+/// <https://docs.aws.amazon.com/kms/latest/APIReference/API_ConnectCustomKeyStore.html#API_ConnectCustomKeyStore_Errors>).
+pub fn find<'r>(
+    registry: &'r crate::store::Registry,
+    id: &str,
+) -> Result<&'r crate::store::StoreRecord, Rejection> {
+    registry.stores.get(id).ok_or_else(|| {
+        Rejection::new(
+            Exception::CustomKeyStoreNotFoundException,
+            format!("Custom key store {id} was not found"),
+        )
+    })
+}
+
+/// `CustomKeyStoreInvalidStateException` naming the state and what needs another one.
+pub fn invalid_state(store: &crate::store::StoreRecord, why: &str) -> Rejection {
+    Rejection::new(
+        Exception::CustomKeyStoreInvalidStateException,
+        format!(
+            "Custom key store {} is {}: {why}",
+            store.id,
+            store.state.as_str()
+        ),
+    )
+}
+
+/// A `ValidationException` with a message.
+pub fn invalid(message: impl Into<String>) -> Rejection {
+    Rejection::new(Exception::ValidationException, message)
+}
