@@ -2,5 +2,11 @@
 //! crate. See the README's emulator section for how to run it.
 
 pub mod config;
+pub mod durable;
+pub mod http;
+pub mod kms;
 pub mod rules;
+pub mod service;
+pub mod sigv4;
 pub mod store;
+pub mod xks;
