@@ -87,6 +87,8 @@ async fn run(args: Args) -> Result<(), String> {
         Some(path) => Config::load(path)?,
         None => Config::default(),
     };
+    // Signal handlers first, so that a SIGTERM right after the listening line is graceful.
+    let shutdown = shutdown_signal()?;
     let emulator = Emulator::open(config, args.state.as_deref())?;
     let listener = tokio::net::TcpListener::bind(&args.listen)
         .await
@@ -104,35 +106,22 @@ async fn run(args: Args) -> Result<(), String> {
             emulator,
             control: args.control,
         },
-        shutdown_signal(),
+        shutdown,
     )
     .await;
     tracing::info!("kms-emulator stopped");
     Ok(())
 }
 
-/// SIGINT or SIGTERM.
-async fn shutdown_signal() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        match (
-            signal(SignalKind::interrupt()),
-            signal(SignalKind::terminate()),
-        ) {
-            (Ok(mut interrupt), Ok(mut terminate)) => {
-                tokio::select! {
-                    _ = interrupt.recv() => {}
-                    _ = terminate.recv() => {}
-                }
-            }
-            _ => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
+/// SIGINT or SIGTERM, registered now and awaited later.
+fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>, String> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut interrupt = signal(SignalKind::interrupt()).map_err(|error| error.to_string())?;
+    let mut terminate = signal(SignalKind::terminate()).map_err(|error| error.to_string())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => tracing::info!("SIGINT: shutting down"),
+            _ = terminate.recv() => tracing::info!("SIGTERM: shutting down"),
         }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-    }
+    })
 }
