@@ -32,8 +32,9 @@ macro_rules! runtime_file {
 
 /// The module roots. They are not copied: the emitter writes each one with the model's own
 /// documentation and items, and takes only their module declarations from here.
-pub(crate) const ROOTS: [RuntimeFile; 3] = [
+pub(crate) const ROOTS: [RuntimeFile; 4] = [
     runtime_file!("primitives.rs"),
+    runtime_file!("server.rs"),
     runtime_file!("validation.rs"),
     runtime_file!("wire.rs"),
 ];
@@ -49,6 +50,13 @@ pub(crate) const FILES: &[RuntimeFile] = &[
     runtime_file!("primitives/redacted.rs"),
     runtime_file!("primitives/unknown_member.rs"),
     runtime_file!("primitives/unknown_value.rs"),
+    runtime_file!("server/answer.rs"),
+    runtime_file!("server/context.rs"),
+    runtime_file!("server/dispatch.rs"),
+    runtime_file!("server/handler_error.rs"),
+    runtime_file!("server/request_id.rs"),
+    runtime_file!("server/server_error.rs"),
+    runtime_file!("server/validation_message.rs"),
     runtime_file!("validation/automaton.rs"),
     runtime_file!("validation/checks.rs"),
     runtime_file!("validation/pattern.rs"),
