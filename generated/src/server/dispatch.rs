@@ -9,9 +9,9 @@ use super::context::RequestContext;
 use super::handler_error::HandlerError;
 use super::server_error::ServerError;
 use super::validation_message::{
-    join_violation_messages, missing_member_message, validation_message,
+    join_violation_messages, missing_member_message, validation_message, violation_message,
 };
-use crate::wire::{parse_output, to_json, Operation, ReadJson, CONTENT_TYPE};
+use crate::wire::{to_json, track_strict, Operation, CONTENT_TYPE};
 
 /// Accepts a request's head: `POST /` (else `404`/`405`), the protocol's `Content-Type`
 /// (parameters such as `charset` ignored; else `415`) and an `X-Amz-Target` (else `400
@@ -67,21 +67,49 @@ fn is_protocol_content_type(headers: &http::HeaderMap) -> bool {
 /// Reads the body into the operation's input, as a client reads a response (an empty body
 /// is `{}`, `null` members are absent, unknown members are skipped, defaults are filled),
 /// except that a missing required member is not corrected: it is a `ValidationException`,
-/// as every broken constraint is. A body that is not JSON of the input's shape is a
+/// reported with every broken constraint. A body that is not JSON of the input's shape is a
 /// `SerializationException`.
 pub fn read_input<O: Operation>(body: &[u8]) -> Result<O::Input, Rejection>
 where
-    O::Input: serde::de::DeserializeOwned + ReadJson,
+    O::Input: serde::de::DeserializeOwned,
 {
-    let input: O::Input = parse_output(body).map_err(|error| match missing_member(&error) {
+    let body = std::str::from_utf8(body)
+        .map_err(|error| Rejection::serialization(format!("the body is not UTF-8: {error}")))?;
+    let body = if body.trim().is_empty() { "{}" } else { body };
+    // serde, not the fast path: it follows member paths, which name what is missing.
+    let (input, missing) = track_strict(|| serde_json::from_str::<O::Input>(body));
+    let input = input.map_err(|error| match missing_member(&error) {
         Some(path) => {
             Rejection::validation(join_violation_messages(&[missing_member_message(&path)]))
         }
         None => Rejection::serialization(error),
     })?;
-    crate::validation::Validate::validate(&input)
-        .map_err(|error| Rejection::validation(validation_message(&error)))?;
-    Ok(input)
+    let mut messages: Vec<String> = missing
+        .iter()
+        .map(|path| missing_member_message(path))
+        .collect();
+    if let Err(error) = crate::validation::Validate::validate(&input) {
+        // A missing member was corrected to read on; its correction's violations are not the
+        // caller's.
+        let corrected = |path: &str| {
+            missing.iter().any(|missing| {
+                path.strip_prefix(missing.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+            })
+        };
+        messages.extend(
+            error
+                .violations()
+                .iter()
+                .filter(|violation| !corrected(violation.path()))
+                .map(violation_message),
+        );
+    }
+    if messages.is_empty() {
+        Ok(input)
+    } else {
+        Err(Rejection::validation(join_violation_messages(&messages)))
+    }
 }
 
 /// The wire path of a required member that a read error says is missing or `null`: the
