@@ -43,12 +43,17 @@ fn rust_version(usage: &super::usage::Usage) -> &'static str {
     }
 }
 
+/// The crate's features: `server`, the server half (`src/server.rs`), off by default so that
+/// a client build compiles none of it. It needs Rust 1.75 (`impl Future` in its trait).
+const FEATURES: &str = "[features]\n# The server half: a service trait and a router (src/server.rs). Needs Rust 1.75.\nserver = []\n";
+
 /// The generated package's manifest.
 pub fn cargo_toml(service: &Service) -> String {
     let usage = super::usage::Usage::of(service);
     let title = service.title.as_deref().unwrap_or(&service.sdk_id);
     format!(
-        "{header}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\nrust-version = \"{rust_version}\"\ndescription = \"Types for {title} ({id} {version}), generated from its Smithy model.\"\npublish = false\n\n[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\n{deps}",
+        "{header}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\nrust-version = \"{rust_version}\"\ndescription = \"Types for {title} ({id} {version}), generated from its Smithy model.\"\npublish = false\n\n[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\n{deps}\n{features}",
+        features = FEATURES,
         deps = dependencies(&usage),
         rust_version = rust_version(&usage),
         header = super::HEADER_TOML,
@@ -129,6 +134,8 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         pub mod errors;
         pub mod operations;
         pub mod primitives;
+        #[cfg(feature = "server")]
+        pub mod server;
         pub mod types;
         pub mod validation;
         pub mod wire;

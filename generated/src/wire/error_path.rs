@@ -5,7 +5,8 @@
 //! path needs it, and serde runs only where the fast path gave up, so it is kept simple: the
 //! generated impls mark each member, element and entry they read ([`within`]), and the first
 //! read that fails records the path it was on, for the caller that started the read
-//! ([`track`]) to put in front of serde's message.
+//! ([`track`]) to put in front of serde's message. A server's strict read also records
+//! every required member that was missing, which a client corrects and a server refuses.
 
 use std::cell::RefCell;
 
@@ -76,4 +77,34 @@ fn render(steps: &[Step]) -> String {
         path.push_str(name);
     }
     path
+}
+
+#[cfg(feature = "server")]
+thread_local! {
+    /// The paths of the required members found missing, while a strict read records them.
+    static MISSING: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+}
+
+#[cfg(feature = "server")]
+/// [`track`], also giving the paths of the required members that were missing (each
+/// corrected, so that the read goes on and finds them all).
+pub fn track_strict<T, E: std::fmt::Display>(
+    read: impl FnOnce() -> Result<T, E>,
+) -> (Result<T, String>, Vec<String>) {
+    let saved = MISSING.with(|missing| missing.replace(Some(Vec::new())));
+    let result = track(read);
+    let missing = MISSING.with(|missing| missing.replace(saved));
+    (result, missing.unwrap_or_default())
+}
+
+#[cfg(feature = "server")]
+/// Records that required member `name` of the structure being read was missing, when a
+/// strict read is going on.
+pub fn note_missing(name: &'static str) {
+    MISSING.with(|missing| {
+        if let Some(missing) = missing.borrow_mut().as_mut() {
+            let steps = TRAIL.with(|trail| trail.borrow().steps.clone());
+            missing.push(render(&[steps.as_slice(), &[Step::Member(name)]].concat()));
+        }
+    });
 }

@@ -84,6 +84,10 @@ pub fn ours_files(src: &Path, runtime_src: &Path) -> Vec<(String, Vec<PathBuf>)>
     ];
     for file in all {
         let relative = file.strip_prefix(src).unwrap_or(&file);
+        // The server half (cargo feature `server`) is not part of a client build.
+        if relative.starts_with("server") || relative == Path::new("server.rs") {
+            continue;
+        }
         let index = match relative
             .components()
             .next()

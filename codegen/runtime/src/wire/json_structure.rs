@@ -245,7 +245,7 @@ macro_rules! json_structure {
         ::std::option::Option::flatten($slot)
     };
     (@init required, $slot:ident, $wire:literal $(, $($rest:tt)+)?) => {
-        crate::wire::or_corrected(::std::option::Option::flatten($slot))
+        crate::wire::or_corrected(::std::option::Option::flatten($slot), $wire)
     };
     (@init required_input, $slot:ident, $wire:literal $(, $($rest:tt)+)?) => {
         crate::wire::required($slot, $wire)?
