@@ -1,9 +1,12 @@
 //! The HTTP/1.1 front: the control API (with `--control`), SigV4 verification (with
 //! `[[credentials]]`), then the KMS operations; one log line per request.
 
+use crate::handlers::{Handlers, HANDLER_VALIDATION};
 use crate::service::{ClusterPatch, Emulator};
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
+use kms_api::server::Router;
+use std::cell::RefCell;
 use std::time::Instant;
 
 /// Requests larger than this are refused (KMS's own request limit is far smaller).
@@ -14,14 +17,24 @@ const MAX_BODY: usize = 1 << 20;
 pub struct App {
     /// The state and operations.
     pub emulator: Emulator,
+    /// The generated router over the emulator's handlers.
+    pub router: std::sync::Arc<Router<Handlers>>,
     /// Whether the control API answers.
     pub control: bool,
 }
 
+/// An awsJson error body: `{"__type": code, "message": ...}`.
+fn error_body(code: &str, message: &str) -> Vec<u8> {
+    serde_json::json!({"__type": code, "message": message})
+        .to_string()
+        .into_bytes()
+}
+
 type Response = http::Response<Full<bytes::Bytes>>;
 
-fn response(status: u16, request_id: &str, body: Vec<u8>) -> Response {
-    let mut response = http::Response::new(Full::new(bytes::Bytes::from(body)));
+/// A JSON answer of our own (control API, signature failures), with a fresh request id.
+fn own_response(status: u16, body: Vec<u8>) -> http::Response<Vec<u8>> {
+    let mut response = http::Response::new(body);
     *response.status_mut() =
         http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
     let headers = response.headers_mut();
@@ -29,20 +42,31 @@ fn response(status: u16, request_id: &str, body: Vec<u8>) -> Response {
         http::header::CONTENT_TYPE,
         http::HeaderValue::from_static("application/x-amz-json-1.1"),
     );
-    if let Ok(value) = http::HeaderValue::from_str(request_id) {
+    if let Ok(value) = http::HeaderValue::from_str(&kms_api::server::fresh_request_id()) {
         headers.insert("x-amzn-requestid", value);
     }
     response
 }
 
 impl App {
+    /// A new front over an emulator.
+    pub fn new(emulator: Emulator, control: bool) -> App {
+        let router = std::sync::Arc::new(Router::new(Handlers {
+            emulator: emulator.clone(),
+        }));
+        App {
+            emulator,
+            router,
+            control,
+        }
+    }
+
     /// Answers one request (never fails: every problem is an HTTP answer).
     pub async fn handle(
         &self,
         request: http::Request<Incoming>,
     ) -> Result<Response, std::convert::Infallible> {
         let started = Instant::now();
-        let request_id = uuid::Uuid::new_v4().to_string();
         let (parts, body) = request.into_parts();
         let operation = parts
             .headers
@@ -50,74 +74,73 @@ impl App {
             .and_then(|value| value.to_str().ok())
             .map(|target| target.rsplit('.').next().unwrap_or(target).to_owned())
             .unwrap_or_else(|| format!("{} {}", parts.method, parts.uri.path()));
-        let body = match Limited::new(body, MAX_BODY).collect().await {
-            Ok(collected) => collected.to_bytes(),
-            Err(_) => {
-                let answer = crate::kms::error_answer(
-                    413,
-                    "RequestEntityTooLarge",
-                    "The request body is too large",
-                );
-                return Ok(self.finish(
-                    &operation,
-                    answer.status,
-                    &request_id,
-                    answer.body,
-                    started,
-                ));
+        let response = match Limited::new(body, MAX_BODY).collect().await {
+            Err(_) => own_response(
+                413,
+                error_body("RequestEntityTooLarge", "The request body is too large"),
+            ),
+            Ok(collected) => {
+                let body = collected.to_bytes();
+                if parts.uri.path().starts_with("/_emulator/") {
+                    let (status, body) = self.control(&parts, &body).await;
+                    own_response(status, body)
+                } else {
+                    self.kms(parts, body).await
+                }
             }
         };
-        let (status, body) = if parts.uri.path().starts_with("/_emulator/") {
-            self.control(&parts, &body).await
-        } else {
-            self.kms(&parts, &body).await
-        };
-        Ok(self.finish(&operation, status, &request_id, body, started))
-    }
-
-    fn finish(
-        &self,
-        operation: &str,
-        status: u16,
-        request_id: &str,
-        body: Vec<u8>,
-        started: Instant,
-    ) -> Response {
+        let request_id = response
+            .headers()
+            .get("x-amzn-requestid")
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default();
         tracing::info!(
             operation,
-            status,
+            status = response.status().as_u16(),
             duration_ms = format!("{:.3}", started.elapsed().as_secs_f64() * 1000.0),
             request_id,
             "request"
         );
-        response(status, request_id, body)
+        Ok(response.map(|body| Full::new(bytes::Bytes::from(body))))
     }
 
-    async fn kms(&self, parts: &http::request::Parts, body: &[u8]) -> (u16, Vec<u8>) {
-        if parts.method != http::Method::POST || parts.uri.path() != "/" {
-            return (404, b"{\"__type\":\"UnknownOperationException\"}".to_vec());
-        }
+    /// SigV4 (with `[[credentials]]`), then the generated router.
+    async fn kms(
+        &self,
+        parts: http::request::Parts,
+        body: bytes::Bytes,
+    ) -> http::Response<Vec<u8>> {
         let config = self.emulator.config();
         if !config.credentials.is_empty() {
             let verified = crate::sigv4::verify(
-                parts,
-                body,
+                &parts,
+                &body,
                 &config.credentials,
                 &config.region,
                 std::time::SystemTime::now(),
             );
             if let Err(failure) = verified {
-                let answer = crate::kms::error_answer(400, failure.code, &failure.message);
-                return (answer.status, answer.body);
+                return own_response(400, error_body(failure.code, &failure.message));
             }
         }
-        let target = parts
-            .headers
-            .get("x-amz-target")
-            .and_then(|value| value.to_str().ok())
-            .unwrap_or_default();
-        let answer = crate::kms::answer(&self.emulator, target, body).await;
-        (answer.status, answer.body)
+        let request = http::Request::from_parts(parts, body);
+        HANDLER_VALIDATION
+            .scope(RefCell::new(None), async {
+                let response = self.router.handle(request).await;
+                match HANDLER_VALIDATION.with(|slot| slot.borrow_mut().take()) {
+                    Some(message) => {
+                        let request_id = response
+                            .headers()
+                            .get("x-amzn-requestid")
+                            .and_then(|value| value.to_str().ok())
+                            .unwrap_or_default()
+                            .to_owned();
+                        kms_api::server::Rejection::validation(message).answer_with_id(&request_id)
+                    }
+                    None => response,
+                }
+            })
+            .await
     }
 
     /// `PUT /_emulator/cloudhsm-clusters/{cluster_id}` and

@@ -3,8 +3,8 @@
 
 pub mod config;
 pub mod durable;
+pub mod handlers;
 pub mod http;
-pub mod kms;
 pub mod rules;
 pub mod service;
 pub mod sigv4;

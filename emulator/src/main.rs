@@ -100,15 +100,7 @@ async fn run(args: Args) -> Result<(), String> {
         stdout.flush().map_err(|error| error.to_string())?;
     }
     tracing::info!(%address, control = args.control, state = ?args.state, "kms-emulator started");
-    serve(
-        listener,
-        App {
-            emulator,
-            control: args.control,
-        },
-        shutdown,
-    )
-    .await;
+    serve(listener, App::new(emulator, args.control), shutdown).await;
     tracing::info!("kms-emulator stopped");
     Ok(())
 }
