@@ -167,7 +167,7 @@ impl App {
             self.emulator
                 .set_cluster(cluster_id, patch)
                 .await
-                .map(|cluster| cluster.map(|c| serde_json::to_value(c)))
+                .map(|cluster| cluster.map(serde_json::to_value))
         } else if let Some(id) = path
             .strip_prefix("/_emulator/custom-key-stores/")
             .and_then(|rest| rest.strip_suffix("/kms-key-count"))

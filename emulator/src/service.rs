@@ -146,7 +146,7 @@ impl Emulator {
             rules::connect::start(&locked.registry, &request.custom_key_store_id)?
         {
             let (id, attempt) = (store.id.clone(), store.attempt);
-            self.commit(&mut locked, vec![Change::Put(store)])?;
+            self.commit(&mut locked, vec![Change::Put(*store)])?;
             self.spawn_settle(id, attempt);
         }
         Ok(connect::ConnectCustomKeyStoreResponse::builder().build())

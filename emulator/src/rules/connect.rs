@@ -13,7 +13,7 @@ pub enum ConnectStart {
     /// ... the operation succeeds" with no change.
     Nothing,
     /// The store as it becomes: `CONNECTING`, with a new attempt number.
-    Begin(StoreRecord),
+    Begin(Box<StoreRecord>),
 }
 
 /// Checks a Connect request.
@@ -54,7 +54,7 @@ pub fn start(registry: &Registry, id: &str) -> Result<ConnectStart, Rejection> {
     next.state = ConnectionState::Connecting;
     next.error_code = None;
     next.attempt += 1;
-    Ok(ConnectStart::Begin(next))
+    Ok(ConnectStart::Begin(Box::new(next)))
 }
 
 /// How a CloudHSM store's attempt ends, from the cluster as it is when the delay is over:
@@ -109,8 +109,8 @@ mod tests {
         let ConnectStart::Begin(next) = start(registry, id).unwrap() else {
             panic!("begins")
         };
-        registry.apply(&Change::Put(next.clone()));
-        next
+        registry.apply(&Change::Put((*next).clone()));
+        *next
     }
 
     #[test]

@@ -236,7 +236,7 @@ mod tests {
             .build();
         assert_eq!(
             ids(&describe(&registry, &by_name, KEY).unwrap()),
-            [b.clone()]
+            std::slice::from_ref(&b)
         );
         let by_id = DescribeCustomKeyStoresRequest::builder()
             .custom_key_store_id(b.clone())
