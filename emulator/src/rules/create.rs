@@ -77,32 +77,7 @@ fn backing(config: &Config, request: &CreateCustomKeyStoreRequest) -> Result<Bac
         .unwrap_or(CustomKeyStoreType::AwsCloudhsm);
     match kind {
         CustomKeyStoreType::AwsCloudhsm => {
-            refuse_present(
-                &[
-                    (
-                        "XksProxyUriEndpoint",
-                        request.xks_proxy_uri_endpoint.is_some(),
-                    ),
-                    ("XksProxyUriPath", request.xks_proxy_uri_path.is_some()),
-                    (
-                        "XksProxyVpcEndpointServiceName",
-                        request.xks_proxy_vpc_endpoint_service_name.is_some(),
-                    ),
-                    (
-                        "XksProxyVpcEndpointServiceOwner",
-                        request.xks_proxy_vpc_endpoint_service_owner.is_some(),
-                    ),
-                    (
-                        "XksProxyAuthenticationCredential",
-                        request.xks_proxy_authentication_credential.is_some(),
-                    ),
-                    (
-                        "XksProxyConnectivity",
-                        request.xks_proxy_connectivity.is_some(),
-                    ),
-                ],
-                "AWS_CLOUDHSM",
-            )?;
+            refuse_present(&xks_members!(request), "AWS_CLOUDHSM")?;
             Ok(Backing::CloudHsm(CloudHsmSettings {
                 cluster_id: required(
                     &request.cloud_hsm_cluster_id,

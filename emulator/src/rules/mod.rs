@@ -3,6 +3,36 @@
 //! done by the caller between planning a change and applying it, and its outcome is mapped
 //! by [`health`]. Each rule cites the AWS KMS documentation it follows.
 
+/// The XKS members a Create or Update request carries (both spell them alike), for
+/// [`create::refuse_present`].
+macro_rules! xks_members {
+    ($request:expr) => {
+        [
+            (
+                "XksProxyUriEndpoint",
+                $request.xks_proxy_uri_endpoint.is_some(),
+            ),
+            ("XksProxyUriPath", $request.xks_proxy_uri_path.is_some()),
+            (
+                "XksProxyVpcEndpointServiceName",
+                $request.xks_proxy_vpc_endpoint_service_name.is_some(),
+            ),
+            (
+                "XksProxyVpcEndpointServiceOwner",
+                $request.xks_proxy_vpc_endpoint_service_owner.is_some(),
+            ),
+            (
+                "XksProxyAuthenticationCredential",
+                $request.xks_proxy_authentication_credential.is_some(),
+            ),
+            (
+                "XksProxyConnectivity",
+                $request.xks_proxy_connectivity.is_some(),
+            ),
+        ]
+    };
+}
+
 pub mod connect;
 pub mod create;
 pub mod describe;

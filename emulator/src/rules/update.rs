@@ -44,32 +44,7 @@ pub fn plan(
     let mut health_check = false;
     match &mut next.backing {
         Backing::CloudHsm(settings) => {
-            refuse_present(
-                &[
-                    (
-                        "XksProxyUriEndpoint",
-                        request.xks_proxy_uri_endpoint.is_some(),
-                    ),
-                    ("XksProxyUriPath", request.xks_proxy_uri_path.is_some()),
-                    (
-                        "XksProxyVpcEndpointServiceName",
-                        request.xks_proxy_vpc_endpoint_service_name.is_some(),
-                    ),
-                    (
-                        "XksProxyVpcEndpointServiceOwner",
-                        request.xks_proxy_vpc_endpoint_service_owner.is_some(),
-                    ),
-                    (
-                        "XksProxyAuthenticationCredential",
-                        request.xks_proxy_authentication_credential.is_some(),
-                    ),
-                    (
-                        "XksProxyConnectivity",
-                        request.xks_proxy_connectivity.is_some(),
-                    ),
-                ],
-                "AWS_CLOUDHSM",
-            )?;
+            refuse_present(&xks_members!(request), "AWS_CLOUDHSM")?;
             if !disconnected {
                 for (member, present) in [
                     ("KeyStorePassword", request.key_store_password.is_some()),
