@@ -131,16 +131,27 @@ fn trait_method(operation: &Operation) -> TokenStream {
     }
 }
 
+/// The runtime function that writes an operation's answer: an operation whose model gives
+/// no output answers success with an empty body, as the protocol says.
+pub fn respond_function(operation: &Operation) -> TokenStream {
+    if operation.output.id == operation.id.with_member("Output") {
+        quote!(respond_without_payload)
+    } else {
+        quote!(respond)
+    }
+}
+
 /// The router's arm for one operation: read the input, call the handler, write the answer.
 fn router_arm(operation: &Operation) -> TokenStream {
     let target = &operation.target_header;
     let method = ident(&operation.module);
     let marker = marker_path(operation);
+    let respond = respond_function(operation);
     quote! {
         #target => match read_input::<#marker>(body) {
             ::std::result::Result::Ok(input) => {
                 let result = self.service.#method(input, &mut context).await;
-                respond::<#marker>(result, &context)
+                #respond::<#marker>(result, &context)
             }
             ::std::result::Result::Err(rejection) => rejection.answer(&context),
         },
