@@ -83,6 +83,21 @@ pub fn emit_server(service: &Service) -> TokenStream {
                 &self.service
             }
 
+            #[cfg(feature = "http-body")]
+            /// [`Router::handle`] for an HTTP server's request (hyper 1.x's `Incoming`, axum's
+            /// `Body`): the body is collected first, and the response's body is one HTTP
+            /// servers send as it is.
+            pub async fn handle_body<B>(&self, request: http::Request<B>) -> http::Response<FullBody>
+            where
+                B: ::http_body::Body,
+                B::Error: ::std::fmt::Display,
+            {
+                match collect_request(request).await {
+                    ::std::result::Result::Ok(request) => full_response(self.handle(request).await),
+                    ::std::result::Result::Err(response) => response,
+                }
+            }
+
             /// Answers one request. Never panics: every failure is an awsJson error response.
             pub async fn handle<B: ::std::convert::AsRef<[u8]>>(
                 &self,
