@@ -14,6 +14,8 @@ mod answer;
 mod context;
 mod dispatch;
 mod handler_error;
+#[cfg(feature = "http-body")]
+mod http_adapter;
 mod request_id;
 mod server_error;
 mod validation_message;
@@ -21,6 +23,8 @@ pub use answer::*;
 pub use context::*;
 pub use dispatch::*;
 pub use handler_error::*;
+#[cfg(feature = "http-body")]
+pub use http_adapter::*;
 pub use request_id::*;
 pub use server_error::*;
 pub use validation_message::*;
@@ -116,6 +120,20 @@ impl<S: TrentService> Router<S> {
     /// The service's handlers.
     pub fn service(&self) -> &S {
         &self.service
+    }
+    #[cfg(feature = "http-body")]
+    /// [`Router::handle`] for an HTTP server's request (hyper 1.x's `Incoming`, axum's
+    /// `Body`): the body is collected first, and the response's body is one HTTP
+    /// servers send as it is.
+    pub async fn handle_body<B>(&self, request: http::Request<B>) -> http::Response<FullBody>
+    where
+        B: ::http_body::Body,
+        B::Error: ::std::fmt::Display,
+    {
+        match collect_request(request).await {
+            ::std::result::Result::Ok(request) => full_response(self.handle(request).await),
+            ::std::result::Result::Err(response) => response,
+        }
     }
     /// Answers one request. Never panics: every failure is an awsJson error response.
     pub async fn handle<B: ::std::convert::AsRef<[u8]>>(

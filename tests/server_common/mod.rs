@@ -1,5 +1,7 @@
 //! What the server tests share: running a router's future to its end without an async
 //! runtime (the handlers here never wait), and building requests as a client sends them.
+// Each test binary uses the part it needs.
+#![allow(dead_code)]
 
 use std::future::Future;
 use std::pin::pin;

@@ -10,6 +10,8 @@ mod answer;
 mod context;
 mod dispatch;
 mod handler_error;
+#[cfg(feature = "http-body")]
+mod http_adapter;
 mod request_id;
 mod server_error;
 mod validation_message;
@@ -18,6 +20,8 @@ pub use answer::*;
 pub use context::*;
 pub use dispatch::*;
 pub use handler_error::*;
+#[cfg(feature = "http-body")]
+pub use http_adapter::*;
 pub use request_id::*;
 pub use server_error::*;
 pub use validation_message::*;

@@ -12,11 +12,13 @@ mod emit;
 mod exclusions;
 pub mod expected_names;
 mod facts;
+mod server_emit;
 mod typed_wire;
 mod values;
 
 pub use cases::{
-    collect_cases, unplanned_cases, Case, CaseKind, Disposition, REQUEST_TESTS, RESPONSE_TESTS,
+    collect_cases, unplanned_cases, Case, CaseKind, Disposition, Side, REQUEST_TESTS,
+    RESPONSE_TESTS,
 };
 pub use emit::{test_file, SUPPORT_FILE};
 pub use exclusions::no_service;

@@ -10,7 +10,8 @@ use quote::quote;
 /// `serde`: the same traits as `serde`'s, without building `serde` itself) and serde_json for
 /// the wire form, http for the request and response types; regress
 /// (ECMAScript regexes) only when the model has patterns, base64 only when it has blobs,
-/// flate2 (pure Rust gzip) only when an operation compresses requests. serde_json reads
+/// flate2 (pure Rust gzip) only when an operation compresses requests; http-body and
+/// http-body-util, optional, for the `http-body` feature only. serde_json reads
 /// floats with `float_roundtrip`, so a double on the wire is read to the nearest `f64`.
 fn dependencies(usage: &super::usage::Usage) -> String {
     let mut deps = vec!["bytes = \"1\"", "http = \"1\""];
@@ -25,6 +26,8 @@ fn dependencies(usage: &super::usage::Usage) -> String {
     if usage.regex_patterns {
         deps.push("regress = \"0.12\"");
     }
+    deps.push("http-body = { version = \"1\", optional = true }");
+    deps.push("http-body-util = { version = \"0.1\", optional = true }");
     deps.push("serde = { package = \"serde_core\", version = \"1.0.220\" }");
     deps.push("serde_json = { version = \"1\", features = [\"raw_value\", \"float_roundtrip\"] }");
     deps.join("\n") + "\n"
@@ -44,8 +47,9 @@ fn rust_version(usage: &super::usage::Usage) -> &'static str {
 }
 
 /// The crate's features: `server`, the server half (`src/server.rs`), off by default so that
-/// a client build compiles none of it. It needs Rust 1.75 (`impl Future` in its trait).
-const FEATURES: &str = "[features]\n# The server half: a service trait and a router (src/server.rs). Needs Rust 1.75.\nserver = []\n";
+/// a client build compiles none of it (it needs Rust 1.75: `impl Future` in its trait); and
+/// `http-body`, the router's adapter for HTTP servers, with its two optional dependencies.
+const FEATURES: &str = "[features]\n# The server half: a service trait and a router (src/server.rs). Needs Rust 1.75.\nserver = []\n# The router served from an HTTP server (hyper 1.x, axum): `Router::handle_body`.\nhttp-body = [\"server\", \"dep:http-body\", \"dep:http-body-util\"]\n";
 
 /// The generated package's manifest.
 pub fn cargo_toml(service: &Service) -> String {

@@ -14,7 +14,7 @@ mod json_impls;
 mod operation;
 mod primitives;
 mod runtime;
-mod server;
+pub(crate) mod server;
 mod structure;
 mod union;
 pub mod usage;

@@ -8,16 +8,16 @@
 //!
 //! A kept item loses its `#[cfg]` line, as the generated crate has no such features. The
 //! feature names are the runtime crate's features, decided per model by [`Usage::feature`],
-//! except [`CRATE_FEATURE`]: a real cargo feature of every generated crate, whose `#[cfg]`
+//! except [`CRATE_FEATURES`]: real cargo features of every generated crate, whose `#[cfg]`
 //! lines are copied as they are.
 
 use super::usage::Usage;
 use proc_macro2::TokenStream;
 use std::collections::BTreeMap;
 
-/// The feature that generated crates declare themselves (the server half): lines gated on it
-/// are kept, `#[cfg]` included.
-pub(crate) const CRATE_FEATURE: &str = "server";
+/// The features that generated crates declare themselves (the server half, and its adapter
+/// for HTTP servers): lines gated on them are kept, `#[cfg]` included.
+pub(crate) const CRATE_FEATURES: [&str; 2] = ["server", "http-body"];
 
 /// One file of the runtime, by its path relative to the crate root.
 pub(crate) struct RuntimeFile {
@@ -60,6 +60,7 @@ pub(crate) const FILES: &[RuntimeFile] = &[
     runtime_file!("server/context.rs"),
     runtime_file!("server/dispatch.rs"),
     runtime_file!("server/handler_error.rs"),
+    runtime_file!("server/http_adapter.rs"),
     runtime_file!("server/request_id.rs"),
     runtime_file!("server/server_error.rs"),
     runtime_file!("server/validation_message.rs"),
@@ -141,11 +142,13 @@ pub(crate) fn declarations(path: &str, usage: &Usage) -> TokenStream {
     })
 }
 
-/// Whether a line of a module root declares a module or re-exports one.
+/// Whether a line of a module root declares a module or re-exports one, or gates the next
+/// declaration on a feature of the generated crate.
 fn is_declaration(line: &str) -> bool {
     ["mod ", "pub use ", "pub(crate) use "]
         .iter()
         .any(|start| line.starts_with(start))
+        || cfg_feature(line).is_some_and(|feature| CRATE_FEATURES.contains(&feature))
 }
 
 /// The modules a (stripped) module root declares, in order.
@@ -176,7 +179,8 @@ pub(crate) fn strip_optional(text: &str, usage: &Usage) -> Result<String, String
     let mut out: Vec<&str> = Vec::with_capacity(lines.len());
     let mut at = 0;
     while let Some(&line) = lines.get(at) {
-        let Some(feature) = cfg_feature(line).filter(|feature| *feature != CRATE_FEATURE) else {
+        let Some(feature) = cfg_feature(line).filter(|feature| !CRATE_FEATURES.contains(feature))
+        else {
             out.push(line);
             at += 1;
             continue;
@@ -395,7 +399,7 @@ fn check(m: &Matcher) -> bool {
             for (path, text) in runtime_files(&usage).unwrap() {
                 let left: Vec<&str> = text.lines().filter_map(cfg_feature).collect();
                 assert!(
-                    left.iter().all(|feature| *feature == CRATE_FEATURE),
+                    left.iter().all(|feature| CRATE_FEATURES.contains(feature)),
                     "{path} with {set:?}"
                 );
                 if let Err(err) = syn::parse_file(&text) {

@@ -83,6 +83,21 @@ pub fn emit_server(service: &Service) -> TokenStream {
                 &self.service
             }
 
+            #[cfg(feature = "http-body")]
+            /// [`Router::handle`] for an HTTP server's request (hyper 1.x's `Incoming`, axum's
+            /// `Body`): the body is collected first, and the response's body is one HTTP
+            /// servers send as it is.
+            pub async fn handle_body<B>(&self, request: http::Request<B>) -> http::Response<FullBody>
+            where
+                B: ::http_body::Body,
+                B::Error: ::std::fmt::Display,
+            {
+                match collect_request(request).await {
+                    ::std::result::Result::Ok(request) => full_response(self.handle(request).await),
+                    ::std::result::Result::Err(response) => response,
+                }
+            }
+
             /// Answers one request. Never panics: every failure is an awsJson error response.
             pub async fn handle<B: ::std::convert::AsRef<[u8]>>(
                 &self,
@@ -131,16 +146,27 @@ fn trait_method(operation: &Operation) -> TokenStream {
     }
 }
 
+/// The runtime function that writes an operation's answer: an operation whose model gives
+/// no output answers success with an empty body, as the protocol says.
+pub fn respond_function(operation: &Operation) -> TokenStream {
+    if operation.output.id == operation.id.with_member("Output") {
+        quote!(respond_without_payload)
+    } else {
+        quote!(respond)
+    }
+}
+
 /// The router's arm for one operation: read the input, call the handler, write the answer.
 fn router_arm(operation: &Operation) -> TokenStream {
     let target = &operation.target_header;
     let method = ident(&operation.module);
     let marker = marker_path(operation);
+    let respond = respond_function(operation);
     quote! {
         #target => match read_input::<#marker>(body) {
             ::std::result::Result::Ok(input) => {
                 let result = self.service.#method(input, &mut context).await;
-                respond::<#marker>(result, &context)
+                #respond::<#marker>(result, &context)
             }
             ::std::result::Result::Err(rejection) => rejection.answer(&context),
         },

@@ -147,7 +147,30 @@ where
     O::Output: serde::Serialize,
     O::Error: ServerError,
 {
+    answer(result, context, true)
+}
+
+/// [`respond`] for an operation whose model gives no output: success is `200` with an empty
+/// body, as the protocol asks of a service.
+pub fn respond_without_payload<O: Operation>(
+    result: Result<O::Output, HandlerError<O::Error>>,
+    context: &RequestContext,
+) -> http::Response<Vec<u8>>
+where
+    O::Output: serde::Serialize,
+    O::Error: ServerError,
+{
+    answer(result, context, false)
+}
+
+/// [`respond`], writing the output's body only when `payload` says so.
+fn answer<T: serde::Serialize, E: ServerError>(
+    result: Result<T, HandlerError<E>>,
+    context: &RequestContext,
+    payload: bool,
+) -> http::Response<Vec<u8>> {
     let rejection = match result {
+        Ok(_) if !payload => return json_response(200, Vec::new(), context.request_id()),
         Ok(output) => {
             let mut body = Vec::with_capacity(256);
             return match to_json(&output, &mut body) {
