@@ -2,6 +2,7 @@
 //! operation each one exercises, and whether it runs.
 
 use super::exclusions::exclusion;
+pub use super::side::Side;
 use crate::load::{LoadedFile, Shape, ShapeId, TraitId};
 use crate::plan::ir::{Operation, Service, TypeRef};
 use serde_json::Value;
@@ -20,36 +21,6 @@ pub enum CaseKind {
     Response,
     /// Parse the error response, expect this typed error, compare it with `params`.
     ErrorResponse(TypeRef),
-}
-
-/// Which end of the protocol a case checks. A case without `appliesTo` checks both: a
-/// request case is serialized by the client and read by the server, a response case is
-/// written by the server and read by the client.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Side {
-    /// The client: requests serialized, responses parsed.
-    Client,
-    /// The server: requests read through the router, responses written.
-    Server,
-}
-
-impl Side {
-    /// `client` or `server`, as the report writes it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Side::Client => "client",
-            Side::Server => "server",
-        }
-    }
-
-    /// The sides a case checks, from its `appliesTo`.
-    pub fn of(case: &Value) -> &'static [Side] {
-        match case.get("appliesTo").and_then(Value::as_str) {
-            Some("client") => &[Side::Client],
-            Some("server") => &[Side::Server],
-            _ => &[Side::Client, Side::Server],
-        }
-    }
 }
 
 /// Whether a case runs.

@@ -1,6 +1,7 @@
 //! The compliance test file: one `#[test]` per case that runs, calling the checks of
 //! [`SUPPORT_FILE`] (which the test crate includes as `support`).
 
+use super::case_headers::header_pairs;
 use super::cases::{Case, CaseKind, Disposition, Side};
 use super::facts::ModelFacts;
 use super::values::{contains_nan, Values};
@@ -219,19 +220,6 @@ fn test_body(values: &Values, operation: &Operation, case: &Case) -> Result<Toke
             }
         }
     }
-}
-
-/// The `(name, value)` pairs of a case's `headers`.
-pub(super) fn header_pairs(headers: Option<&Value>) -> Vec<TokenStream> {
-    headers
-        .and_then(Value::as_object)
-        .map(|headers| {
-            headers
-                .iter()
-                .filter_map(|(name, value)| value.as_str().map(|value| quote!((#name, #value))))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 fn strings(list: Option<&Value>) -> Vec<TokenStream> {

@@ -7,7 +7,7 @@
 //! Everything else runs, on each side it applies to (client and server), and a case that
 //! cannot be turned into a test counts as a failure.
 
-use super::cases::Side;
+use super::side::Side;
 use crate::load::ShapeId;
 
 use serde_json::Value;

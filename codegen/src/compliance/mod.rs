@@ -7,12 +7,14 @@
 //! expressions that build the typed value through the generated builders, and `emit` writes
 //! the test file. What is not run, and why, is decided in one place: `exclusions`.
 
+mod case_headers;
 mod cases;
 mod emit;
 mod exclusions;
 pub mod expected_names;
 mod facts;
 mod server_emit;
+mod side;
 mod typed_wire;
 mod values;
 

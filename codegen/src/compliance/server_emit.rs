@@ -64,7 +64,7 @@ pub fn test_body(
     let empty = Value::Object(Default::default());
     let params = case.data.get("params").unwrap_or(&empty);
     let nan = contains_nan(params);
-    let headers = super::emit::header_pairs(case.data.get("headers"));
+    let headers = super::case_headers::header_pairs(case.data.get("headers"));
     let body = case.text("body").unwrap_or("");
     match &case.kind {
         CaseKind::Request => {
