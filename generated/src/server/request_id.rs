@@ -36,26 +36,3 @@ pub fn fresh_request_id() -> String {
         low & 0xffff_ffff_ffff
     )
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_are_version_4_uuids_and_differ() {
-        let first = fresh_request_id();
-        let second = fresh_request_id();
-        assert_ne!(first, second);
-        for id in [&first, &second] {
-            let groups: Vec<&str> = id.split('-').collect();
-            let lengths: Vec<usize> = groups.iter().map(|group| group.len()).collect();
-            assert_eq!(lengths, [8, 4, 4, 4, 12], "{id}");
-            assert!(groups[2].starts_with('4'), "{id}");
-            assert!("89ab".contains(&groups[3][..1]), "{id}");
-            assert!(
-                id.chars().all(|c| c == '-' || c.is_ascii_hexdigit()),
-                "{id}"
-            );
-        }
-    }
-}

@@ -46,16 +46,3 @@ macro_rules! server_error {
     };
 }
 pub(crate) use server_error;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_type_goes_first() {
-        let body = modelled_error_body("Oops", &serde_json::json!({"message": "m"})).unwrap();
-        assert_eq!(body, br#"{"__type":"Oops","message":"m"}"#.to_vec());
-        let body = modelled_error_body("Oops", &serde_json::json!({})).unwrap();
-        assert_eq!(body, br#"{"__type":"Oops"}"#.to_vec());
-    }
-}

@@ -122,24 +122,3 @@ impl Rejection {
         response
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_error_body_names_its_type_and_message() {
-        assert_eq!(
-            error_body("Oops", Some("a \"quoted\" word")),
-            br#"{"__type":"Oops","message":"a \"quoted\" word"}"#.to_vec()
-        );
-        assert_eq!(error_body("Oops", None), br#"{"__type":"Oops"}"#.to_vec());
-    }
-
-    #[test]
-    fn an_unusable_request_id_is_replaced() {
-        let response = json_response(200, b"{}".to_vec(), "bad\nid");
-        let id = response.headers()["x-amzn-requestid"].to_str().unwrap();
-        assert_eq!(id.len(), 36);
-    }
-}

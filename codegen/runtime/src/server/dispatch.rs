@@ -189,29 +189,3 @@ fn answer<T: serde::Serialize, E: ServerError>(
 pub fn unknown_operation(context: &RequestContext) -> http::Response<Vec<u8>> {
     Rejection::unknown_operation().answer(context)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn missing_members_are_found_in_read_errors() {
-        assert_eq!(
-            missing_member("missing field `Name` at line 1 column 2"),
-            Some("Name".to_owned())
-        );
-        assert_eq!(
-            missing_member("Outer: missing field `Name` at line 1 column 20"),
-            Some("Outer.Name".to_owned())
-        );
-        assert_eq!(
-            missing_member("Outer.Name: invalid type: null, expected a string at line 1 column 9"),
-            Some("Outer.Name".to_owned())
-        );
-        assert_eq!(
-            missing_member("Outer.Name: invalid type: integer `1`, expected a string"),
-            None
-        );
-        assert_eq!(missing_member("expected value at line 1 column 1"), None);
-    }
-}

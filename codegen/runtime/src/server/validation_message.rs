@@ -98,38 +98,3 @@ pub fn validation_message(error: &ValidationError) -> String {
     let messages: Vec<String> = error.violations().iter().map(violation_message).collect();
     join_violation_messages(&messages)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn member_paths_are_lower_camel_per_segment() {
-        assert_eq!(aws_member_path("CustomKeyStoreName"), "customKeyStoreName");
-        assert_eq!(
-            aws_member_path("XksProxyAuthenticationCredential.AccessKeyId"),
-            "xksProxyAuthenticationCredential.accessKeyId"
-        );
-        assert_eq!(aws_member_path("Items[3].Name"), "items[3].name");
-    }
-
-    #[test]
-    fn counts_are_singular_or_plural() {
-        assert_eq!(
-            join_violation_messages(&["a".to_owned()]),
-            "1 validation error detected: a"
-        );
-        assert_eq!(
-            join_violation_messages(&["a".to_owned(), "b".to_owned()]),
-            "2 validation errors detected: a; b"
-        );
-    }
-
-    #[test]
-    fn a_missing_member_reads_as_null() {
-        assert_eq!(
-            missing_member_message("CustomKeyStoreId"),
-            "Value null at 'customKeyStoreId' failed to satisfy constraint: Member must not be null"
-        );
-    }
-}
