@@ -358,25 +358,26 @@ mod tests {
         assert_eq!(rejection.exception, Exception::LimitExceededException);
     }
 
+    /// The exception a Create is refused with.
+    fn refused(
+        registry: &Registry,
+        config: &Config,
+        request: &CreateCustomKeyStoreRequest,
+    ) -> Exception {
+        plan(registry, config, request, new("cks-new"))
+            .unwrap_err()
+            .exception
+    }
+
     #[test]
     fn xks_uniqueness() {
         let (mut registry, config) = world();
-        let store = plan(
-            &registry,
-            &config,
-            &public_request("p", PUBLIC, "/a/kms/xks/v1"),
-            new("cks-1"),
-        )
-        .unwrap();
+        let first = public_request("p", PUBLIC, "/a/kms/xks/v1");
+        let store = plan(&registry, &config, &first, new("cks-1")).unwrap();
         add(&mut registry, store);
-        let same = plan(
-            &registry,
-            &config,
-            &public_request("q", PUBLIC, "/a/kms/xks/v1"),
-            new("cks-2"),
-        );
+        let same = public_request("q", PUBLIC, "/a/kms/xks/v1");
         assert_eq!(
-            same.unwrap_err().exception,
+            refused(&registry, &config, &same),
             Exception::XksProxyUriInUseException
         );
         // Another path on the same public endpoint is fine.
@@ -387,32 +388,17 @@ mod tests {
             new("cks-2"),
         )
         .unwrap();
-        let store = plan(
-            &registry,
-            &config,
-            &vpc_request("v", VPC_DNS, VPC_SERVICE, None),
-            new("cks-3"),
-        )
-        .unwrap();
+        let vpc = vpc_request("v", VPC_DNS, VPC_SERVICE, None);
+        let store = plan(&registry, &config, &vpc, new("cks-3")).unwrap();
         add(&mut registry, store);
-        let public_on_vpc = plan(
-            &registry,
-            &config,
-            &public_request("q", VPC_DNS, "/c/kms/xks/v1"),
-            new("cks-4"),
-        );
+        let public_on_vpc = public_request("q", VPC_DNS, "/c/kms/xks/v1");
         assert_eq!(
-            public_on_vpc.unwrap_err().exception,
+            refused(&registry, &config, &public_on_vpc),
             Exception::XksProxyUriEndpointInUseException
         );
-        let service_again = plan(
-            &registry,
-            &config,
-            &vpc_request("w", "https://other.example.com", VPC_SERVICE, None),
-            new("cks-4"),
-        );
+        let service_again = vpc_request("w", "https://other.example.com", VPC_SERVICE, None);
         assert_eq!(
-            service_again.unwrap_err().exception,
+            refused(&registry, &config, &service_again),
             Exception::XksProxyVpcEndpointServiceInUseException
         );
     }
@@ -420,41 +406,28 @@ mod tests {
     #[test]
     fn vpc_service_rules() {
         let (registry, config) = world();
-        let unknown = plan(
-            &registry,
-            &config,
-            &vpc_request(
-                "v",
-                VPC_DNS,
-                "com.amazonaws.vpce.us-east-1.vpce-svc-unknown",
-                None,
+        let unknown_service = "com.amazonaws.vpce.us-east-1.vpce-svc-unknown";
+        let cases = [
+            (
+                vpc_request("v", VPC_DNS, unknown_service, None),
+                Exception::XksProxyVpcEndpointServiceNotFoundException,
             ),
-            new("cks-1"),
-        );
-        assert_eq!(
-            unknown.unwrap_err().exception,
-            Exception::XksProxyVpcEndpointServiceNotFoundException
-        );
-        let wrong_dns = plan(
-            &registry,
-            &config,
-            &vpc_request("v", "https://elsewhere.example.com", VPC_SERVICE, None),
-            new("cks-1"),
-        );
-        assert_eq!(
-            wrong_dns.unwrap_err().exception,
-            Exception::XksProxyVpcEndpointServiceInvalidConfigurationException
-        );
-        let wrong_owner = plan(
-            &registry,
-            &config,
-            &vpc_request("v", VPC_DNS, VPC_SERVICE, Some("999999999999")),
-            new("cks-1"),
-        );
-        assert_eq!(
-            wrong_owner.unwrap_err().exception,
-            Exception::XksProxyVpcEndpointServiceInvalidConfigurationException
-        );
+            (
+                vpc_request("v", "https://elsewhere.example.com", VPC_SERVICE, None),
+                Exception::XksProxyVpcEndpointServiceInvalidConfigurationException,
+            ),
+            (
+                vpc_request("v", VPC_DNS, VPC_SERVICE, Some("999999999999")),
+                Exception::XksProxyVpcEndpointServiceInvalidConfigurationException,
+            ),
+        ];
+        for (request, exception) in &cases {
+            assert_eq!(
+                refused(&registry, &config, request),
+                *exception,
+                "{request:?}"
+            );
+        }
         let store = plan(
             &registry,
             &config,
