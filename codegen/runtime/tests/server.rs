@@ -125,6 +125,8 @@ fn a_strict_read_finds_every_missing_required_member() {
     assert!(receipt.is_ok(), "{receipt:?}");
     assert_eq!(missing, ["Total", "Paid", "Amounts", "Extra", "Issued"]);
     // Outside a strict read nothing is recorded, and an input's missing member is an error.
-    let plain = serde_json::from_str::<Gadget>("{}").unwrap_err().to_string();
+    let plain = serde_json::from_str::<Gadget>("{}")
+        .unwrap_err()
+        .to_string();
     assert!(plain.starts_with("missing field `Parts`"), "{plain}");
 }
