@@ -110,3 +110,23 @@ fn only_modelled_variants_are_written_as_modelled_errors() {
     let unhandled = PutWidgetError::Unhandled(UnhandledError::new(503));
     assert_eq!(unhandled.error_body(), None);
 }
+
+#[test]
+fn a_strict_read_finds_every_missing_required_member() {
+    use codegen_runtime::example::{Gadget, Receipt};
+    use codegen_runtime::wire::track_strict;
+    // An input's required member: recorded, and the read goes on.
+    let (gadget, missing) = track_strict(|| serde_json::from_str::<Gadget>("{}"));
+    assert!(gadget.is_ok(), "{gadget:?}");
+    assert_eq!(missing, ["Parts"]);
+    // Every corrected member of a structure, with its path.
+    let (receipt, missing) =
+        track_strict(|| serde_json::from_str::<Receipt>(r#"{"Id":"r-1","Widget":{}}"#));
+    assert!(receipt.is_ok(), "{receipt:?}");
+    assert_eq!(missing, ["Total", "Paid", "Amounts", "Extra", "Issued"]);
+    // Outside a strict read nothing is recorded, and an input's missing member is an error.
+    let plain = serde_json::from_str::<Gadget>("{}")
+        .unwrap_err()
+        .to_string();
+    assert!(plain.starts_with("missing field `Parts`"), "{plain}");
+}

@@ -55,7 +55,7 @@ pub trait ErrorCorrection {
 pub fn or_corrected<T: ErrorCorrection>(read: Option<T>, _name: &'static str) -> T {
     #[cfg(feature = "server")]
     if read.is_none() {
-        super::error_path::note_missing(_name);
+        let _recorded = super::error_path::note_missing(_name);
     }
     match read {
         Some(value) => value,

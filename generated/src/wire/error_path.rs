@@ -99,12 +99,28 @@ pub fn track_strict<T, E: std::fmt::Display>(
 
 #[cfg(feature = "server")]
 /// Records that required member `name` of the structure being read was missing, when a
-/// strict read is going on.
-pub fn note_missing(name: &'static str) {
-    MISSING.with(|missing| {
-        if let Some(missing) = missing.borrow_mut().as_mut() {
+/// strict read is going on (and says whether one is).
+pub fn note_missing(name: &'static str) -> bool {
+    MISSING.with(|missing| match missing.borrow_mut().as_mut() {
+        Some(missing) => {
             let steps = TRAIL.with(|trail| trail.borrow().steps.clone());
             missing.push(render(&[steps.as_slice(), &[Step::Member(name)]].concat()));
+            true
         }
-    });
+        None => false,
+    })
+}
+
+#[cfg(feature = "server")]
+/// A required input member's slot: during a strict read a missing one is recorded and
+/// corrected, so that the read goes on to find every other; otherwise it stays missing, and
+/// the read fails as serde's derive does.
+pub fn correct_missing<T: super::ErrorCorrection>(
+    slot: Option<T>,
+    name: &'static str,
+) -> Option<T> {
+    match slot {
+        None if note_missing(name) => Some(T::corrected()),
+        slot => slot,
+    }
 }

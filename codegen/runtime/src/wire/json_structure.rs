@@ -247,9 +247,12 @@ macro_rules! json_structure {
     (@init required, $slot:ident, $wire:literal $(, $($rest:tt)+)?) => {
         crate::wire::or_corrected(::std::option::Option::flatten($slot), $wire)
     };
-    (@init required_input, $slot:ident, $wire:literal $(, $($rest:tt)+)?) => {
+    (@init required_input, $slot:ident, $wire:literal $(, $($rest:tt)+)?) => {{
+        // A server's strict read records a missing member and reads on.
+        #[cfg(feature = "server")]
+        let $slot = crate::wire::correct_missing($slot, $wire);
         crate::wire::required($slot, $wire)?
-    };
+    }};
     (@init local, $slot:ident) => {{
         let _: ::std::option::Option<()> = $slot;
         ::std::default::Default::default()
