@@ -33,23 +33,25 @@ fn dependencies(usage: &super::usage::Usage) -> String {
     deps.join("\n") + "\n"
 }
 
-/// The oldest Rust the crate builds with: serde_json's own minimum (1.71), raised by what the
-/// runtime pieces the model uses need from the standard library (`usize::div_ceil` in the
-/// validation checks every crate has: 1.73; `str::split_at_checked` in the formatted
-/// timestamps: 1.80). Clippy's `incompatible_msrv` lint, on by default, holds every
-/// generated crate to it: an API newer than this fails `clippy -D warnings`.
+/// The oldest Rust the crate builds with, every feature on: serde_json's own minimum (1.71),
+/// raised by what the crate's code needs (`usize::div_ceil` in the validation checks every
+/// crate has: 1.73; `impl Future` returned from the `server` feature's trait: 1.75;
+/// `str::split_at_checked` in the formatted timestamps: 1.80). A package has one
+/// `rust-version` whatever its features, so it is the highest of these. Clippy's
+/// `incompatible_msrv` lint, on by default, holds every generated crate to it: a standard
+/// library API newer than this fails `clippy -D warnings`.
 fn rust_version(usage: &super::usage::Usage) -> &'static str {
     if usage.formatted_timestamps {
         "1.80"
     } else {
-        "1.73"
+        "1.75"
     }
 }
 
 /// The crate's features: `server`, the server half (`src/server.rs`), off by default so that
-/// a client build compiles none of it (it needs Rust 1.75: `impl Future` in its trait); and
+/// a client build compiles none of it; and
 /// `http-body`, the router's adapter for HTTP servers, with its two optional dependencies.
-const FEATURES: &str = "[features]\n# The server half: a service trait and a router (src/server.rs). Needs Rust 1.75.\nserver = []\n# The router served from an HTTP server (hyper 1.x, axum): `Router::handle_body`.\nhttp-body = [\"server\", \"dep:http-body\", \"dep:http-body-util\"]\n";
+const FEATURES: &str = "[features]\n# The server half: a service trait and a router (src/server.rs).\nserver = []\n# The router served from an HTTP server (hyper 1.x, axum): `Router::handle_body`.\nhttp-body = [\"server\", \"dep:http-body\", \"dep:http-body-util\"]\n";
 
 /// The generated package's manifest.
 pub fn cargo_toml(service: &Service) -> String {
