@@ -78,16 +78,27 @@ async fn kill_9_during_a_burst_keeps_every_acknowledged_store() {
         acknowledged.len()
     );
     let restarted = Running::durable(dir.path(), &config(&proxy));
-    let all = restarted
-        .call::<DescribeCustomKeyStores>(&DescribeCustomKeyStoresRequest::builder().build())
-        .await
-        .unwrap();
-    let restored: BTreeSet<String> = all
-        .custom_key_stores
-        .unwrap()
-        .into_iter()
-        .map(|entry| entry.custom_key_store_id.unwrap())
-        .collect();
+    // Every page: more than one page of stores (1000) may have been acknowledged.
+    let mut restored = BTreeSet::new();
+    let mut marker = None;
+    loop {
+        let mut request = DescribeCustomKeyStoresRequest::builder().build();
+        request.marker = marker;
+        let page = restarted
+            .call::<DescribeCustomKeyStores>(&request)
+            .await
+            .unwrap();
+        restored.extend(
+            page.custom_key_stores
+                .unwrap()
+                .into_iter()
+                .map(|entry| entry.custom_key_store_id.unwrap()),
+        );
+        if !page.truncated {
+            break;
+        }
+        marker = page.next_marker;
+    }
     assert!(
         acknowledged.is_subset(&restored),
         "lost {:?}",
