@@ -62,6 +62,9 @@ impl TrentService for Double {
                     Ok(()) => Err(HandlerError::internal("limit 0 passed its check")),
                 }
             }
+            "cks-own-rule" => Err(HandlerError::invalid(
+                "CustomKeyStoreId cks-own-rule breaks a rule of the handler's own",
+            )),
             "cks-named" => {
                 context.set_request_id("chosen-by-the-handler");
                 Ok(ConnectCustomKeyStoreResponse::builder().build())
@@ -281,6 +284,17 @@ fn a_handler_validation_failure_is_a_validation_exception() {
         &response,
         400,
         r#"{"__type":"ValidationException","message":"1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"}"#,
+        None,
+    );
+}
+
+#[test]
+fn a_handler_rule_of_its_own_is_a_validation_exception_with_its_message() {
+    let response = handle(request(CONNECT, r#"{"CustomKeyStoreId":"cks-own-rule"}"#));
+    assert_answer(
+        &response,
+        400,
+        r#"{"__type":"ValidationException","message":"CustomKeyStoreId cks-own-rule breaks a rule of the handler's own"}"#,
         None,
     );
 }

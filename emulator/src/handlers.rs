@@ -9,29 +9,12 @@ use kms_api::operations::{
     describe_custom_key_stores::*, disconnect_custom_key_store::*, update_custom_key_store::*,
 };
 use kms_api::server::{HandlerError, RequestContext, TrentService};
-use std::cell::RefCell;
-
-tokio::task_local! {
-    /// A `ValidationException` message a handler raised. `HandlerError::Validation` takes a
-    /// `ValidationError`, which only the model's own checks can build; the rules' checks
-    /// that depend on the store type (a member the chosen type requires) have only a
-    /// message. The handler leaves it here and answers `Internal`; the HTTP layer, which
-    /// runs the router inside this scope, answers it as the router's `400
-    /// ValidationException`. A constructor with a message on `HandlerError` would make this
-    /// unnecessary.
-    pub static HANDLER_VALIDATION: RefCell<Option<String>>;
-}
 
 /// The trait's implementor.
 #[derive(Clone)]
 pub struct Handlers {
     /// The operations.
     pub emulator: Emulator,
-}
-
-fn validation<E>(message: String) -> HandlerError<E> {
-    let _ = HANDLER_VALIDATION.try_with(|slot| *slot.borrow_mut() = Some(message.clone()));
-    HandlerError::Internal(format!("validation: {message}"))
 }
 
 /// Maps a failure to `HandlerError<$error>`; exceptions the operation does not list would be
@@ -44,7 +27,7 @@ macro_rules! handler_error {
                 $(Exception::$variant => HandlerError::Modelled($error::$variant(
                     errors::$variant::builder().message(message).build(),
                 )),)*
-                Exception::ValidationException => validation(message),
+                Exception::ValidationException => HandlerError::Invalid(message),
                 other => HandlerError::Internal(format!(
                     "{} is not an error of {}: {message}",
                     other.code(),

@@ -1,12 +1,11 @@
 //! The HTTP/1.1 front: the control API (with `--control`), SigV4 verification (with
 //! `[[credentials]]`), then the KMS operations; one log line per request.
 
-use crate::handlers::{Handlers, HANDLER_VALIDATION};
+use crate::handlers::Handlers;
 use crate::service::{ClusterPatch, Emulator};
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::Incoming;
 use kms_api::server::Router;
-use std::cell::RefCell;
 use std::time::Instant;
 
 /// Requests larger than this are refused (KMS's own request limit is far smaller).
@@ -124,23 +123,7 @@ impl App {
             }
         }
         let request = http::Request::from_parts(parts, body);
-        HANDLER_VALIDATION
-            .scope(RefCell::new(None), async {
-                let response = self.router.handle(request).await;
-                match HANDLER_VALIDATION.with(|slot| slot.borrow_mut().take()) {
-                    Some(message) => {
-                        let request_id = response
-                            .headers()
-                            .get("x-amzn-requestid")
-                            .and_then(|value| value.to_str().ok())
-                            .unwrap_or_default()
-                            .to_owned();
-                        kms_api::server::Rejection::validation(message).answer_with_id(&request_id)
-                    }
-                    None => response,
-                }
-            })
-            .await
+        self.router.handle(request).await
     }
 
     /// `PUT /_emulator/cloudhsm-clusters/{cluster_id}` and

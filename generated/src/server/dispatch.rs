@@ -183,6 +183,7 @@ fn answer<T: serde::Serialize, E: ServerError>(
             None => Rejection::internal(),
         },
         Err(HandlerError::Validation(error)) => Rejection::validation(validation_message(&error)),
+        Err(HandlerError::Invalid(message)) => Rejection::validation(message),
         Err(HandlerError::Internal(_)) => Rejection::internal(),
     };
     rejection.answer(context)

@@ -10,6 +10,8 @@ use crate::validation::ValidationError;
 ///   `Unhandled` variant is not modelled, and is answered as an internal failure.
 /// - `Validation`: answered as the `400 ValidationException` the router gives for
 ///   constraint violations.
+/// - `Invalid`: a `400 ValidationException` with the handler's own message, for a rule the
+///   model cannot state (a member required only when another has some value).
 /// - `Internal`: `500 InternalFailure`; the text is for the server's own logs and never
 ///   reaches the wire.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,6 +20,8 @@ pub enum HandlerError<E> {
     Modelled(E),
     /// The input breaks a constraint the handler checked.
     Validation(ValidationError),
+    /// The input breaks a rule of the handler's own; the message is answered as it is.
+    Invalid(String),
     /// Anything else; answered without details.
     Internal(String),
 }
@@ -26,6 +30,11 @@ impl<E> HandlerError<E> {
     /// A modelled error, from its error structure or the operation's error enum.
     pub fn modelled(error: impl Into<E>) -> Self {
         HandlerError::Modelled(error.into())
+    }
+
+    /// A `ValidationException` with `message`, for a rule the model does not state.
+    pub fn invalid(message: impl Into<String>) -> Self {
+        HandlerError::Invalid(message.into())
     }
 
     /// An internal failure, with a description for the server's logs only.
@@ -46,6 +55,7 @@ impl<E: std::fmt::Display> std::fmt::Display for HandlerError<E> {
         match self {
             HandlerError::Modelled(error) => write!(f, "{error}"),
             HandlerError::Validation(error) => write!(f, "{error}"),
+            HandlerError::Invalid(message) => write!(f, "invalid input: {message}"),
             HandlerError::Internal(description) => write!(f, "internal failure: {description}"),
         }
     }
