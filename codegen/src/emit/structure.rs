@@ -101,8 +101,8 @@ fn member_docs(member: &Member) -> TokenStream {
     if let Some((min, max)) = member.constraints.length {
         facts.push(format!("length {}", bounds(min, max)));
     }
-    if let Some((min, max)) = member.constraints.range {
-        facts.push(format!("range {}", bounds(min, max)));
+    if let Some((min, max)) = &member.constraints.range {
+        facts.push(format!("range {}", bounds(min.as_ref(), max.as_ref())));
     }
     if let Some(pattern) = &member.constraints.pattern {
         facts.push(format!("pattern `` {} ``", pattern.source));

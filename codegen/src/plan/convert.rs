@@ -150,8 +150,8 @@ fn convert_member(
                 .collect()
         })
         .unwrap_or_default();
-    let default = defaults::of_member(model, member).and_then(|value| {
-        defaults::typed(value, &kind, &enum_values)
+    let default = defaults::of_member(model, member).and_then(|written| {
+        defaults::typed(written, &kind, &enum_values)
             .map_err(|why| problems.report(&member.id, why))
             .ok()
     });

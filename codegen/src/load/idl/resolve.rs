@@ -429,6 +429,16 @@ impl Resolver<'_> {
         }
     }
 
+    /// Keeps the exact text of a `default` or `range` value beside it when the JSON value
+    /// rounds a number of it (see [`crate::load::number_text`]).
+    fn keep_number_text(&self, map: &mut BTreeMap<String, Value>, name: &str, node: &Node) {
+        if crate::load::number_text::TRAITS.contains(&name) {
+            if let Some(text) = super::node::number_text(node) {
+                map.insert(crate::load::number_text::key(name), Value::String(text));
+            }
+        }
+    }
+
     /// Resolves trait applications (plus documentation comments) into a trait map.
     fn traits(
         &mut self,
@@ -443,6 +453,7 @@ impl Resolver<'_> {
                 continue;
             };
             let value = self.json(file, &app.value);
+            self.keep_number_text(&mut map, &name, &app.value);
             if let Err(message) = merge_trait(&mut map, name, value) {
                 self.error(file, app.name.pos, Some(shape), message);
             }
@@ -573,7 +584,7 @@ impl Resolver<'_> {
                     },
                     (Some(node), _) => {
                         match &node.value {
-                            NodeValue::Number(n) if n.is_i64() || n.is_u64() => {
+                            NodeValue::Number(n, _) if n.is_i64() || n.is_u64() => {
                                 Some(Value::Number(n.clone()))
                             }
                             _ => {
@@ -605,6 +616,7 @@ impl Resolver<'_> {
             _ => {
                 if let Some(node) = &member.value {
                     let value = self.json(file, node);
+                    self.keep_number_text(&mut traits, DEFAULT, node);
                     if let Err(message) = merge_trait(&mut traits, DEFAULT.to_owned(), value) {
                         self.error(file, node.pos, Some(&member_id), message);
                     }
