@@ -89,3 +89,31 @@ fn host_prefix_and_request_compression() {
         }
     });
 }
+
+/// Members, union members and enum values whose names convert to one Rust name
+/// (`tests/regression-models/colliding-names.json`): the first in model order keeps it, later
+/// ones are numbered, each says in its documentation which model name it is, and the wire
+/// names are untouched.
+#[test]
+fn names_that_collide_after_case_conversion() {
+    let model = workspace_tests::root().join("tests/regression-models/colliding-names.json");
+    let generation =
+        workspace_tests::generate_from(&model, None).expect("the colliding names generate");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        for path in [
+            "src/operations/run.rs",
+            "src/types/choice.rs",
+            "src/types/level.rs",
+            "src/types/rank.rs",
+        ] {
+            let name = format!(
+                "colliding_names_{}",
+                path.trim_start_matches("src/").replace(['/', '.'], "_")
+            );
+            insta::assert_snapshot!(name, &generation.files[path]);
+        }
+    });
+}

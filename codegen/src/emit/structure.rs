@@ -165,7 +165,7 @@ fn emit_builder(structure: &Structure) -> TokenStream {
     };
     let name = ident(&structure.name.name);
     let scope = Scope::Beside(&structure.name);
-    let builder = format_ident!("{}Builder", structure.name.name);
+    let builder = format_ident!("{}", crate::plan::names::builder_name(&structure.name.name));
     let builder_doc = format!(
         " Builds a [`{}`]; start with [`{}::builder`].",
         structure.name.name, structure.name.name
@@ -259,7 +259,7 @@ fn emit_builder(structure: &Structure) -> TokenStream {
     let debug = if structure.has_sensitive() {
         redacting_debug(
             &builder,
-            &format!("{}Builder", structure.name.name),
+            &crate::plan::names::builder_name(&structure.name.name),
             &structure.members,
             true,
         )

@@ -32,6 +32,12 @@ pub fn field_name(smithy_name: &str) -> String {
     escape(fold_plural_acronyms(smithy_name).to_snake_case())
 }
 
+/// The builder type of a structure named `type_name`: `KeyBuilder`; `SelfBuilder` for a
+/// structure escaped to `Self_` (`Self_Builder` would not be upper camel case).
+pub fn builder_name(type_name: &str) -> String {
+    format!("{}Builder", type_name.trim_end_matches('_'))
+}
+
 /// Makes a name usable as an identifier: raw identifier for keywords where Rust allows it,
 /// a trailing underscore otherwise; a leading digit gets an underscore in front.
 fn escape(name: String) -> String {

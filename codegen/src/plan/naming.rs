@@ -175,7 +175,7 @@ pub(super) fn assign(model: &Model, selection: &Selection, closure: &Closure) ->
             .is_some_and(|s| s.kind == ShapeKind::Structure);
         let free = |name: &str| {
             let builder_taken =
-                is_structure && taken.contains(&(module.clone(), format!("{name}Builder")));
+                is_structure && taken.contains(&(module.clone(), names::builder_name(name)));
             !(taken.contains(&(module.clone(), name.to_owned())) || builder_taken)
         };
         let prefixed = names::type_name(&format!(
@@ -188,7 +188,7 @@ pub(super) fn assign(model: &Model, selection: &Selection, closure: &Closure) ->
             .find(|name| free(name))
             .unwrap_or(base);
         if is_structure {
-            taken.insert((module.clone(), format!("{name}Builder")));
+            taken.insert((module.clone(), names::builder_name(&name)));
         }
         taken.insert((module.clone(), name.clone()));
         names.types.insert(id, TypeName { module, name });

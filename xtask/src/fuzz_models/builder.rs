@@ -19,7 +19,8 @@ pub struct Features {
     /// Rust keywords, prelude names and generated names as shape, member and value names.
     pub hazard_names: bool,
     /// Member names that collide once converted to Rust (`fooBar` and `foo_bar`, `x` and
-    /// `set_x`) or with the items we generate (`default`, `builder`): issue 16.
+    /// `set_x`) or with the items we generate (`default`, `builder`), and shape names not in
+    /// upper camel case (`Self_`): numbered or escaped since issues 15 and 16.
     pub name_collisions: bool,
     /// `@default` on bigInteger and bigDecimal members (past 2^53 once read through `f64` and
     /// refused; exact since the loaders keep the number's text).
@@ -43,7 +44,7 @@ impl Features {
     /// fixes are still under way elsewhere.
     pub const SETTLED: Features = Features {
         hazard_names: true,
-        name_collisions: false,
+        name_collisions: true,
         pending_defaults: true,
         exact_ranges: true,
     };

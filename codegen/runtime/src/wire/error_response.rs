@@ -84,7 +84,7 @@ impl ErrorResponse {
     pub fn typed<T: serde::de::DeserializeOwned + ModelledError>(
         self,
     ) -> Result<T, UnhandledError> {
-        match track(|| serde_json::from_slice::<T>(&self.body)) {
+        match track(|| serde_json::from_slice::<T>(&self.body).map_err(without_position)) {
             Ok(mut error) => {
                 error.attach_response(
                     ResponseMeta::new(self.status, self.request_id)
@@ -109,5 +109,16 @@ impl ErrorResponse {
             error = error.with_request_id(request_id);
         }
         error
+    }
+}
+
+/// A reading error's message without the `at line L column C` that reading from text adds:
+/// the member path says where, as it did when the body was read from a `Value`.
+fn without_position(error: serde_json::Error) -> String {
+    let message = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    match message.strip_suffix(&position) {
+        Some(message) => message.to_owned(),
+        None => message,
     }
 }
