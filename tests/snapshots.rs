@@ -117,3 +117,25 @@ fn names_that_collide_after_case_conversion() {
         }
     });
 }
+
+/// Documentation comments written in CommonMark (`tests/models/markdown-docs.smithy`) render
+/// as Markdown: emphasis, links and lists survive, code blocks are `text` blocks, raw HTML is
+/// shown as text, and a comment that opens with HTML is converted as HTML.
+#[test]
+fn commonmark_documentation_comments() {
+    let model = workspace_tests::root().join("tests/models/markdown-docs.smithy");
+    let generation =
+        workspace_tests::generate_from(&model, None).expect("the Markdown model generates");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        for path in ["src/lib.rs", "src/operations/describe.rs"] {
+            let name = format!(
+                "markdown_docs_{}",
+                path.trim_start_matches("src/").replace(['/', '.'], "_")
+            );
+            insta::assert_snapshot!(name, &generation.files[path]);
+        }
+    });
+}

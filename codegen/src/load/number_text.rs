@@ -7,6 +7,9 @@
 //! it, under [`key`]: the trait id with `#text` appended, which no shape id can spell (so no
 //! model can write it; the JSON loader drops any such key a file holds). Mixins and `apply`
 //! copy it with the trait, and [`Traits::read`](super::Traits::read) reads the two together.
+//!
+//! The IDL front end marks a documentation comment the same way
+//! ([`COMMONMARK_DOCUMENTATION`]): it is CommonMark, where the trait in AWS models holds HTML.
 
 use super::ast;
 use serde::Deserialize;
@@ -20,6 +23,14 @@ pub const TRAITS: [&str; 2] = ["smithy.api#default", "smithy.api#range"];
 /// The key under which the text of `trait_id`'s value is kept.
 pub fn key(trait_id: &str) -> String {
     format!("{trait_id}{SUFFIX}")
+}
+
+/// Beside `smithy.api#documentation` when it came from an IDL documentation comment.
+pub const COMMONMARK_DOCUMENTATION: &str = "smithy.api#documentation#commonmark";
+
+/// Whether a trait key is one a front end adds (a second `#`, which no shape id has).
+pub fn is_front_end_key(id: &str) -> bool {
+    id.matches('#').count() > 1
 }
 
 /// What [`key`] appends.
@@ -85,14 +96,14 @@ struct RawMember<'a> {
     traits: BTreeMap<String, &'a RawValue>,
 }
 
-/// Drops `#text` keys a JSON AST file wrote itself, then keeps the text of every `default`
+/// Drops the keys a front end adds that a JSON AST file wrote itself, then keeps the text of every `default`
 /// and `range` value whose numbers `Value` rounded, reading `text` (the file) again only
 /// when there is one.
 pub fn keep_in_json(document: &mut ast::Document, text: &str) {
     let mut approximate = false;
     for shape in document.shapes.values_mut() {
         for traits in trait_maps(shape) {
-            traits.retain(|id, _| !id.ends_with(SUFFIX));
+            traits.retain(|id, _| !is_front_end_key(id));
             approximate |= TRAITS
                 .iter()
                 .any(|id| traits.get(*id).is_some_and(is_approximate));

@@ -458,10 +458,19 @@ impl Resolver<'_> {
                 self.error(file, app.name.pos, Some(shape), message);
             }
         }
-        // An explicit `@documentation` wins over a documentation comment.
+        // An explicit `@documentation` wins over a documentation comment. A comment is
+        // CommonMark and marked so, unless it opens with an HTML tag: then it is HTML, as the
+        // trait holds in AWS models (and as Smithy writes those models' comments in IDL).
         if let Some(docs) = docs {
-            map.entry(DOCUMENTATION.to_owned())
-                .or_insert_with(|| Value::String(docs.clone()));
+            if !map.contains_key(DOCUMENTATION) {
+                map.insert(DOCUMENTATION.to_owned(), Value::String(docs.clone()));
+                if !opens_with_html_tag(docs) {
+                    map.insert(
+                        crate::load::number_text::COMMONMARK_DOCUMENTATION.to_owned(),
+                        Value::Bool(true),
+                    );
+                }
+            }
         }
         map
     }
@@ -1239,4 +1248,19 @@ impl Resolver<'_> {
         }
         loaded
     }
+}
+
+/// Whether text opens with an HTML tag (`<p>`, `<div class="x">`, `<br/>`), not with an
+/// autolink (`<https://...>`) or a bare `<`.
+fn opens_with_html_tag(text: &str) -> bool {
+    let Some(rest) = text.trim_start().strip_prefix('<') else {
+        return false;
+    };
+    let name = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_ascii_alphanumeric())
+            .len();
+    name > 0
+        && rest.starts_with(|c: char| c.is_ascii_alphabetic())
+        && rest[name..].starts_with(|c: char| c == '>' || c == '/' || c.is_whitespace())
 }

@@ -1016,3 +1016,22 @@ fn big_numbers_in_defaults_and_ranges_keep_their_text() {
     let small = &members["small"];
     assert_eq!(small.traits.default_text, None);
 }
+
+#[test]
+fn documentation_comments_are_marked_commonmark_unless_they_open_with_html() {
+    use crate::load::ShapeId;
+    let file = load_one(
+        "namespace ex\n/// A *Markdown* comment.\nstring A\n/// <p>An HTML comment.</p>\nstring B\n\
+         /// <https://example.com> opens with an autolink.\nstring C\n\
+         @documentation(\"A trait.\")\nstring D\n",
+    );
+    let commonmark = |id: &str| {
+        file.shapes[&ShapeId::parse(id).unwrap()]
+            .traits
+            .documentation_is_commonmark
+    };
+    assert!(commonmark("ex#A"));
+    assert!(!commonmark("ex#B"));
+    assert!(commonmark("ex#C"));
+    assert!(!commonmark("ex#D"));
+}

@@ -38,6 +38,9 @@ pub struct Sigv4 {
 pub struct Traits {
     /// `documentation` (CommonMark with HTML, as written).
     pub documentation: Option<String>,
+    /// Whether `documentation` is CommonMark proper (an IDL documentation comment), rather
+    /// than the HTML that AWS models write in the trait.
+    pub documentation_is_commonmark: bool,
     /// `deprecated`.
     pub deprecated: Option<Deprecated>,
     /// `title`.
@@ -118,12 +121,14 @@ impl Traits {
                     traits.range = Some(Range::read(value, text(TraitId::Range)));
                 }
                 Some(known) => traits.set(known, value),
-                None if id.ends_with(number_text::SUFFIX) => {}
+                None if number_text::is_front_end_key(id) => {}
                 None => {
                     traits.other.insert(id.clone(), value.clone());
                 }
             }
         }
+        traits.documentation_is_commonmark = traits.documentation.is_some()
+            && raw.contains_key(number_text::COMMONMARK_DOCUMENTATION);
         traits.default_text = text(TraitId::Default)
             .filter(|_| traits.default.is_some())
             .map(number_text::numbers)
