@@ -38,6 +38,23 @@ fn every_character_is_escaped_as_serde_json_escapes_it() {
 }
 
 #[test]
+fn an_escape_at_any_position_of_any_length_is_found() {
+    // Strings are scanned eight bytes at a time, the last word overlapping the one before:
+    // every length up to three words, with each kind of stop at every position.
+    for length in 0..=24 {
+        same_bytes(&"p".repeat(length));
+        for at in 0..length {
+            for stop in ['"', '\\', '\n', '\u{1}', '\u{1f}'] {
+                let text: String = (0..length)
+                    .map(|i| if i == at { stop } else { 'p' })
+                    .collect();
+                same_bytes(&text);
+            }
+        }
+    }
+}
+
+#[test]
 fn numbers_are_written_by_serde_json_formatting() {
     same_bytes(&json!([
         0,

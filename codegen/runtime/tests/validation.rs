@@ -62,6 +62,12 @@ fn lengths_near_the_bounds_count_characters_not_bytes() {
     assert_eq!(actual("😀😀😀😀😀😀😀😀"), None, "8 characters, 32 bytes");
     assert_eq!(actual("😀😀😀😀😀😀😀😀😀"), Some(9), "36 bytes");
     assert_eq!(actual("éééééééée"), Some(9), "17 bytes");
+    assert_eq!(
+        actual("abcdefgé"),
+        None,
+        "ASCII then one more: 8 characters, 9 bytes"
+    );
+    assert_eq!(actual("abcdefgéi"), Some(9), "10 bytes");
 }
 
 #[test]

@@ -32,17 +32,53 @@ fn a_request_is_a_post_with_the_protocol_headers_and_a_json_body() {
     assert_eq!(header(&request, "content-length"), Some("15"));
     assert_eq!(request.body(), br#"{"Name":"gear"}"#);
     assert_eq!(
-        wire::request("T.Op", &Widget::default(), false)
-            .map(|r| r.into_body())
-            .ok(),
+        wire::request(
+            http::HeaderValue::from_static("T.Op"),
+            &Widget::default(),
+            false
+        )
+        .map(|r| r.into_body())
+        .ok(),
         Some(b"{}".to_vec())
     );
     // Only an `@awsQueryCompatible` service's requests say so (the awsJson1_0 suite's
     // NonQueryCompatibleAwsJson10ForbidsQueryModeHeader and
     // QueryCompatibleAwsJson10CborSendsQueryModeHeader).
     assert_eq!(header(&request, "x-amzn-query-mode"), None);
-    let query = wire::request("T.Op", &Widget::default(), true).expect("a request");
+    let query = wire::request(
+        http::HeaderValue::from_static("T.Op"),
+        &Widget::default(),
+        true,
+    )
+    .expect("a request");
     assert_eq!(header(&query, "x-amzn-query-mode"), Some("true"));
+}
+
+#[test]
+fn content_length_is_the_body_length_in_decimal() {
+    // Bodies of 2 bytes (`{}`) up to six digits: the header is written digit by digit.
+    let overhead = br#"{"Name":""}"#.len();
+    for name_length in [
+        None,
+        Some(0),
+        Some(1),
+        Some(87),
+        Some(88),
+        Some(989),
+        Some(123_456),
+    ] {
+        let input = Widget {
+            name: name_length.map(|length| "g".repeat(length)),
+        };
+        let request = wire::request(http::HeaderValue::from_static("T.Op"), &input, false)
+            .expect("a request");
+        let expected = match name_length {
+            None => "2".to_owned(),
+            Some(length) => (overhead + length).to_string(),
+        };
+        assert_eq!(header(&request, "content-length"), Some(expected.as_str()));
+        assert_eq!(request.body().len().to_string(), expected);
+    }
 }
 
 #[test]
@@ -308,7 +344,7 @@ fn idempotency_tokens_are_fresh_version_4_uuids() {
 fn large_bodies_are_gzipped_when_allowed() {
     use std::io::Read as _;
     let small = wire::request(
-        "T.Op",
+        http::HeaderValue::from_static("T.Op"),
         &Widget {
             name: Some("x".to_owned()),
         },

@@ -137,13 +137,22 @@ impl AsciiDfa {
     const DEAD: usize = 1;
     const MATCHED: usize = 2;
 
-    /// Whether the pattern matches `value`, or `None` at the first byte that is not ASCII
-    /// (the automaton's walk decides those values).
+    /// Whether the pattern matches `value`, or `None` when the value is not ASCII (the
+    /// automaton's walk decides those values).
     pub fn is_match(&self, value: &str) -> Option<bool> {
+        // A value with any other byte is the walk's. Deciding that first, a word at a
+        // time, lets each byte below index the column table without a bounds check: the
+        // index is masked to 0..128, which the compiler sees.
+        if !value.is_ascii() {
+            return None;
+        }
         let mut row = Self::START;
         let mut offset = 0;
         for &byte in value.as_bytes() {
-            let column = usize::from(*self.column.get(usize::from(byte))?);
+            let column = self
+                .column
+                .get(usize::from(byte & 0x7f))
+                .map_or(0, |&column| usize::from(column));
             let next = self.next(offset + column);
             // A byte that keeps the row (the body of `[a-z]+`) changes nothing, so that
             // the lookups of a run of them need not wait for one another.

@@ -17,6 +17,10 @@ pub trait Operation {
     const NAME: &'static str;
     /// The `X-Amz-Target` header value.
     const TARGET: &'static str;
+    /// [`Operation::TARGET`] as a header value, checked when the crate is compiled rather
+    /// than on every request (a target is `Service.Operation`, two shape names, so it is
+    /// always a valid header value).
+    const TARGET_HEADER: http::HeaderValue = http::HeaderValue::from_static(Self::TARGET);
     /// The input structure.
     type Input: serde::Serialize + crate::validation::Validate;
     /// The output structure (read through the fast path, with serde behind it).
@@ -96,6 +100,6 @@ pub trait Operation {
 /// The request for an input whose defaults are filled in: the JSON body with the protocol's
 /// headers, compressed with the default settings when the operation allows it.
 fn encode<O: Operation + ?Sized>(input: &O::Input) -> Result<http::Request<Vec<u8>>, RequestError> {
-    let request = request(O::TARGET, input, O::QUERY_COMPATIBLE)?;
+    let request = request(O::TARGET_HEADER, input, O::QUERY_COMPATIBLE)?;
     Ok(request)
 }

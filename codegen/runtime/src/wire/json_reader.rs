@@ -447,32 +447,53 @@ impl Array {
 /// up to a quote, a backslash or a control character (what the reader stops at, and what the
 /// writer escapes). Eight bytes are tested at a time.
 pub(super) fn plain_run(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // A high bit in each byte that is zero; a byte above a zero byte may be flagged too, so
-    // only the lowest flag counts.
-    let zero_bytes = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
     let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut chunks {
         let mut word = [0; 8];
         word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
-        let stops = zero_bytes(word ^ (ONES * u64::from(b'"')))
-            | zero_bytes(word ^ (ONES * u64::from(b'\\')))
-            // Bytes below 0x20: subtracting 0x20 borrows into a high bit `word` lacks.
-            | (word.wrapping_sub(ONES * 0x20) & !word & HIGHS);
+        let stops = stops(u64::from_le_bytes(word));
         if stops != 0 {
             // Little-endian: the lowest flag is the first such byte.
             return at + (stops.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }
-    at + chunks
-        .remainder()
-        .iter()
-        .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
-        .unwrap_or(chunks.remainder().len())
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return at;
+    }
+    // The last eight bytes as one more word: those before `at` are already known to be
+    // plain, so the lowest flag is still the first stop, and no byte is tested alone.
+    let last = bytes
+        .len()
+        .checked_sub(8)
+        .and_then(|start| bytes.get(start..))
+        .and_then(|tail| <[u8; 8]>::try_from(tail).ok());
+    match last {
+        Some(word) => match stops(u64::from_le_bytes(word)) {
+            0 => bytes.len(),
+            stops => bytes.len() - 8 + (stops.trailing_zeros() / 8) as usize,
+        },
+        // Fewer than eight bytes in all.
+        None => rest
+            .iter()
+            .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+            .unwrap_or(rest.len()),
+    }
+}
+
+/// A high bit in each byte of `word` that is a quote, a backslash or a control character.
+/// A byte above a flagged one may be flagged too (a borrow runs on), so only the lowest
+/// flag counts.
+fn stops(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_bytes = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    zero_bytes(word ^ (ONES * u64::from(b'"')))
+        | zero_bytes(word ^ (ONES * u64::from(b'\\')))
+        // Bytes below 0x20: subtracting 0x20 borrows into a high bit `word` lacks.
+        | (word.wrapping_sub(ONES * 0x20) & !word & HIGHS)
 }
 
 /// How many ASCII digits `bytes` holds from `at` on.

@@ -16,6 +16,10 @@ pub trait Operation {
     const NAME: &'static str;
     /// The `X-Amz-Target` header value.
     const TARGET: &'static str;
+    /// [`Operation::TARGET`] as a header value, checked when the crate is compiled rather
+    /// than on every request (a target is `Service.Operation`, two shape names, so it is
+    /// always a valid header value).
+    const TARGET_HEADER: http::HeaderValue = http::HeaderValue::from_static(Self::TARGET);
     /// The input structure.
     type Input: serde::Serialize + crate::validation::Validate;
     /// The output structure (read through the fast path, with serde behind it).
@@ -61,7 +65,7 @@ pub trait Operation {
         let filled = Self::fill_defaults(input);
         let input = filled.as_ref().unwrap_or(input);
         crate::validation::Validate::validate(input).map_err(RequestError::Invalid)?;
-        let request = request(Self::TARGET, input, Self::QUERY_COMPATIBLE)?;
+        let request = request(Self::TARGET_HEADER, input, Self::QUERY_COMPATIBLE)?;
         if Self::COMPRESSES_REQUESTS {
             compress(request, compression)
         } else {
@@ -125,7 +129,7 @@ pub trait Operation {
 /// The request for an input whose defaults are filled in: the JSON body with the protocol's
 /// headers, compressed with the default settings when the operation allows it.
 fn encode<O: Operation + ?Sized>(input: &O::Input) -> Result<http::Request<Vec<u8>>, RequestError> {
-    let request = request(O::TARGET, input, O::QUERY_COMPATIBLE)?;
+    let request = request(O::TARGET_HEADER, input, O::QUERY_COMPATIBLE)?;
     #[cfg(feature = "request-compression")]
     let request = if O::COMPRESSES_REQUESTS {
         compress(request, &Compression::default())?
