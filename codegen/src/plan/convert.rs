@@ -120,19 +120,11 @@ fn members(decided: &Decided, shape: &Shape, problems: &mut Problems) -> Vec<Mem
             )
         });
         if let Some(mut m) = convert_member(decided, shape, member, named.name, problems) {
-            m.docs = with_note(m.docs, note);
+            m.docs = member_names::with_note(m.docs, note);
             members.push(m);
         }
     }
     members
-}
-
-/// Documentation with a renamed member's note as its last paragraph.
-pub(super) fn with_note(docs: Option<String>, note: Option<String>) -> Option<String> {
-    match (docs, note) {
-        (Some(docs), Some(note)) => Some(format!("{docs}\n\n{note}")),
-        (docs, note) => docs.or(note),
-    }
 }
 
 /// A member whose type could be generated.
@@ -213,13 +205,13 @@ fn union(decided: &Decided, shape: &Shape, problems: &mut Problems) -> Option<Un
         let member = if member.target.is_unit() {
             VariantMember::Unit {
                 wire_name: wire_name.clone(),
-                docs: with_note(docs_of(&member.traits), note),
+                docs: member_names::with_note(docs_of(&member.traits), note),
                 deprecated: member.traits.deprecation_note(),
             }
         } else {
             let field_name = names::field_name(wire_name);
             let mut member = convert_member(decided, shape, member, field_name, problems)?;
-            member.docs = with_note(member.docs, note);
+            member.docs = member_names::with_note(member.docs, note);
             VariantMember::Value(Box::new(member))
         };
         variants.push(UnionVariant { variant, member });

@@ -150,37 +150,35 @@ mod tests {
         Written { value, text: None }
     }
 
-    #[test]
-    fn big_number_defaults_keep_every_digit() {
-        let text = "-388531337837038913783703891378";
+    /// The default a JSON file writes as `text`, typed as `kind`.
+    fn typed_text(text: &str, kind: ShapeKind) -> Result<DefaultValue, String> {
         let value: Value = serde_json::from_str(text).unwrap();
-        let exact = Written {
+        let written = Written {
             value: &value,
             text: Some(text),
         };
+        typed(written, &kind, &[])
+    }
+
+    #[test]
+    fn big_number_defaults_keep_every_digit() {
+        let text = "-388531337837038913783703891378";
         assert_eq!(
-            typed(exact, &ShapeKind::BigInteger, &[]),
+            typed_text(text, ShapeKind::BigInteger),
             Ok(DefaultValue::BigNumber(text.to_owned()))
         );
         assert_eq!(
-            typed(exact, &ShapeKind::BigInteger, &[])
-                .unwrap()
-                .to_string(),
+            typed_text(text, ShapeKind::BigInteger).unwrap().to_string(),
             text
         );
         let decimal = "0.1000000000000000000001";
-        let value: Value = serde_json::from_str(decimal).unwrap();
-        let exact = Written {
-            value: &value,
-            text: Some(decimal),
-        };
         assert_eq!(
-            typed(exact, &ShapeKind::BigDecimal, &[]),
+            typed_text(decimal, ShapeKind::BigDecimal),
             Ok(DefaultValue::BigNumber(decimal.to_owned()))
         );
         // Not whole: no bigInteger, and the message quotes the digits as written.
         assert_eq!(
-            typed(exact, &ShapeKind::BigInteger, &[]),
+            typed_text(decimal, ShapeKind::BigInteger),
             Err(format!("default value {decimal} does not fit a bigInteger"))
         );
         // Whole numbers in any form are bigIntegers; 64-bit ones need no text.

@@ -1,7 +1,6 @@
 //! Conversion of string and integer enums, and the Rust variant names of enum and union
 //! members.
 
-use super::convert::with_note;
 use super::decided::{docs_of, Decided};
 use super::ir::{Enum, EnumVariant, IntEnum};
 use super::member_names;
@@ -97,7 +96,7 @@ pub(super) fn enumeration(
             deprecated: member.traits.deprecation_note(),
             name,
             value,
-            docs: with_note(docs_of(&member.traits), note),
+            docs: member_names::with_note(docs_of(&member.traits), note),
         });
     }
     Some(Enum {
@@ -139,7 +138,11 @@ pub(super) fn int_enum(
                 format!("value {value} is also the value of member `{other}`"),
             );
         }
-        variants.push((name, value, with_note(docs_of(&member.traits), note)));
+        variants.push((
+            name,
+            value,
+            member_names::with_note(docs_of(&member.traits), note),
+        ));
     }
     Some(IntEnum {
         id: id.clone(),

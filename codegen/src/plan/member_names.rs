@@ -91,6 +91,14 @@ pub(super) fn renamed_note(rust: &str, wire: &str, natural: &str, keeper: &str) 
     )
 }
 
+/// Documentation with a renamed member's note as its last paragraph.
+pub(super) fn with_note(docs: Option<String>, note: Option<String>) -> Option<String> {
+    match (docs, note) {
+        (Some(docs), Some(note)) => Some(format!("{docs}\n\n{note}")),
+        (docs, note) => docs.or(note),
+    }
+}
+
 /// The field name of each member (by position in `wire_names`), each with the member that
 /// kept its converted name when it had to give it up (see [`distinct`]).
 pub(super) fn field_names(wire_names: &[&str]) -> Vec<Named> {

@@ -43,7 +43,7 @@ impl ErrorResponse {
     pub fn new(status: u16, headers: &http::HeaderMap, body: &[u8]) -> Self {
         let (fields, body) = match serde_json::from_slice::<serde_json::Value>(body) {
             Ok(serde_json::Value::Object(map)) => (map, Box::from(body)),
-            _ => (serde_json::Map::new(), Box::from(&b"{}"[..])),
+            _ => (serde_json::Map::new(), Box::from(b"{}".as_slice())),
         };
         let text = |key: &str| fields.get(key).and_then(serde_json::Value::as_str);
         let code = header(headers, "x-amzn-errortype")
