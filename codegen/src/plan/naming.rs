@@ -109,7 +109,7 @@ pub(super) fn assign(model: &Model, selection: &Selection, closure: &Closure) ->
         operation_modules.insert(module.clone());
         operation_names.insert(rust_name.clone());
         let own_module = Module::Operation(module.clone());
-        taken.insert((own_module.clone(), format!("{rust_name}Error")));
+        taken.insert((own_module.clone(), names::with_suffix(&rust_name, "Error")));
         taken.insert((own_module.clone(), rust_name.clone()));
         let op = model.get(op_id);
         let mut io = |target: Option<&ShapeId>, suffix: &str, role| match target {
@@ -118,7 +118,7 @@ pub(super) fn assign(model: &Model, selection: &Selection, closure: &Closure) ->
                 let id = op_id.with_member(suffix);
                 let name = TypeName {
                     module: own_module.clone(),
-                    name: format!("{rust_name}{suffix}"),
+                    name: names::with_suffix(&rust_name, suffix),
                 };
                 names.types.insert(id.clone(), name);
                 names.roles.insert(id.clone(), role);
