@@ -54,6 +54,8 @@ error_types! {
     "operations::disconnect_custom_key_store::DisconnectCustomKeyStoreError" => kms_api::operations::disconnect_custom_key_store::DisconnectCustomKeyStoreError,
     "operations::update_custom_key_store::UpdateCustomKeyStoreError" => kms_api::operations::update_custom_key_store::UpdateCustomKeyStoreError,
     "primitives::BuildError" => kms_api::primitives::BuildError,
+    // Generic over the operation's error enum: as thread-safe as that enum.
+    "server::HandlerError" => kms_api::server::HandlerError<kms_api::operations::connect_custom_key_store::ConnectCustomKeyStoreError>,
     "primitives::UnhandledError" => kms_api::primitives::UnhandledError,
     "validation::ValidationError" => kms_api::validation::ValidationError,
     "wire::RequestError" => kms_api::wire::RequestError,

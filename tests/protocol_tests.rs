@@ -3,8 +3,9 @@
 //! pass whole; the failing suite holds cases that are wrong on purpose, and each must be
 //! reported as failed with its reason; the skipped suite holds cases that cannot run (an
 //! event-stream operation, an operation no service binds), each reported as excluded with
-//! its reason, never dropped. A directory with no case at all fails. The official awsJson1_1
-//! suite runs in `.ci/run`.
+//! its reason, never dropped. Each case is reported per side it applies to (`client`,
+//! `server`), with a summary line per side before the total. A directory with no case at all
+//! fails. The official awsJson1_1 suite runs in `.ci/run`.
 
 use workspace_tests::root;
 
@@ -27,16 +28,25 @@ fn suite(name: &str) -> String {
         .to_string()
 }
 
-/// The report line of one case.
-fn line<'a>(out: &'a str, id: &str) -> &'a str {
+/// The report line of one case on one side (`service side OUTCOME id`).
+fn side_line<'a>(out: &'a str, side: &str, id: &str) -> &'a str {
     out.lines()
         .find(|line| {
-            line.split_whitespace()
-                .nth(2)
-                .map(|i| i.trim_end_matches(':'))
-                == Some(id)
+            let words: Vec<&str> = line.split_whitespace().collect();
+            words.get(1) == Some(&side) && words.get(3).map(|i| i.trim_end_matches(':')) == Some(id)
         })
-        .unwrap_or_else(|| panic!("no report line for {id}:\n{out}"))
+        .unwrap_or_else(|| panic!("no {side} report line for {id}:\n{out}"))
+}
+
+/// The client's report line of one case.
+fn line<'a>(out: &'a str, id: &str) -> &'a str {
+    side_line(out, "client", id)
+}
+
+/// The last three lines: the client's and the server's summaries, and the total.
+fn summaries(out: &str) -> Vec<&str> {
+    let lines: Vec<&str> = out.lines().collect();
+    lines[lines.len().saturating_sub(3)..].to_vec()
 }
 
 #[test]
@@ -44,8 +54,12 @@ fn the_fixture_suite_passes_whole() {
     let (status, out, err) = run(&["protocol-tests", "--dir", &suite("passing")]);
     assert_eq!(status, 0, "stdout:\n{out}\nstderr:\n{err}");
     assert_eq!(
-        out.lines().last(),
-        Some("6 passed, 0 failed, 1 excluded"),
+        summaries(&out),
+        [
+            "client: 6 passed, 0 failed, 0 excluded",
+            "server: 3 passed, 0 failed, 2 excluded",
+            "9 passed, 0 failed, 2 excluded",
+        ],
         "{out}"
     );
     for id in [
@@ -63,10 +77,27 @@ fn the_fixture_suite_passes_whole() {
         prefix.contains("host prefix") && prefix.contains("caller"),
         "the note says what the caller owns: {prefix}"
     );
-    let excluded = line(&out, "FixtureServerOnly");
+    // The server side: a server-only case, a response written, a request routed.
+    for id in [
+        "FixtureServerOnly",
+        "FixtureEchoOutput",
+        "FixtureHostPrefixWithLabel",
+    ] {
+        let server = side_line(&out, "server", id);
+        assert!(
+            server.contains(" PASS "),
+            "{id} passes on the server:\n{out}"
+        );
+    }
     assert!(
-        excluded.contains("EXCLUDED") && excluded.contains("appliesTo: server"),
-        "{excluded}"
+        !out.contains("client PASS     FixtureServerOnly"),
+        "a server-only case has no client side:\n{out}"
+    );
+    // A request case without X-Amz-Target is not a request a server could route.
+    let unrouted = side_line(&out, "server", "FixtureHostPrefixLabelWithDots");
+    assert!(
+        unrouted.contains(" EXCLUDED ") && unrouted.contains("no X-Amz-Target"),
+        "{unrouted}"
     );
 }
 
@@ -75,11 +106,19 @@ fn wrong_cases_fail_with_their_reasons() {
     let (status, out, _) = run(&["protocol-tests", "--dir", &suite("failing")]);
     assert_eq!(status, 1, "any failed case fails the command:\n{out}");
     assert_eq!(
-        out.lines().last(),
-        Some("1 passed, 6 failed, 0 excluded"),
+        summaries(&out),
+        [
+            "client: 1 passed, 6 failed, 0 excluded",
+            "server: 1 passed, 4 failed, 2 excluded",
+            "2 passed, 10 failed, 2 excluded",
+        ],
         "{out}"
     );
     assert!(line(&out, "RightBody").contains(" PASS "), "{out}");
+    assert!(
+        side_line(&out, "server", "RightBody").contains(" PASS "),
+        "{out}"
+    );
     let expectations = [
         ("WrongBody", "body differs"),
         ("WrongTarget", "header X-Amz-Target"),
@@ -94,6 +133,17 @@ fn wrong_cases_fail_with_their_reasons() {
     for (id, reason) in expectations {
         let line = line(&out, id);
         assert!(line.contains(" FAIL "), "{id} fails: {line}");
+        assert!(line.contains(reason), "{id} says why ({reason}): {line}");
+    }
+    let server_expectations = [
+        ("WrongTarget", "UnknownOperationException"),
+        ("WrongOutput", "body differs"),
+        ("UntypedError", "status"),
+        ("UntypedErrorForBroken", "body differs"),
+    ];
+    for (id, reason) in server_expectations {
+        let line = side_line(&out, "server", id);
+        assert!(line.contains(" FAIL "), "{id} fails on the server: {line}");
         assert!(line.contains(reason), "{id} says why ({reason}): {line}");
     }
 }
@@ -113,8 +163,12 @@ fn cases_that_cannot_run_are_excluded_with_their_reason_not_dropped() {
     let (status, out, err) = run(&["protocol-tests", "--dir", &suite("skipped")]);
     assert_eq!(status, 0, "stdout:\n{out}\nstderr:\n{err}");
     assert_eq!(
-        out.lines().last(),
-        Some("1 passed, 0 failed, 4 excluded"),
+        summaries(&out),
+        [
+            "client: 1 passed, 0 failed, 4 excluded",
+            "server: 1 passed, 0 failed, 4 excluded",
+            "2 passed, 0 failed, 8 excluded",
+        ],
         "{out}"
     );
     assert!(
@@ -145,7 +199,7 @@ fn cases_that_cannot_run_are_excluded_with_their_reason_not_dropped() {
         .find(|l| l.contains("SkippedFixtureUnbound"))
         .unwrap_or_else(|| panic!("the unbound case is reported:\n{out}"));
     assert!(
-        unbound.starts_with("(no service) EXCLUDED SkippedFixtureUnbound: ")
+        unbound.starts_with("(no service) client EXCLUDED SkippedFixtureUnbound: ")
             && unbound.contains("example.skipped#Unbound"),
         "{unbound}"
     );
@@ -157,7 +211,14 @@ fn a_directory_without_cases_fails() {
     let models = root().join("tests/models").display().to_string();
     let (status, out, err) = run(&["protocol-tests", "--dir", &models]);
     assert_eq!(status, 1, "nothing tested is a failure:\n{out}\n{err}");
-    assert_eq!(out.lines().last(), Some("0 passed, 0 failed, 0 excluded"));
+    assert_eq!(
+        summaries(&out),
+        [
+            "client: 0 passed, 0 failed, 0 excluded",
+            "server: 0 passed, 0 failed, 0 excluded",
+            "0 passed, 0 failed, 0 excluded",
+        ]
+    );
     assert!(
         err.contains("no smithy.test compliance cases") && err.contains("nothing was tested"),
         "{err}"

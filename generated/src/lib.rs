@@ -89,6 +89,8 @@
 pub mod errors;
 pub mod operations;
 pub mod primitives;
+#[cfg(feature = "server")]
+pub mod server;
 pub mod types;
 pub mod validation;
 pub mod wire;

@@ -4,15 +4,19 @@
 //! Every model file under DIR (`.smithy` or `.json`, subdirectories included) is loaded
 //! unmodified. For each service with `smithy.test` cases for its protocol, the crate is
 //! generated, the cases become Rust tests (`codegen::compliance`), and the tests run in a
-//! crate of their own under `target/protocol-tests/`. The report has a line per case (pass,
-//! fail or excluded, with the reason for everything that did not pass) and ends with
+//! crate of their own under `target/protocol-tests/`. A case runs on each side it applies to
+//! (`appliesTo`, or both): the client side serializes requests and parses responses, the
+//! server side (the crate's `server` feature) reads requests through the router and writes
+//! responses. The report has a line per case and side (pass, fail or excluded, with the
+//! reason for everything that did not pass), then one summary line per side
+//! (`client: N passed, N failed, N excluded`, `server: ...`), and ends with
 //! `N passed, N failed, N excluded`. Every case in the files is counted: cases whose
 //! operation the planner leaves out, and cases no service takes up, are reported as excluded
 //! with their reason. Exit status 1 when any case fails or cannot run, or when DIR holds no
 //! case at all.
 
 use crate::cli::{Long, Parsed, Parser, Short};
-use codegen::compliance::{self, Case, Disposition};
+use codegen::compliance::{self, Case, Disposition, Side};
 use codegen::{workspace_root, Options};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -23,8 +27,9 @@ pub const USAGE: &str = "\
 usage: cargo xtask protocol-tests --dir DIR
 
 Loads the Smithy models under DIR (the official awsJson1_1 suite, for example), generates a crate
-for every service with smithy.test cases for its protocol, turns each client case into a Rust test,
-runs them and reports every case. Builds go to target/protocol-tests/.
+for every service with smithy.test cases for its protocol, turns each case into a Rust test on each
+side it applies to (client, server), runs them and reports every case, a summary per side and the
+total. Builds go to target/protocol-tests/.
 
 options:
   --dir DIR     the directory of the suite's model files (required)";
@@ -80,7 +85,7 @@ fn run_suite(dir: PathBuf, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             Err(problems) => {
                 let _ = writeln!(out, "protocol-tests: {service}: generation failed");
                 let _ = writeln!(err, "{problems}");
-                totals.failed += 1;
+                totals.client.failed += 1;
                 generation_failures += 1;
                 continue;
             }
@@ -92,22 +97,28 @@ fn run_suite(dir: PathBuf, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         }
         for case in &unplanned {
             reported.insert((case.shape.to_string(), case.id.clone()));
-            totals.excluded += 1;
-            let _ = writeln!(out, "{service} EXCLUDED {}: {}", case.id, case.reason);
+            totals.side(case.side).excluded += 1;
+            let side = case.side.name();
+            let _ = writeln!(
+                out,
+                "{service} {side} EXCLUDED {}: {}",
+                case.id, case.reason
+            );
         }
         if cases.is_empty() {
             continue;
         }
         let results = run_service(&generation, &facts, &cases, err);
         for case in &cases {
+            let counts = totals.side(case.side);
             let outcome = match &case.disposition {
                 Disposition::Excluded(reason) => {
-                    totals.excluded += 1;
+                    counts.excluded += 1;
                     format!("EXCLUDED {}: {reason}", case.id)
                 }
                 Disposition::Run => match results.get(&case.test_name()) {
                     Some(Ok(())) => {
-                        totals.passed += 1;
+                        counts.passed += 1;
                         let mut line = format!("PASS     {}", case.id);
                         for note in &case.notes {
                             line.push_str(&format!(" (note: {note})"));
@@ -115,43 +126,49 @@ fn run_suite(dir: PathBuf, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                         line
                     }
                     Some(Err(reason)) => {
-                        totals.failed += 1;
+                        counts.failed += 1;
                         format!("FAIL     {}: {reason}", case.id)
                     }
                     None => {
-                        totals.failed += 1;
+                        counts.failed += 1;
                         format!("FAIL     {}: the test did not run", case.id)
                     }
                 },
             };
-            let _ = writeln!(out, "{service} {outcome}");
+            let _ = writeln!(out, "{service} {} {outcome}", case.side.name());
         }
     }
     // Cases that no service took up: on shapes outside every service, or for a protocol no
     // service speaks. They are counted too, so that no case vanishes from the report.
-    for (shape, id, protocol) in all_cases(&loaded) {
+    for (shape, id, protocol, sides) in all_cases(&loaded) {
         if reported.contains(&(shape.clone(), id.clone())) {
             continue;
         }
-        if generation_failures > 0 {
-            totals.failed += 1;
-            let _ = writeln!(
-                out,
-                "(no service) FAIL     {id}: not run; {generation_failures} services failed to \
-                 generate, and it may be one of theirs"
-            );
-        } else {
-            totals.excluded += 1;
-            let reason = compliance::no_service(&shape, &protocol);
-            let _ = writeln!(out, "(no service) EXCLUDED {id}: {reason}");
+        for &side in sides {
+            let name = side.name();
+            if generation_failures > 0 {
+                totals.side(side).failed += 1;
+                let _ = writeln!(
+                    out,
+                    "(no service) {name} FAIL     {id}: not run; {generation_failures} services \
+                     failed to generate, and it may be one of theirs"
+                );
+            } else {
+                totals.side(side).excluded += 1;
+                let reason = compliance::no_service(&shape, &protocol);
+                let _ = writeln!(out, "(no service) {name} EXCLUDED {id}: {reason}");
+            }
         }
     }
-    let _ = writeln!(
-        out,
-        "{} passed, {} failed, {} excluded",
-        totals.passed, totals.failed, totals.excluded
-    );
-    if totals.passed + totals.failed + totals.excluded == 0 {
+    let total = totals.total();
+    for (side, counts) in [
+        (Side::Client, &totals.client),
+        (Side::Server, &totals.server),
+    ] {
+        let _ = writeln!(out, "{}: {}", side.name(), counts.summary());
+    }
+    let _ = writeln!(out, "{}", total.summary());
+    if total.passed + total.failed + total.excluded == 0 {
         let _ = writeln!(
             err,
             "error: no smithy.test compliance cases (httpRequestTests, httpResponseTests) were \
@@ -160,12 +177,14 @@ fn run_suite(dir: PathBuf, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         );
         return 1;
     }
-    u8::from(totals.failed > 0)
+    u8::from(total.failed > 0)
 }
 
 /// Every compliance case in the loaded files, whatever its protocol, as (shape id, case id,
-/// protocol), sorted.
-fn all_cases(loaded: &[codegen::load::LoadedFile]) -> Vec<(String, String, String)> {
+/// protocol, the sides it applies to), sorted.
+fn all_cases(
+    loaded: &[codegen::load::LoadedFile],
+) -> Vec<(String, String, String, &'static [Side])> {
     let mut found = Vec::new();
     for file in loaded {
         for (shape_id, shape) in &file.document.shapes {
@@ -178,7 +197,8 @@ fn all_cases(loaded: &[codegen::load::LoadedFile]) -> Vec<(String, String, Strin
                             .unwrap_or("(none)")
                             .to_owned()
                     };
-                    found.push((shape_id.clone(), text("id"), text("protocol")));
+                    let sides = Side::of(case);
+                    found.push((shape_id.clone(), text("id"), text("protocol"), sides));
                 }
             }
         }
@@ -187,11 +207,46 @@ fn all_cases(loaded: &[codegen::load::LoadedFile]) -> Vec<(String, String, Strin
     found
 }
 
-#[derive(Default)]
-struct Totals {
+/// How many cases passed, failed and were excluded.
+#[derive(Clone, Copy, Default)]
+struct Counts {
     passed: usize,
     failed: usize,
     excluded: usize,
+}
+
+impl Counts {
+    /// `N passed, N failed, N excluded`.
+    fn summary(&self) -> String {
+        format!(
+            "{} passed, {} failed, {} excluded",
+            self.passed, self.failed, self.excluded
+        )
+    }
+}
+
+/// The counts of each side.
+#[derive(Default)]
+struct Totals {
+    client: Counts,
+    server: Counts,
+}
+
+impl Totals {
+    fn side(&mut self, side: Side) -> &mut Counts {
+        match side {
+            Side::Client => &mut self.client,
+            Side::Server => &mut self.server,
+        }
+    }
+
+    fn total(&self) -> Counts {
+        Counts {
+            passed: self.client.passed + self.server.passed,
+            failed: self.client.failed + self.server.failed,
+            excluded: self.client.excluded + self.server.excluded,
+        }
+    }
 }
 
 /// Every service shape in the loaded files, sorted.
@@ -238,8 +293,16 @@ fn run_service(
     let target = root.join("target");
     let cargo = || crate::verify_models::cargo(&target);
     // The generated crate itself must be warning- and clippy-clean, like every crate we emit.
+    // With the server half: the server cases need it, and it must be clippy-clean too.
     let clippy = cargo()
-        .args(["clippy", "--quiet", "--lib", "--manifest-path"])
+        .args([
+            "clippy",
+            "--quiet",
+            "--lib",
+            "--features",
+            "server",
+            "--manifest-path",
+        ])
         .arg(crate_dir.join("Cargo.toml"))
         .args(["--", "-D", "warnings"])
         .output();
@@ -272,7 +335,14 @@ fn run_service(
     }
     let output = cargo()
         .env("RUST_BACKTRACE", "0")
-        .args(["test", "--test", "compliance", "--manifest-path"])
+        .args([
+            "test",
+            "--test",
+            "compliance",
+            "--features",
+            "server",
+            "--manifest-path",
+        ])
         .arg(crate_dir.join("Cargo.toml"))
         .args(["--", "--test-threads", "1"])
         .output();

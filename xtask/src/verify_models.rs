@@ -1,7 +1,8 @@
 //! `cargo xtask verify-models --dir DIR`: for every `*.json` model in DIR, generate its crate,
 //! build it with `cargo clippy --all-targets -- -D warnings` (so it compiles without warnings
-//! and is clippy-clean), and run the wire cases that target it (`tests/wire-models/*.json` with
-//! a matching `"model"`, plus the model's own examples). One line per model, then a summary;
+//! and is clippy-clean), and its library again with the `server` and `http-body` features,
+//! and run the wire cases that target it (`tests/wire-models/*.json` with a matching
+//! `"model"`, plus the model's own examples). One line per model, then a summary;
 //! exit status 1 when any model fails.
 
 use crate::cli::{Long, Parsed, Parser, Short};
@@ -154,29 +155,42 @@ fn verify(model: &Path, cases: &Path) -> Report {
     let manifest = crate_dir.join("Cargo.toml");
 
     let clippy_started = Instant::now();
-    let clippy = cargo(&target)
-        .args(["clippy", "--quiet", "--all-targets", "--manifest-path"])
-        .arg(&manifest)
-        .args(["--", "-D", "warnings"])
-        .output();
-    let clippy_s = clippy_started.elapsed().as_secs();
-    match clippy {
-        Ok(output) if output.status.success() => {}
-        Ok(output) => {
-            return Report {
-                line: format!("{summary}; clippy -D warnings: FAILED"),
-                ok: false,
-                details: String::from_utf8_lossy(&output.stderr).into_owned(),
-            };
-        }
-        Err(e) => {
-            return Report {
-                line: format!("{summary}; cannot run cargo"),
-                ok: false,
-                details: e.to_string(),
+    // The client build, then the library with the server half and its adapter (a second,
+    // check-only pass over the crate alone: its dependencies are built already).
+    let passes: [(&[&str], &str); 2] = [
+        (&["--all-targets"], ""),
+        (
+            &["--lib", "--features", "server,http-body"],
+            "with --features server,http-body: ",
+        ),
+    ];
+    for (flags, label) in passes {
+        let clippy = cargo(&target)
+            .args(["clippy", "--quiet"])
+            .args(flags)
+            .arg("--manifest-path")
+            .arg(&manifest)
+            .args(["--", "-D", "warnings"])
+            .output();
+        match clippy {
+            Ok(output) if output.status.success() => {}
+            Ok(output) => {
+                return Report {
+                    line: format!("{summary}; clippy -D warnings: FAILED"),
+                    ok: false,
+                    details: format!("{label}{}", String::from_utf8_lossy(&output.stderr)),
+                };
+            }
+            Err(e) => {
+                return Report {
+                    line: format!("{summary}; cannot run cargo"),
+                    ok: false,
+                    details: e.to_string(),
+                }
             }
         }
     }
+    let clippy_s = clippy_started.elapsed().as_secs();
 
     let file_cases = targeted_case_files(cases, &name);
     let skipped_note = if skipped_examples > 0 {

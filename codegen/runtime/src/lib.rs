@@ -18,5 +18,7 @@
 
 pub mod example;
 pub mod primitives;
+#[cfg(feature = "server")]
+pub mod server;
 pub mod validation;
 pub mod wire;

@@ -2,6 +2,7 @@
 //! operation each one exercises, and whether it runs.
 
 use super::exclusions::exclusion;
+pub use super::side::Side;
 use crate::load::{LoadedFile, Shape, ShapeId, TraitId};
 use crate::plan::ir::{Operation, Service, TypeRef};
 use serde_json::Value;
@@ -36,6 +37,8 @@ pub enum Disposition {
 pub struct Case {
     /// The case's `id`.
     pub id: String,
+    /// The end of the protocol it checks.
+    pub side: Side,
     /// Request, response or error response.
     pub kind: CaseKind,
     /// The shape the trait is on (an operation, or an error structure).
@@ -51,11 +54,14 @@ pub struct Case {
 }
 
 impl Case {
-    /// The name of the Rust test function: the kind, then the id in snake case.
+    /// The name of the Rust test function: `server_` for the server side, the kind, then the
+    /// id in snake case.
     pub fn test_name(&self) -> String {
-        let prefix = match self.kind {
-            CaseKind::Request => "request",
-            CaseKind::Response | CaseKind::ErrorResponse(_) => "response",
+        let prefix = match (self.side, &self.kind) {
+            (Side::Client, CaseKind::Request) => "request",
+            (Side::Client, _) => "response",
+            (Side::Server, CaseKind::Request) => "server_request",
+            (Side::Server, _) => "server_response",
         };
         let mut name = format!("{prefix}_");
         let mut previous_lower = false;
@@ -92,6 +98,8 @@ impl Case {
 pub struct Unplanned {
     /// The case's `id`.
     pub id: String,
+    /// The end of the protocol it checks.
+    pub side: Side,
     /// The shape the trait is on (an operation, or an error structure).
     pub shape: ShapeId,
     /// Why it is not run (see [`exclusions`](super::exclusions)).
@@ -115,7 +123,16 @@ pub fn collect_cases(files: &[LoadedFile], service: &Service) -> Vec<Case> {
             (&raw.traits.http_response_tests, CaseKind::Response),
         ] {
             for data in entries(written, protocol) {
-                cases.push(case(&operation.id, index, operation, kind.clone(), data));
+                for &side in Side::of(data) {
+                    cases.push(case(
+                        &operation.id,
+                        index,
+                        operation,
+                        kind.clone(),
+                        data,
+                        side,
+                    ));
+                }
             }
         }
     }
@@ -136,7 +153,16 @@ pub fn collect_cases(files: &[LoadedFile], service: &Service) -> Vec<Case> {
                 id: error.structure.id.clone(),
                 name: error.structure.name.clone(),
             });
-            cases.push(case(&error.structure.id, index, operation, kind, data));
+            for &side in Side::of(data) {
+                cases.push(case(
+                    &error.structure.id,
+                    index,
+                    operation,
+                    kind.clone(),
+                    data,
+                    side,
+                ));
+            }
         }
     }
     cases
@@ -174,11 +200,14 @@ pub fn unplanned_cases(files: &[LoadedFile], service: &Service) -> Vec<Unplanned
             &raw.traits.http_response_tests,
         ] {
             for data in entries(cases, protocol) {
-                unplanned.push(Unplanned {
-                    id: case_id(data),
-                    shape: operation.clone(),
-                    reason: reason.clone(),
-                });
+                for &side in Side::of(data) {
+                    unplanned.push(Unplanned {
+                        id: case_id(data),
+                        side,
+                        shape: operation.clone(),
+                        reason: reason.clone(),
+                    });
+                }
             }
         }
         for error_id in raw.errors.iter().chain(&service_errors) {
@@ -191,11 +220,14 @@ pub fn unplanned_cases(files: &[LoadedFile], service: &Service) -> Vec<Unplanned
             };
             let reason = super::exclusions::error_of_skipped_operation(operation, why);
             for data in entries(&raw_error.traits.http_response_tests, protocol) {
-                unplanned.push(Unplanned {
-                    id: case_id(data),
-                    shape: error_id.clone(),
-                    reason: reason.clone(),
-                });
+                for &side in Side::of(data) {
+                    unplanned.push(Unplanned {
+                        id: case_id(data),
+                        side,
+                        shape: error_id.clone(),
+                        reason: reason.clone(),
+                    });
+                }
             }
         }
     }
@@ -235,13 +267,15 @@ fn case(
     operation: &Operation,
     kind: CaseKind,
     data: &Value,
+    side: Side,
 ) -> Case {
-    let disposition = match exclusion(data) {
+    let disposition = match exclusion(data, side, kind == CaseKind::Request) {
         Some(reason) => Disposition::Excluded(reason),
         None => Disposition::Run,
     };
     let mut case = Case {
         id: case_id(data),
+        side,
         kind,
         shape: shape.clone(),
         operation: index,
@@ -289,6 +323,7 @@ mod tests {
     fn named(id: &str, kind: CaseKind) -> String {
         Case {
             id: id.to_owned(),
+            side: Side::Client,
             kind,
             shape: ShapeId::parse("a#B").expect("valid id"),
             operation: 0,
@@ -316,9 +351,24 @@ mod tests {
     }
 
     #[test]
-    fn only_server_cases_are_excluded() {
-        assert!(exclusion(&serde_json::json!({"appliesTo": "server"})).is_some());
-        assert!(exclusion(&serde_json::json!({"appliesTo": "client"})).is_none());
-        assert!(exclusion(&serde_json::json!({})).is_none());
+    fn server_cases_must_be_whole_requests_and_responses() {
+        let routed = serde_json::json!({"headers": {"X-Amz-Target": "S.Op"}});
+        let unrouted = serde_json::json!({"headers": {"Content-Encoding": "gzip"}});
+        assert!(exclusion(&routed, Side::Server, true).is_none());
+        assert!(exclusion(&unrouted, Side::Server, true).is_some());
+        assert!(exclusion(&unrouted, Side::Client, true).is_none());
+        assert!(exclusion(&unrouted, Side::Server, false).is_none());
+        assert!(exclusion(&routed, Side::Server, false).is_some());
+        assert!(exclusion(&routed, Side::Client, false).is_none());
+    }
+
+    #[test]
+    fn a_case_without_applies_to_checks_both_sides() {
+        let both = Side::of(&serde_json::json!({}));
+        assert_eq!(both, [Side::Client, Side::Server]);
+        let server = Side::of(&serde_json::json!({"appliesTo": "server"}));
+        assert_eq!(server, [Side::Server]);
+        let client = Side::of(&serde_json::json!({"appliesTo": "client"}));
+        assert_eq!(client, [Side::Client]);
     }
 }

@@ -1,7 +1,8 @@
 //! The compliance test file: one `#[test]` per case that runs, calling the checks of
 //! [`SUPPORT_FILE`] (which the test crate includes as `support`).
 
-use super::cases::{Case, CaseKind, Disposition};
+use super::case_headers::header_pairs;
+use super::cases::{Case, CaseKind, Disposition, Side};
 use super::facts::ModelFacts;
 use super::values::{contains_nan, Values};
 use crate::emit::common::ident;
@@ -25,14 +26,23 @@ pub fn test_file(service: &Service, facts: &ModelFacts, cases: &[Case]) -> Strin
         .map(|case| {
             let name = ident(&case.test_name());
             let operation = &service.operations[case.operation];
-            let body = match test_body(&values, operation, case) {
+            let body = match case.side {
+                Side::Client => test_body(&values, operation, case),
+                Side::Server => super::server_emit::test_body(&values, operation, case),
+            };
+            let body = match body {
                 Ok(body) => body,
                 Err(problem) => {
                     let message = format!("the case cannot be built: {problem}");
                     quote!(panic!(#message);)
                 }
             };
-            let doc = format!(" `{}` ({}).", case.id, case.shape);
+            let doc = format!(
+                " `{}` ({}, {} side).",
+                case.id,
+                case.shape,
+                case.side.name()
+            );
             quote! {
                 #[doc = #doc]
                 #[test]
@@ -41,6 +51,16 @@ pub fn test_file(service: &Service, facts: &ModelFacts, cases: &[Case]) -> Strin
                 }
             }
         });
+    let server_requests = cases.iter().any(|case| {
+        case.side == Side::Server
+            && case.kind == CaseKind::Request
+            && case.disposition == Disposition::Run
+    });
+    let capture = if server_requests {
+        super::server_emit::capture_service(service)
+    } else {
+        quote!()
+    };
     let file = quote! {
         //! Protocol compliance cases, written by `cargo xtask protocol-tests`.
         #![allow(deprecated, clippy::all)]
@@ -49,6 +69,8 @@ pub fn test_file(service: &Service, facts: &ModelFacts, cases: &[Case]) -> Strin
 
         #[path = "support.rs"]
         mod support;
+
+        #capture
 
         #(#tests)*
     };
@@ -198,18 +220,6 @@ fn test_body(values: &Values, operation: &Operation, case: &Case) -> Result<Toke
             }
         }
     }
-}
-
-fn header_pairs(headers: Option<&Value>) -> Vec<TokenStream> {
-    headers
-        .and_then(Value::as_object)
-        .map(|headers| {
-            headers
-                .iter()
-                .filter_map(|(name, value)| value.as_str().map(|value| quote!((#name, #value))))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 fn strings(list: Option<&Value>) -> Vec<TokenStream> {

@@ -1,20 +1,39 @@
 //! The one place that says which compliance cases are not run, and why.
 //!
-//! A case is excluded only for a protocol feature this generator has decided not to support:
-//! server-side cases, and cases whose operation the planner leaves out of the crate (event
-//! streams, streaming blobs). Everything else runs, and a case that cannot be turned into a
-//! test counts as a failure.
+//! A case is excluded only for a protocol feature this generator has decided not to support
+//! (cases whose operation the planner leaves out of the crate: event streams, streaming
+//! blobs), or, on the server side, when the case is not a whole request or response of the
+//! protocol (it was written for clients and applies to both sides only by default).
+//! Everything else runs, on each side it applies to (client and server), and a case that
+//! cannot be turned into a test counts as a failure.
 
+use super::side::Side;
 use crate::load::ShapeId;
 
 use serde_json::Value;
 
-/// Why a case is not run, or `None` when it runs.
-pub fn exclusion(case: &Value) -> Option<&'static str> {
-    match case.get("appliesTo").and_then(Value::as_str) {
-        Some("server") => Some(
-            "appliesTo: server: the case checks how a server reads requests or writes \
-             responses; this generator builds clients",
+/// Why a case is not run on `side`, or `None` when it runs.
+pub fn exclusion(case: &Value, side: Side, is_request: bool) -> Option<&'static str> {
+    if side == Side::Client {
+        return None;
+    }
+    let has_target = case
+        .get("headers")
+        .and_then(Value::as_object)
+        .is_some_and(|headers| {
+            headers
+                .keys()
+                .any(|name| name.eq_ignore_ascii_case("x-amz-target"))
+        });
+    match (is_request, has_target) {
+        (true, false) => Some(
+            "server side: the case gives no X-Amz-Target header, so it is not a request a \
+             server could route; it checks what a client adds to its requests",
+        ),
+        (false, true) => Some(
+            "server side: the case expects the response to carry X-Amz-Target, a request \
+             header that no awsJson response has; the client side, which only reads the \
+             response, runs it",
         ),
         _ => None,
     }

@@ -10,7 +10,8 @@ use quote::quote;
 /// `serde`: the same traits as `serde`'s, without building `serde` itself) and serde_json for
 /// the wire form, http for the request and response types; regress
 /// (ECMAScript regexes) only when the model has patterns, base64 only when it has blobs,
-/// flate2 (pure Rust gzip) only when an operation compresses requests. serde_json reads
+/// flate2 (pure Rust gzip) only when an operation compresses requests; http-body and
+/// http-body-util, optional, for the `http-body` feature only. serde_json reads
 /// floats with `float_roundtrip`, so a double on the wire is read to the nearest `f64`.
 fn dependencies(usage: &super::usage::Usage) -> String {
     let mut deps = vec!["bytes = \"1\"", "http = \"1\""];
@@ -25,30 +26,40 @@ fn dependencies(usage: &super::usage::Usage) -> String {
     if usage.regex_patterns {
         deps.push("regress = \"0.12\"");
     }
+    deps.push("http-body = { version = \"1\", optional = true }");
+    deps.push("http-body-util = { version = \"0.1\", optional = true }");
     deps.push("serde = { package = \"serde_core\", version = \"1.0.220\" }");
     deps.push("serde_json = { version = \"1\", features = [\"raw_value\", \"float_roundtrip\"] }");
     deps.join("\n") + "\n"
 }
 
-/// The oldest Rust the crate builds with: serde_json's own minimum (1.71), raised by what the
-/// runtime pieces the model uses need from the standard library (`usize::div_ceil` in the
-/// validation checks every crate has: 1.73; `str::split_at_checked` in the formatted
-/// timestamps: 1.80). Clippy's `incompatible_msrv` lint, on by default, holds every
-/// generated crate to it: an API newer than this fails `clippy -D warnings`.
+/// The oldest Rust the crate builds with, every feature on: serde_json's own minimum (1.71),
+/// raised by what the crate's code needs (`usize::div_ceil` in the validation checks every
+/// crate has: 1.73; `impl Future` returned from the `server` feature's trait: 1.75;
+/// `str::split_at_checked` in the formatted timestamps: 1.80). A package has one
+/// `rust-version` whatever its features, so it is the highest of these. Clippy's
+/// `incompatible_msrv` lint, on by default, holds every generated crate to it: a standard
+/// library API newer than this fails `clippy -D warnings`.
 fn rust_version(usage: &super::usage::Usage) -> &'static str {
     if usage.formatted_timestamps {
         "1.80"
     } else {
-        "1.73"
+        "1.75"
     }
 }
+
+/// The crate's features: `server`, the server half (`src/server.rs`), off by default so that
+/// a client build compiles none of it; and
+/// `http-body`, the router's adapter for HTTP servers, with its two optional dependencies.
+const FEATURES: &str = "[features]\n# The server half: a service trait and a router (src/server.rs).\nserver = []\n# The router served from an HTTP server (hyper 1.x, axum): `Router::handle_body`.\nhttp-body = [\"server\", \"dep:http-body\", \"dep:http-body-util\"]\n";
 
 /// The generated package's manifest.
 pub fn cargo_toml(service: &Service) -> String {
     let usage = super::usage::Usage::of(service);
     let title = service.title.as_deref().unwrap_or(&service.sdk_id);
     format!(
-        "{header}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\nrust-version = \"{rust_version}\"\ndescription = \"Types for {title} ({id} {version}), generated from its Smithy model.\"\npublish = false\n\n[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\n{deps}",
+        "{header}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\nrust-version = \"{rust_version}\"\ndescription = \"Types for {title} ({id} {version}), generated from its Smithy model.\"\npublish = false\n\n[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\n{deps}\n{features}",
+        features = FEATURES,
         deps = dependencies(&usage),
         rust_version = rust_version(&usage),
         header = super::HEADER_TOML,
@@ -129,6 +140,8 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         pub mod errors;
         pub mod operations;
         pub mod primitives;
+        #[cfg(feature = "server")]
+        pub mod server;
         pub mod types;
         pub mod validation;
         pub mod wire;

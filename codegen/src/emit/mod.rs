@@ -14,6 +14,7 @@ mod json_impls;
 mod operation;
 mod primitives;
 mod runtime;
+pub(crate) mod server;
 mod structure;
 mod union;
 pub mod usage;
@@ -74,6 +75,10 @@ pub fn crate_jobs<'a>(service: &'a Service) -> (Vec<FileJob<'a>>, BTreeMap<Strin
     add(
         "src/wire.rs".to_owned(),
         Box::new(move || wire::emit_wire(service, runtime_error.as_deref())),
+    );
+    add(
+        "src/server.rs".to_owned(),
+        Box::new(move || server::emit_server(service)),
     );
     add(
         "src/validation.rs".to_owned(),

@@ -7,11 +7,17 @@
 //! - an item inside a file, when the line before it is `#[cfg(feature = "...")]`.
 //!
 //! A kept item loses its `#[cfg]` line, as the generated crate has no such features. The
-//! feature names are the runtime crate's features, decided per model by [`Usage::feature`].
+//! feature names are the runtime crate's features, decided per model by [`Usage::feature`],
+//! except [`CRATE_FEATURES`]: real cargo features of every generated crate, whose `#[cfg]`
+//! lines are copied as they are.
 
 use super::usage::Usage;
 use proc_macro2::TokenStream;
 use std::collections::BTreeMap;
+
+/// The features that generated crates declare themselves (the server half, and its adapter
+/// for HTTP servers): lines gated on them are kept, `#[cfg]` included.
+pub(crate) const CRATE_FEATURES: [&str; 2] = ["server", "http-body"];
 
 /// One file of the runtime, by its path relative to the crate root.
 pub(crate) struct RuntimeFile {
@@ -32,8 +38,9 @@ macro_rules! runtime_file {
 
 /// The module roots. They are not copied: the emitter writes each one with the model's own
 /// documentation and items, and takes only their module declarations from here.
-pub(crate) const ROOTS: [RuntimeFile; 3] = [
+pub(crate) const ROOTS: [RuntimeFile; 4] = [
     runtime_file!("primitives.rs"),
+    runtime_file!("server.rs"),
     runtime_file!("validation.rs"),
     runtime_file!("wire.rs"),
 ];
@@ -49,6 +56,14 @@ pub(crate) const FILES: &[RuntimeFile] = &[
     runtime_file!("primitives/redacted.rs"),
     runtime_file!("primitives/unknown_member.rs"),
     runtime_file!("primitives/unknown_value.rs"),
+    runtime_file!("server/answer.rs"),
+    runtime_file!("server/context.rs"),
+    runtime_file!("server/dispatch.rs"),
+    runtime_file!("server/handler_error.rs"),
+    runtime_file!("server/http_adapter.rs"),
+    runtime_file!("server/request_id.rs"),
+    runtime_file!("server/server_error.rs"),
+    runtime_file!("server/validation_message.rs"),
     runtime_file!("validation/automaton.rs"),
     runtime_file!("validation/checks.rs"),
     runtime_file!("validation/pattern.rs"),
@@ -127,11 +142,13 @@ pub(crate) fn declarations(path: &str, usage: &Usage) -> TokenStream {
     })
 }
 
-/// Whether a line of a module root declares a module or re-exports one.
+/// Whether a line of a module root declares a module or re-exports one, or gates the next
+/// declaration on a feature of the generated crate.
 fn is_declaration(line: &str) -> bool {
     ["mod ", "pub use ", "pub(crate) use "]
         .iter()
         .any(|start| line.starts_with(start))
+        || cfg_feature(line).is_some_and(|feature| CRATE_FEATURES.contains(&feature))
 }
 
 /// The modules a (stripped) module root declares, in order.
@@ -162,7 +179,8 @@ pub(crate) fn strip_optional(text: &str, usage: &Usage) -> Result<String, String
     let mut out: Vec<&str> = Vec::with_capacity(lines.len());
     let mut at = 0;
     while let Some(&line) = lines.get(at) {
-        let Some(feature) = cfg_feature(line) else {
+        let Some(feature) = cfg_feature(line).filter(|feature| !CRATE_FEATURES.contains(feature))
+        else {
             out.push(line);
             at += 1;
             continue;
@@ -379,7 +397,11 @@ fn check(m: &Matcher) -> bool {
         for set in sets {
             let usage = usage_with(&set);
             for (path, text) in runtime_files(&usage).unwrap() {
-                assert!(!text.contains("#[cfg(feature"), "{path} with {set:?}");
+                let left: Vec<&str> = text.lines().filter_map(cfg_feature).collect();
+                assert!(
+                    left.iter().all(|feature| CRATE_FEATURES.contains(feature)),
+                    "{path} with {set:?}"
+                );
                 if let Err(err) = syn::parse_file(&text) {
                     panic!("{path} with {set:?} does not parse: {err}");
                 }

@@ -5,7 +5,8 @@
 //! path needs it, and serde runs only where the fast path gave up, so it is kept simple: the
 //! generated impls mark each member, element and entry they read ([`within`]), and the first
 //! read that fails records the path it was on, for the caller that started the read
-//! ([`track`]) to put in front of serde's message.
+//! ([`track`]) to put in front of serde's message. A server's strict read also records
+//! every required member that was missing, which a client corrects and a server refuses.
 
 use std::cell::RefCell;
 
@@ -76,4 +77,50 @@ fn render(steps: &[Step]) -> String {
         path.push_str(name);
     }
     path
+}
+
+#[cfg(feature = "server")]
+thread_local! {
+    /// The paths of the required members found missing, while a strict read records them.
+    static MISSING: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+}
+
+#[cfg(feature = "server")]
+/// [`track`], also giving the paths of the required members that were missing (each
+/// corrected, so that the read goes on and finds them all).
+pub fn track_strict<T, E: std::fmt::Display>(
+    read: impl FnOnce() -> Result<T, E>,
+) -> (Result<T, String>, Vec<String>) {
+    let saved = MISSING.with(|missing| missing.replace(Some(Vec::new())));
+    let result = track(read);
+    let missing = MISSING.with(|missing| missing.replace(saved));
+    (result, missing.unwrap_or_default())
+}
+
+#[cfg(feature = "server")]
+/// Records that required member `name` of the structure being read was missing, when a
+/// strict read is going on (and says whether one is).
+pub fn note_missing(name: &'static str) -> bool {
+    MISSING.with(|missing| match missing.borrow_mut().as_mut() {
+        Some(missing) => {
+            let steps = TRAIL.with(|trail| trail.borrow().steps.clone());
+            missing.push(render(&[steps.as_slice(), &[Step::Member(name)]].concat()));
+            true
+        }
+        None => false,
+    })
+}
+
+#[cfg(feature = "server")]
+/// A required input member's slot: during a strict read a missing one is recorded and
+/// corrected, so that the read goes on to find every other; otherwise it stays missing, and
+/// the read fails as serde's derive does.
+pub fn correct_missing<T: super::ErrorCorrection>(
+    slot: Option<T>,
+    name: &'static str,
+) -> Option<T> {
+    match slot {
+        None if note_missing(name) => Some(T::corrected()),
+        slot => slot,
+    }
 }

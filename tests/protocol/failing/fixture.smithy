@@ -23,7 +23,7 @@ service Failing {
         protocol: awsJson1_1
         method: "POST"
         uri: "/"
-        headers: { "X-Amz-Target": "Failing.Put" }
+        headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "Failing.Put" }
         body: "{\"Name\": \"a\", \"Size\": 1}"
         bodyMediaType: "application/json"
         params: { Name: "a", Size: 1 }
@@ -42,7 +42,7 @@ service Failing {
         protocol: awsJson1_1
         method: "POST"
         uri: "/"
-        headers: { "X-Amz-Target": "Failing.Get" }
+        headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "Failing.Get" }
         params: {}
     }
     {

@@ -27,7 +27,7 @@ service Fixture {
         uri: "/"
         host: "fixture.example"
         resolvedHost: "data-eu-1.fixture.example"
-        headers: { "X-Amz-Target": "Fixture.Prefixed" }
+        headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "Fixture.Prefixed" }
         body: "{\"Zone\": \"eu-1\"}"
         bodyMediaType: "application/json"
         params: { Zone: "eu-1" }
@@ -74,6 +74,8 @@ operation Prefixed {
         uri: "/"
         headers: { "Content-Encoding": "gzip", "X-Amz-Target": "Fixture.Compressed" }
         requireHeaders: ["Content-Length"]
+        // What a client compresses; the case gives no body for a server to read.
+        appliesTo: "client"
         params: {
             Text: """
                 0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789
@@ -229,6 +231,8 @@ operation Echo {
         body: "{\"message\": \"no\"}"
         bodyMediaType: "application/json"
         params: { message: "no" }
+        // How a client reads the code from the header; a server writes it as `__type`.
+        appliesTo: "client"
     }
 ])
 @error("client")

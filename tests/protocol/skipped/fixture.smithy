@@ -24,7 +24,7 @@ service SkippedFixture {
         protocol: awsJson1_1
         method: "POST"
         uri: "/"
-        headers: { "X-Amz-Target": "SkippedFixture.Plain" }
+        headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "SkippedFixture.Plain" }
         body: "{\"Name\": \"a\"}"
         bodyMediaType: "application/json"
         params: { Name: "a" }

@@ -9,13 +9,42 @@ pub fn count_group(label: String, files: &[PathBuf]) -> Result<LineGroup, String
     for file in files {
         let source = std::fs::read_to_string(file)
             .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        lines += count_code_lines(&source);
+        lines += count_code_lines(&without_server_items(&source));
     }
     Ok(LineGroup {
         label,
         files: files.len(),
         lines,
     })
+}
+
+/// The gate of the server half: a client build (the generated crate without its `server`
+/// feature, which is what is measured) compiles none of what it gates.
+const SERVER_GATE: &str = "#[cfg(feature = \"server\")]";
+
+/// The source without the items behind [`SERVER_GATE`]: each runs from the gate to the first
+/// line at the gate's indentation that ends with `;`, `,` or `}` (the files are
+/// rustfmt-formatted, as the emitter's own pruning assumes).
+pub fn without_server_items(source: &str) -> String {
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let mut out = String::with_capacity(source.len());
+    let mut lines = source.split_inclusive('\n');
+    while let Some(line) = lines.next() {
+        if line.trim() != SERVER_GATE {
+            out.push_str(line);
+            continue;
+        }
+        let depth = indent(line);
+        for item_line in lines.by_ref() {
+            let text = item_line.trim();
+            let is_item =
+                indent(item_line) == depth && !text.starts_with("//") && !text.starts_with("#[");
+            if is_item && (text.ends_with(';') || text.ends_with(',') || text.ends_with('}')) {
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// Counts the code lines of a Rust source file. The one place the counting rules live:
@@ -210,5 +239,14 @@ let f = '"'; let g = 1; /* c */
         assert_eq!(count_code_lines("/* open\n\n*/\nx"), 1);
         assert_eq!(count_code_lines(""), 0);
         assert_eq!(count_code_lines("fn f<'a>(x: &'a str) {}\n// c"), 1);
+    }
+
+    #[test]
+    fn server_items_are_not_client_code() {
+        let source = "pub mod errors;\n#[cfg(feature = \"server\")]\npub mod server;\nfn f() {\n    if x {\n        #[cfg(feature = \"server\")]\n        note(\n            a,\n        );\n        y();\n    }\n}\n";
+        assert_eq!(
+            without_server_items(source),
+            "pub mod errors;\nfn f() {\n    if x {\n        y();\n    }\n}\n"
+        );
     }
 }

@@ -47,8 +47,13 @@ pub trait ErrorCorrection {
     fn corrected() -> Self;
 }
 
-/// A required member's value once every entry is read: the one read, or its correction.
-pub fn or_corrected<T: ErrorCorrection>(read: Option<T>) -> T {
+/// A required member's value once every entry is read: the one read, or its correction
+/// (which a server's strict read records as missing).
+pub fn or_corrected<T: ErrorCorrection>(read: Option<T>, _name: &'static str) -> T {
+    #[cfg(feature = "server")]
+    if read.is_none() {
+        let _recorded = super::error_path::note_missing(_name);
+    }
     match read {
         Some(value) => value,
         None => T::corrected(),

@@ -245,11 +245,14 @@ macro_rules! json_structure {
         ::std::option::Option::flatten($slot)
     };
     (@init required, $slot:ident, $wire:literal $(, $($rest:tt)+)?) => {
-        crate::wire::or_corrected(::std::option::Option::flatten($slot))
+        crate::wire::or_corrected(::std::option::Option::flatten($slot), $wire)
     };
-    (@init required_input, $slot:ident, $wire:literal $(, $($rest:tt)+)?) => {
+    (@init required_input, $slot:ident, $wire:literal $(, $($rest:tt)+)?) => {{
+        // A server's strict read records a missing member and reads on.
+        #[cfg(feature = "server")]
+        let $slot = crate::wire::correct_missing($slot, $wire);
         crate::wire::required($slot, $wire)?
-    };
+    }};
     (@init local, $slot:ident) => {{
         let _: ::std::option::Option<()> = $slot;
         ::std::default::Default::default()
