@@ -90,3 +90,53 @@ fn host_prefix_and_request_compression() {
         }
     });
 }
+
+/// Snapshots `paths` of the crate generated from `model` (relative to the workspace), each
+/// named `{prefix}_{path}`.
+fn snapshot_files(model: &str, prefix: &str, paths: &[&str]) {
+    let model = workspace_tests::root().join(model);
+    let generation = workspace_tests::generate_from(&model, None)
+        .unwrap_or_else(|problems| panic!("{} generates: {problems:?}", model.display()));
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        for path in paths {
+            let name = format!(
+                "{prefix}_{}",
+                path.trim_start_matches("src/").replace(['/', '.'], "_")
+            );
+            insta::assert_snapshot!(name, &generation.files[*path]);
+        }
+    });
+}
+
+/// Members, union members and enum values whose names convert to one Rust name
+/// (`tests/regression-models/colliding-names.json`): the first in model order keeps it, later
+/// ones are numbered, each says in its documentation which model name it is, and the wire
+/// names are untouched.
+#[test]
+fn names_that_collide_after_case_conversion() {
+    snapshot_files(
+        "tests/regression-models/colliding-names.json",
+        "colliding_names",
+        &[
+            "src/operations/run.rs",
+            "src/types/choice.rs",
+            "src/types/level.rs",
+            "src/types/rank.rs",
+        ],
+    );
+}
+
+/// Documentation comments written in CommonMark (`tests/models/markdown-docs.smithy`) render
+/// as Markdown: emphasis, links and lists survive, code blocks are `text` blocks, raw HTML is
+/// shown as text, and a comment that opens with HTML is converted as HTML.
+#[test]
+fn commonmark_documentation_comments() {
+    snapshot_files(
+        "tests/models/markdown-docs.smithy",
+        "markdown_docs",
+        &["src/lib.rs", "src/operations/describe.rs"],
+    );
+}

@@ -6,7 +6,7 @@
 //! exit status 1 when any model fails.
 
 use crate::cli::{Long, Parsed, Parser, Short};
-use codegen::compliance::expected_names::{snake_case, upper_camel_case};
+use codegen::compliance::expected_names::{numbered, snake_case, upper_camel_case};
 use codegen::workspace_root;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -421,18 +421,25 @@ pub fn harness_facts(files: &[codegen::load::LoadedFile]) -> serde_json::Value {
                 continue;
             }
             "structure" | "union" => {
-                let members: Map<String, Value> = all_members(&shapes, shape, 0)
+                let all = all_members(&shapes, shape, 0);
+                let is_union = shape.kind == codegen::load::ShapeKind::Union;
+                let converted: Vec<String> = all
+                    .iter()
+                    .map(|(name, _)| match is_union {
+                        true => upper_camel_case(name),
+                        false => snake_case(name),
+                    })
+                    .collect();
+                let rust_names = numbered(&converted, if is_union { "" } else { "_" });
+                let members: Map<String, Value> = all
                     .into_iter()
-                    .map(|(name, member)| {
+                    .zip(rust_names)
+                    .map(|((name, member), rust)| {
                         let mut fact = json!({
                             "target": member.target,
                             "sensitive": sensitive_member(member),
                         });
-                        let (key, rust) = if shape.kind == codegen::load::ShapeKind::Union {
-                            ("variant", upper_camel_case(name))
-                        } else {
-                            ("field", snake_case(name))
-                        };
+                        let key = if is_union { "variant" } else { "field" };
                         fact[key] = Value::from(rust);
                         (name.clone(), fact)
                     })
@@ -452,18 +459,20 @@ pub fn harness_facts(files: &[codegen::load::LoadedFile]) -> serde_json::Value {
                 json!({"type": "map", "value": value.target, "sensitive": sensitive_member(value), "sparse": sparse(shape)})
             }
             "enum" | "intEnum" => {
-                let values: Map<String, Value> = all_members(&shapes, shape, 0)
+                let all = all_members(&shapes, shape, 0);
+                let converted: Vec<String> =
+                    all.iter().map(|(name, _)| upper_camel_case(name)).collect();
+                let variants = numbered(&converted, "");
+                let values: Map<String, Value> = all
                     .into_iter()
-                    .map(|(name, member)| {
+                    .zip(variants)
+                    .map(|((name, member), variant)| {
                         let value = match member.traits.get(TraitId::EnumValue.id()) {
                             Some(Value::String(text)) => text.clone(),
                             Some(Value::Number(number)) => number.to_string(),
                             _ => name.clone(),
                         };
-                        (
-                            value,
-                            json!({"member": name, "variant": upper_camel_case(name)}),
-                        )
+                        (value, json!({"member": name, "variant": variant}))
                     })
                     .collect();
                 json!({"type": shape.kind, "values": values})

@@ -96,9 +96,37 @@ pub fn snake_case(name: &str) -> String {
     out
 }
 
+/// The Rust names of a shape's members whose names may convert to one name (`converted`, in
+/// model order), by the README's rule: the first keeps the name, each later one takes
+/// `name{separator}{n}` for the least `n` from 2 that no member converts to and no earlier
+/// member was given (`alpha_bravo`, `alpha_bravo_2`; `AlphaBravo`, `AlphaBravo2`).
+pub fn numbered(converted: &[String], separator: &str) -> Vec<String> {
+    let mut given: Vec<String> = Vec::new();
+    for name in converted {
+        let mut candidate = name.clone();
+        let mut n = 2;
+        while given.contains(&candidate) || (candidate != *name && converted.contains(&candidate)) {
+            candidate = format!("{name}{separator}{n}");
+            n += 1;
+        }
+        given.push(candidate);
+    }
+    given
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{name_words, snake_case, upper_camel_case};
+    use super::{name_words, numbered, snake_case, upper_camel_case};
+
+    #[test]
+    fn members_that_convert_to_one_name_are_numbered() {
+        let names = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            numbered(&names(&["a_b", "a_b", "a_b_2", "a_b", "c"]), "_"),
+            names(&["a_b", "a_b_3", "a_b_2", "a_b_4", "c"])
+        );
+        assert_eq!(numbered(&names(&["AB", "AB"]), ""), names(&["AB", "AB2"]));
+    }
 
     #[test]
     fn names_convert_like_the_readme_says() {

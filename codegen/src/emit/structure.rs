@@ -101,8 +101,8 @@ fn member_docs(member: &Member) -> TokenStream {
     if let Some((min, max)) = member.constraints.length {
         facts.push(format!("length {}", bounds(min, max)));
     }
-    if let Some((min, max)) = member.constraints.range {
-        facts.push(format!("range {}", bounds(min, max)));
+    if let Some((min, max)) = &member.constraints.range {
+        facts.push(format!("range {}", bounds(min.as_ref(), max.as_ref())));
     }
     if let Some(pattern) = &member.constraints.pattern {
         facts.push(format!("pattern `` {} ``", pattern.source));
@@ -165,7 +165,7 @@ fn emit_builder(structure: &Structure) -> TokenStream {
     };
     let name = ident(&structure.name.name);
     let scope = Scope::Beside(&structure.name);
-    let builder = format_ident!("{}Builder", structure.name.name);
+    let builder = format_ident!("{}", crate::plan::names::builder_name(&structure.name.name));
     let builder_doc = format!(
         " Builds a [`{}`]; start with [`{}::builder`].",
         structure.name.name, structure.name.name
@@ -259,7 +259,7 @@ fn emit_builder(structure: &Structure) -> TokenStream {
     let debug = if structure.has_sensitive() {
         redacting_debug(
             &builder,
-            &format!("{}Builder", structure.name.name),
+            &crate::plan::names::builder_name(&structure.name.name),
             &structure.members,
             true,
         )

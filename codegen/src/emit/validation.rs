@@ -276,8 +276,15 @@ fn value_checks(value: TokenStream, ty: &RustType, spec: &Spec, depth: usize) ->
         }
         None => {}
     }
-    if let Some((min, max)) = constraints.range {
-        out.extend(range_check(ty, &path, &value, min, max, sensitive));
+    if let Some((min, max)) = &constraints.range {
+        out.extend(range_check(
+            ty,
+            &path,
+            &value,
+            min.as_ref(),
+            max.as_ref(),
+            sensitive,
+        ));
     }
     match ty {
         RustType::Structure { .. } | RustType::Union { .. } if nested => {
@@ -335,25 +342,22 @@ fn option_u64(value: Option<u64>) -> TokenStream {
 }
 
 /// A `range` check compared exactly in the member's own type: integer bounds rounded inward
-/// to whole numbers of that width, float bounds to the nearest value of that float, and big
-/// numbers compared on their decimal text (nothing goes through `f64`).
+/// to whole numbers of that width (on their digits), float bounds to the nearest value of
+/// that float, and big numbers compared on their decimal text (nothing goes through `f64`).
 fn range_check(
     ty: &RustType,
     path: &TokenStream,
     value: &TokenStream,
-    min: Option<Bound>,
-    max: Option<Bound>,
+    min: Option<&Bound>,
+    max: Option<&Bound>,
     sensitive: bool,
 ) -> TokenStream {
     let integer = |bits: u32, suffix: fn(i128) -> Literal| {
         let limit = 1_i128 << (bits - 1);
-        let at = |bound: Option<Bound>, round: fn(f64) -> f64| {
-            option(bound.map(|bound| {
-                let whole = bound.integer.unwrap_or(round(bound.value) as i128);
-                suffix(whole.clamp(-limit, limit - 1))
-            }))
+        let at = |bound: Option<&Bound>, up: bool| {
+            option(bound.map(|bound| suffix(bound.whole(up, -limit, limit - 1))))
         };
-        let (min, max) = (at(min, f64::ceil), at(max, f64::floor));
+        let (min, max) = (at(min, true), at(max, false));
         quote!(crate::validation::range(#path, *#value, #min, #max, #sensitive, violations);)
     };
     match ty {
@@ -362,21 +366,25 @@ fn range_check(
         RustType::Integer => integer(32, |v| Literal::i32_suffixed(v as i32)),
         RustType::Long => integer(64, |v| Literal::i64_suffixed(v as i64)),
         RustType::Float => {
-            let at = |bound: Option<Bound>| option(bound.map(|bound| f32_literal(bound.value)));
+            // The text's nearest `f32`, not the nearest `f32` to its nearest `f64`.
+            let at = |bound: Option<&Bound>| {
+                option(bound.map(|bound| {
+                    f32_literal(bound.text.parse::<f32>().map_or(bound.value, f64::from))
+                }))
+            };
             let (min, max) = (at(min), at(max));
             quote!(crate::validation::range(#path, *#value, #min, #max, #sensitive, violations);)
         }
         RustType::Double => {
-            let at = |bound: Option<Bound>| {
+            let at = |bound: Option<&Bound>| {
                 option(bound.map(|bound| Literal::f64_suffixed(bound.value)))
             };
             let (min, max) = (at(min), at(max));
             quote!(crate::validation::range(#path, *#value, #min, #max, #sensitive, violations);)
         }
         RustType::BigInteger | RustType::BigDecimal => {
-            let at = |bound: Option<Bound>| {
-                option(bound.map(|bound| Literal::string(&bound.to_string())))
-            };
+            let at =
+                |bound: Option<&Bound>| option(bound.map(|bound| Literal::string(&bound.text)));
             let (min, max) = (at(min), at(max));
             quote!(crate::validation::big_range(#path, #value.as_str(), #min, #max, #sensitive, violations);)
         }

@@ -11,6 +11,7 @@ pub mod idl;
 mod kind;
 mod locate;
 mod model;
+pub mod number_text;
 mod shape_id;
 mod shapes;
 pub mod traits;
@@ -119,7 +120,7 @@ pub fn load_file(path: &Path) -> Result<LoadedFile, Diagnostics> {
 
 /// Parses JSON AST text; `path` is only used to name the file in errors.
 pub fn parse_model(path: &Path, text: &str) -> Result<LoadedFile, Diagnostics> {
-    let document: ast::Document = serde_json::from_str(text).map_err(|err| {
+    let mut document: ast::Document = serde_json::from_str(text).map_err(|err| {
         let mut diagnostic =
             Diagnostic::in_file(path, format!("not a valid Smithy JSON AST: {err}"));
         if err.line() > 0 {
@@ -137,6 +138,7 @@ pub fn parse_model(path: &Path, text: &str) -> Result<LoadedFile, Diagnostics> {
         )));
     }
     refuse_mixins(path, text, &document)?;
+    number_text::keep_in_json(&mut document, text);
     LoadedFile::new(path.to_path_buf(), document, BTreeMap::new(), Some(text))
 }
 

@@ -40,7 +40,7 @@ impl Limits {
                 source: source.clone(),
                 id: pattern(source),
             }),
-            range: self.range,
+            range: self.range.clone(),
         }
     }
 }

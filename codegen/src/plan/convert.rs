@@ -109,19 +109,18 @@ fn structure(
 fn members(decided: &Decided, shape: &Shape, problems: &mut Problems) -> Vec<Member> {
     let mut members = Vec::new();
     let wire_names: Vec<&str> = shape.members.keys().map(String::as_str).collect();
-    let (field_names, same) = member_names::field_names(&wire_names);
-    for (other, wire_name) in same {
-        let field_name = names::field_name(&wire_name);
-        let id = shape.id.with_member(&wire_name);
-        problems.report(
-            &id,
-            format!(
-                "members `{other}` and `{wire_name}` both become the Rust field `{field_name}`"
-            ),
-        );
-    }
-    for ((_, member), field_name) in shape.members.iter().zip(field_names) {
-        if let Some(m) = convert_member(decided, shape, member, field_name, problems) {
+    let field_names = member_names::field_names(&wire_names);
+    for ((wire_name, member), named) in shape.members.iter().zip(field_names) {
+        let note = named.yielded_to.map(|keeper| {
+            member_names::renamed_note(
+                &named.name,
+                wire_name,
+                &names::field_name(wire_name),
+                wire_names[keeper],
+            )
+        });
+        if let Some(mut m) = convert_member(decided, shape, member, named.name, problems) {
+            m.docs = member_names::with_note(m.docs, note);
             members.push(m);
         }
     }
@@ -150,8 +149,8 @@ fn convert_member(
                 .collect()
         })
         .unwrap_or_default();
-    let default = defaults::of_member(model, member).and_then(|value| {
-        defaults::typed(value, &kind, &enum_values)
+    let default = defaults::of_member(model, member).and_then(|written| {
+        defaults::typed(written, &kind, &enum_values)
             .map_err(|why| problems.report(&member.id, why))
             .ok()
     });
@@ -201,19 +200,18 @@ fn union(decided: &Decided, shape: &Shape, problems: &mut Problems) -> Option<Un
         return None;
     }
     let mut variants = Vec::new();
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for (wire_name, member) in &shape.members {
-        let variant =
-            enums::variant_name(&member.id, wire_name, "UnknownMember", &mut seen, problems);
+    let names = enums::variant_names(shape, "UnknownMember");
+    for ((wire_name, member), (variant, note)) in shape.members.iter().zip(names) {
         let member = if member.target.is_unit() {
             VariantMember::Unit {
                 wire_name: wire_name.clone(),
-                docs: docs_of(&member.traits),
+                docs: member_names::with_note(docs_of(&member.traits), note),
                 deprecated: member.traits.deprecation_note(),
             }
         } else {
             let field_name = names::field_name(wire_name);
-            let member = convert_member(decided, shape, member, field_name, problems)?;
+            let mut member = convert_member(decided, shape, member, field_name, problems)?;
+            member.docs = member_names::with_note(member.docs, note);
             VariantMember::Value(Box::new(member))
         };
         variants.push(UnionVariant { variant, member });

@@ -6,6 +6,7 @@ use super::checks::Checks;
 use super::constraints::MemberLimits;
 use super::docs;
 use super::ir::RustType;
+use super::markdown;
 use super::naming::Names;
 use super::select::Selection;
 use crate::load::{Model, ShapeId, Traits};
@@ -21,11 +22,16 @@ pub(super) struct Decided<'p, 'a> {
     pub checks: &'p Checks,
 }
 
-/// Rustdoc Markdown for a shape's or member's documentation, unless it is empty.
+/// Rustdoc Markdown for a shape's or member's documentation, unless it is empty: CommonMark
+/// (an IDL documentation comment) re-written by [`markdown`], HTML converted by [`docs`].
 pub(super) fn docs_of(traits: &Traits) -> Option<String> {
+    let convert = match traits.documentation_is_commonmark {
+        true => markdown::to_rustdoc,
+        false => docs::to_markdown,
+    };
     traits
         .documentation
         .as_deref()
-        .map(docs::to_markdown)
+        .map(convert)
         .filter(|d| !d.is_empty())
 }

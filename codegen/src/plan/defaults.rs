@@ -23,29 +23,56 @@ pub(super) fn ignored_in_input(owner: &Shape, member: &Member) -> bool {
     owner.traits.other.contains_key("smithy.api#input") && !member.traits.required
 }
 
+/// A default as the model writes it: its JSON value, and its exact JSON text when the value
+/// holds a number only approximately (see [`crate::load::number_text`]).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Written<'m> {
+    pub value: &'m Value,
+    pub text: Option<&'m str>,
+}
+
 /// The default a member has in the model, as written; none for a `@clientOptional` member,
 /// whose default a client ignores.
-pub(super) fn of_member<'m>(model: &Model<'m>, member: &'m Member) -> Option<&'m Value> {
+pub(super) fn of_member<'m>(model: &Model<'m>, member: &'m Member) -> Option<Written<'m>> {
     if client_optional(member) {
         return None;
     }
-    match &member.traits.default {
-        Some(Value::Null) => None,
-        Some(value) => Some(value),
+    let written = |traits: &'m crate::load::Traits| {
+        traits.default.as_ref().map(|value| Written {
+            value,
+            text: traits.default_text.as_deref(),
+        })
+    };
+    match written(&member.traits) {
+        Some(Written {
+            value: Value::Null, ..
+        }) => None,
+        Some(default) => Some(default),
         None => model
             .get(&member.target)
-            .and_then(|target| target.traits.default.as_ref())
-            .filter(|value| !value.is_null()),
+            .and_then(|target| written(&target.traits))
+            .filter(|default| !default.value.is_null()),
     }
 }
 
 /// A default value checked against the type it defaults (`enum_values` lists an enum's
 /// values).
 pub(super) fn typed(
-    value: &Value,
+    written: Written<'_>,
     kind: &ShapeKind,
     enum_values: &[String],
 ) -> Result<DefaultValue, String> {
+    let value = written.value;
+    // A big number's text, every digit as written: the exact text when the JSON value
+    // rounded it, else the value's own (exact) text.
+    let big_text = || {
+        value.as_number().map(|number| {
+            written
+                .text
+                .map_or_else(|| number.to_string(), str::to_owned)
+        })
+    };
+    use codegen_runtime::primitives::{BigDecimal, BigInteger};
     let number = || match value {
         Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
             (Some(i), _, _) => Some(DefaultValue::Integer(i128::from(i))),
@@ -73,9 +100,14 @@ pub(super) fn typed(
         | ShapeKind::Short
         | ShapeKind::Integer
         | ShapeKind::Long
-        | ShapeKind::IntEnum
-        | ShapeKind::BigInteger => integer(),
-        ShapeKind::Float | ShapeKind::Double | ShapeKind::BigDecimal => number(),
+        | ShapeKind::IntEnum => integer(),
+        ShapeKind::BigInteger => big_text()
+            .filter(|text| BigInteger::parse(text).is_some())
+            .map(DefaultValue::BigNumber),
+        ShapeKind::BigDecimal => big_text()
+            .filter(|text| BigDecimal::parse(text).is_some())
+            .map(DefaultValue::BigNumber),
+        ShapeKind::Float | ShapeKind::Double => number(),
         // Epoch seconds, or `date-time` text that names an instant that exists.
         ShapeKind::Timestamp => number()
             .filter(|_| {
@@ -101,7 +133,12 @@ pub(super) fn typed(
         ShapeKind::Document => Some(DefaultValue::Document(value.clone())),
         _ => None,
     };
-    typed.ok_or_else(|| format!("default value {value} does not fit {}", kind.with_article()))
+    typed.ok_or_else(|| {
+        let value = written
+            .text
+            .map_or_else(|| value.to_string(), str::to_owned);
+        format!("default value {value} does not fit {}", kind.with_article())
+    })
 }
 
 #[cfg(test)]
@@ -109,9 +146,55 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn plain(value: &Value) -> Written<'_> {
+        Written { value, text: None }
+    }
+
+    /// The default a JSON file writes as `text`, typed as `kind`.
+    fn typed_text(text: &str, kind: ShapeKind) -> Result<DefaultValue, String> {
+        let value: Value = serde_json::from_str(text).unwrap();
+        let written = Written {
+            value: &value,
+            text: Some(text),
+        };
+        typed(written, &kind, &[])
+    }
+
+    #[test]
+    fn big_number_defaults_keep_every_digit() {
+        let text = "-388531337837038913783703891378";
+        assert_eq!(
+            typed_text(text, ShapeKind::BigInteger),
+            Ok(DefaultValue::BigNumber(text.to_owned()))
+        );
+        assert_eq!(
+            typed_text(text, ShapeKind::BigInteger).unwrap().to_string(),
+            text
+        );
+        let decimal = "0.1000000000000000000001";
+        assert_eq!(
+            typed_text(decimal, ShapeKind::BigDecimal),
+            Ok(DefaultValue::BigNumber(decimal.to_owned()))
+        );
+        // Not whole: no bigInteger, and the message quotes the digits as written.
+        assert_eq!(
+            typed_text(decimal, ShapeKind::BigInteger),
+            Err(format!("default value {decimal} does not fit a bigInteger"))
+        );
+        // Whole numbers in any form are bigIntegers; 64-bit ones need no text.
+        assert_eq!(
+            typed(plain(&json!(1.5e1)), &ShapeKind::BigInteger, &[]),
+            Ok(DefaultValue::BigNumber("15.0".to_owned()))
+        );
+        assert_eq!(
+            typed(plain(&json!(-7)), &ShapeKind::BigInteger, &[]),
+            Ok(DefaultValue::BigNumber("-7".to_owned()))
+        );
+    }
+
     #[test]
     fn defaults_are_typed_by_what_the_model_writes() {
-        let ok = |value: Value, kind: ShapeKind| typed(&value, &kind, &[]).unwrap();
+        let ok = |value: Value, kind: ShapeKind| typed(plain(&value), &kind, &[]).unwrap();
         assert_eq!(ok(json!(0), ShapeKind::Double), DefaultValue::Integer(0));
         assert_eq!(ok(json!(1.5), ShapeKind::Double), DefaultValue::Float(1.5));
         assert_eq!(ok(json!(-3), ShapeKind::Long), DefaultValue::Integer(-3));
@@ -133,7 +216,7 @@ mod tests {
 
     #[test]
     fn defaults_that_do_not_fit_are_refused_with_the_value() {
-        let wrong = |value: Value, kind: ShapeKind| typed(&value, &kind, &["A".to_owned()]);
+        let wrong = |value: Value, kind: ShapeKind| typed(plain(&value), &kind, &["A".to_owned()]);
         assert_eq!(
             wrong(json!("ten"), ShapeKind::Integer),
             Err("default value \"ten\" does not fit an integer".to_owned())
@@ -164,7 +247,7 @@ mod tests {
                 Value::Object(_) => ShapeKind::Map,
                 _ => ShapeKind::Double,
             };
-            let typed = typed(&value, &kind, &[]).unwrap();
+            let typed = typed(plain(&value), &kind, &[]).unwrap();
             assert_eq!(typed.to_string(), value.to_string(), "{text}");
             assert_eq!(typed.to_json(), value, "{text}");
         }

@@ -196,11 +196,7 @@ impl Writer {
         }
         self.pre = false;
         let text = std::mem::take(&mut self.pre_text);
-        let fence = "`".repeat(longest_backtick_run(&text).max(2) + 1);
-        self.current.push_str(&format!(
-            "{fence}text\n{}\n{fence}",
-            text.trim_matches('\n')
-        ));
+        self.current.push_str(&fenced_text(&text));
         self.break_block();
     }
 
@@ -247,6 +243,13 @@ impl Writer {
     }
 }
 
+/// Text as a `text` block, fenced with more backticks than any run in it, so that nothing
+/// inside can close the block (and the block is never a doc test).
+pub(super) fn fenced_text(text: &str) -> String {
+    let fence = "`".repeat(longest_backtick_run(text).max(2) + 1);
+    format!("{fence}text\n{}\n{fence}", text.trim_matches('\n'))
+}
+
 /// Wraps text in a code span on one line, fenced with more backticks than any run in it.
 /// Model text (an enum value, a pattern, a version) goes into docs this way.
 pub fn code_span(code: &str) -> String {
@@ -272,7 +275,7 @@ pub fn plain_text(text: &str) -> String {
 
 /// Line breaks as `\n`; every other control character (which rustdoc or the compiler would
 /// refuse in a doc comment, such as a bare `\r`) as U+FFFD.
-fn clean_controls(text: &str) -> String {
+pub(super) fn clean_controls(text: &str) -> String {
     text.replace("\r\n", "\n")
         .chars()
         .map(|c| match c {
@@ -290,7 +293,7 @@ fn longest_backtick_run(text: &str) -> usize {
 
 /// A link target that stays one Markdown token: anything but URL characters is
 /// percent-encoded (spaces, line breaks, parentheses, brackets, backticks, quotes).
-fn safe_href(href: &str) -> String {
+pub(super) fn safe_href(href: &str) -> String {
     let mut out = String::with_capacity(href.len());
     for byte in href.trim().bytes() {
         let keep = byte.is_ascii_alphanumeric() || b"-._~:/?#@!$&'*+,;=%".contains(&byte);
@@ -321,7 +324,7 @@ fn collapse_whitespace(text: &str) -> String {
 }
 
 /// Escapes what rustdoc would otherwise read as links, HTML or emphasis, and wraps bare URLs.
-fn escape_text(text: &str) -> String {
+pub(super) fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_inclusive(' ') {
         let bare = word.trim_end();

@@ -3,10 +3,11 @@
 
 use super::decided::{docs_of, Decided};
 use super::ir::{Enum, EnumVariant, IntEnum};
+use super::member_names;
 use super::names;
 use super::problems::Problems;
 use crate::load::traits::EnumValue;
-use crate::load::{Member, Shape, ShapeId};
+use crate::load::{Member, Shape};
 use std::collections::BTreeMap;
 
 /// The wire value of a string enum member: its `enumValue`, or its name.
@@ -17,27 +18,31 @@ pub(super) fn value_of(member_name: &str, member: &Member) -> String {
     }
 }
 
-/// The Rust variant for a member of an enum, intEnum or union. `Unknown` is the catch-all
-/// variant for values (or members) the model does not list, so a member of that name
-/// becomes `replacement`; two members with the same variant name are reported.
-pub(super) fn variant_name(
-    member_id: &ShapeId,
-    member_name: &str,
-    replacement: &str,
-    seen: &mut BTreeMap<String, String>,
-    problems: &mut Problems,
-) -> String {
-    let mut name = names::type_name(member_name);
-    if name == "Unknown" {
-        name = replacement.to_owned();
-    }
-    if let Some(other) = seen.insert(name.clone(), member_name.to_owned()) {
-        problems.report(
-            member_id,
-            format!("members `{other}` and `{member_name}` both become the Rust variant `{name}`"),
-        );
-    }
-    name
+/// The Rust variant of each member of an enum, intEnum or union, in model order, with the
+/// documentation note of a member renamed because another member kept its converted name
+/// (`AlphaBravo2`; see [`member_names::distinct`]). `Unknown` is the catch-all variant for
+/// values (or members) the model does not list, so a member of that name becomes
+/// `replacement`.
+pub(super) fn variant_names(shape: &Shape, replacement: &str) -> Vec<(String, Option<String>)> {
+    let natural: Vec<String> = shape
+        .members
+        .keys()
+        .map(|member_name| match names::type_name(member_name) {
+            name if name == "Unknown" => replacement.to_owned(),
+            name => name,
+        })
+        .collect();
+    let wire: Vec<&String> = shape.members.keys().collect();
+    member_names::distinct(&natural, |name, n| format!("{name}{n}"))
+        .into_iter()
+        .enumerate()
+        .map(|(i, named)| {
+            let note = named.yielded_to.map(|keeper| {
+                member_names::renamed_note(&named.name, wire[i], &natural[i], wire[keeper])
+            });
+            (named.name, note)
+        })
+        .collect()
 }
 
 /// Whether an enum, intEnum or union has members; one without is reported.
@@ -63,8 +68,8 @@ pub(super) fn enumeration(
     }
     let mut variants = Vec::new();
     let mut seen_values: BTreeMap<String, String> = BTreeMap::new();
-    let mut seen_names: BTreeMap<String, String> = BTreeMap::new();
-    for (member_name, member) in &shape.members {
+    let names = variant_names(shape, "UnknownValue");
+    for ((member_name, member), (name, note)) in shape.members.iter().zip(names) {
         if let Some(other @ (EnumValue::Integer(_) | EnumValue::Other(_))) =
             &member.traits.enum_value
         {
@@ -87,18 +92,11 @@ pub(super) fn enumeration(
                 format!("value `{value}` is also the value of member `{other}`"),
             );
         }
-        let name = variant_name(
-            &member.id,
-            member_name,
-            "UnknownValue",
-            &mut seen_names,
-            problems,
-        );
         variants.push(EnumVariant {
             deprecated: member.traits.deprecation_note(),
             name,
             value,
-            docs: docs_of(&member.traits),
+            docs: member_names::with_note(docs_of(&member.traits), note),
         });
     }
     Some(Enum {
@@ -121,8 +119,8 @@ pub(super) fn int_enum(
     }
     let mut variants = Vec::new();
     let mut seen_values: BTreeMap<i32, String> = BTreeMap::new();
-    let mut seen_names: BTreeMap<String, String> = BTreeMap::new();
-    for (member_name, member) in &shape.members {
+    let names = variant_names(shape, "UnknownValue");
+    for ((member_name, member), (name, note)) in shape.members.iter().zip(names) {
         let value = match member.traits.enum_value {
             Some(EnumValue::Integer(value)) => i32::try_from(value).ok(),
             _ => None,
@@ -140,14 +138,11 @@ pub(super) fn int_enum(
                 format!("value {value} is also the value of member `{other}`"),
             );
         }
-        let name = variant_name(
-            &member.id,
-            member_name,
-            "UnknownValue",
-            &mut seen_names,
-            problems,
-        );
-        variants.push((name, value, docs_of(&member.traits)));
+        variants.push((
+            name,
+            value,
+            member_names::with_note(docs_of(&member.traits), note),
+        ));
     }
     Some(IntEnum {
         id: id.clone(),

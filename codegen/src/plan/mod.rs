@@ -31,6 +31,7 @@ pub mod docs;
 mod enums;
 mod graph;
 pub mod ir;
+mod markdown;
 mod member_names;
 pub mod names;
 mod naming;
@@ -104,7 +105,7 @@ pub fn plan(files: &[LoadedFile], options: &PlanOptions) -> Result<Service, Diag
         sdk_id,
         version: selection.service.version.clone().unwrap_or_default(),
         title: traits.title.clone(),
-        docs: traits.documentation.as_deref().map(docs::to_markdown),
+        docs: decided::docs_of(traits),
         protocol: protocol.unwrap_or(Protocol::AwsJson1_1),
         query_compatible: selection.service.traits.aws_query_compatible,
         signing_name: traits.sigv4.as_ref().and_then(|sigv4| sigv4.name.clone()),

@@ -32,6 +32,19 @@ pub fn field_name(smithy_name: &str) -> String {
     escape(fold_plural_acronyms(smithy_name).to_snake_case())
 }
 
+/// The builder type of a structure named `type_name`: `KeyBuilder`; `SelfBuilder` for a
+/// structure escaped to `Self_` (`Self_Builder` would not be upper camel case).
+pub fn builder_name(type_name: &str) -> String {
+    with_suffix(type_name, "Builder")
+}
+
+/// A type name made of another and a word (`EncryptError`, `EncryptInput`): an escaped name's
+/// trailing `_` is dropped first (`Self_` gives `SelfError`, as `Self_Error` would not be upper
+/// camel case).
+pub fn with_suffix(type_name: &str, suffix: &str) -> String {
+    format!("{}{suffix}", type_name.trim_end_matches('_'))
+}
+
 /// Makes a name usable as an identifier: raw identifier for keywords where Rust allows it,
 /// a trailing underscore otherwise; a leading digit gets an underscore in front.
 fn escape(name: String) -> String {

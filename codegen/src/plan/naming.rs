@@ -109,7 +109,7 @@ pub(super) fn assign(model: &Model, selection: &Selection, closure: &Closure) ->
         operation_modules.insert(module.clone());
         operation_names.insert(rust_name.clone());
         let own_module = Module::Operation(module.clone());
-        taken.insert((own_module.clone(), format!("{rust_name}Error")));
+        taken.insert((own_module.clone(), names::with_suffix(&rust_name, "Error")));
         taken.insert((own_module.clone(), rust_name.clone()));
         let op = model.get(op_id);
         let mut io = |target: Option<&ShapeId>, suffix: &str, role| match target {
@@ -118,7 +118,7 @@ pub(super) fn assign(model: &Model, selection: &Selection, closure: &Closure) ->
                 let id = op_id.with_member(suffix);
                 let name = TypeName {
                     module: own_module.clone(),
-                    name: format!("{rust_name}{suffix}"),
+                    name: names::with_suffix(&rust_name, suffix),
                 };
                 names.types.insert(id.clone(), name);
                 names.roles.insert(id.clone(), role);
@@ -175,7 +175,7 @@ pub(super) fn assign(model: &Model, selection: &Selection, closure: &Closure) ->
             .is_some_and(|s| s.kind == ShapeKind::Structure);
         let free = |name: &str| {
             let builder_taken =
-                is_structure && taken.contains(&(module.clone(), format!("{name}Builder")));
+                is_structure && taken.contains(&(module.clone(), names::builder_name(name)));
             !(taken.contains(&(module.clone(), name.to_owned())) || builder_taken)
         };
         let prefixed = names::type_name(&format!(
@@ -188,7 +188,7 @@ pub(super) fn assign(model: &Model, selection: &Selection, closure: &Closure) ->
             .find(|name| free(name))
             .unwrap_or(base);
         if is_structure {
-            taken.insert((module.clone(), format!("{name}Builder")));
+            taken.insert((module.clone(), names::builder_name(&name)));
         }
         taken.insert((module.clone(), name.clone()));
         names.types.insert(id, TypeName { module, name });

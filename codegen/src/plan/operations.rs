@@ -44,7 +44,7 @@ fn operation(
     Some(Operation {
         id: op_id.clone(),
         wire_name: op_id.name().to_owned(),
-        error_enum: format!("{}Error", names.rust_name),
+        error_enum: super::names::with_suffix(&names.rust_name, "Error"),
         rust_name: names.rust_name.clone(),
         module: names.module.clone(),
         docs: docs_of(&op.traits),

@@ -31,18 +31,21 @@ pub struct ErrorResponse {
     query_error: Option<QueryError>,
     message: Option<String>,
     request_id: Option<String>,
-    body: serde_json::Map<String, serde_json::Value>,
+    /// The body when it is a JSON object, as received: a modelled error is read from the
+    /// text itself, so that a bigInteger or bigDecimal keeps every digit (a `Value` would
+    /// round it to `f64`).
+    body: Box<[u8]>,
 }
 
 impl ErrorResponse {
     /// Reads an error response. Never fails: a body that is not a JSON object simply
     /// contributes nothing.
     pub fn new(status: u16, headers: &http::HeaderMap, body: &[u8]) -> Self {
-        let body = match serde_json::from_slice::<serde_json::Value>(body) {
-            Ok(serde_json::Value::Object(map)) => map,
-            _ => serde_json::Map::new(),
+        let (fields, body) = match serde_json::from_slice::<serde_json::Value>(body) {
+            Ok(serde_json::Value::Object(map)) => (map, Box::from(body)),
+            _ => (serde_json::Map::new(), Box::from(b"{}".as_slice())),
         };
-        let text = |key: &str| body.get(key).and_then(serde_json::Value::as_str);
+        let text = |key: &str| fields.get(key).and_then(serde_json::Value::as_str);
         let code = header(headers, "x-amzn-errortype")
             .or_else(|| text("code"))
             .or_else(|| text("__type"))
@@ -82,10 +85,9 @@ impl ErrorResponse {
     /// Reads the body as a modelled error structure; when the body does not fit it,
     /// the response is returned as an unhandled error instead.
     pub fn typed<T: serde::de::DeserializeOwned + ModelledError>(
-        mut self,
+        self,
     ) -> Result<T, UnhandledError> {
-        let body = serde_json::Value::Object(std::mem::take(&mut self.body));
-        match track(|| T::deserialize(&body)) {
+        match track(|| serde_json::from_slice::<T>(&self.body).map_err(without_position)) {
             Ok(mut error) => {
                 error.attach_response(
                     ResponseMeta::new(self.status, self.request_id)
@@ -110,5 +112,16 @@ impl ErrorResponse {
             error = error.with_request_id(request_id);
         }
         error
+    }
+}
+
+/// A reading error's message without the `at line L column C` that reading from text adds:
+/// the member path says where, as it did when the body was read from a `Value`.
+fn without_position(error: serde_json::Error) -> String {
+    let message = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    match message.strip_suffix(&position) {
+        Some(message) => message.to_owned(),
+        None => message,
     }
 }

@@ -19,16 +19,15 @@ pub struct Features {
     /// Rust keywords, prelude names and generated names as shape, member and value names.
     pub hazard_names: bool,
     /// Member names that collide once converted to Rust (`fooBar` and `foo_bar`, `x` and
-    /// `set_x`) or with the items we generate (`default`, `builder`): issue 16.
+    /// `set_x`) or with the items we generate (`default`, `builder`), and shape names not in
+    /// upper camel case (`Self_`): numbered or escaped since issues 15 and 16.
     pub name_collisions: bool,
-    /// `@default` on bigInteger and bigDecimal members: a default past 2^53 is read through
-    /// `f64` and refused (issue 15, numbers). (Defaults of the other kinds, once pending too,
-    /// build since the client rules work landed.)
+    /// `@default` on bigInteger and bigDecimal members (past 2^53 once read through `f64` and
+    /// refused; exact since the loaders keep the number's text).
     pub pending_defaults: bool,
-    /// `@range` on bigInteger and bigDecimal, and on longs past 2^53: the exact checks of
-    /// issue 15 refuse a bigInteger equal to its bound and accept some values past a
-    /// bigDecimal's (seeds 205, 211, 213, 218). Also bigInteger and bigDecimal members in
-    /// error structures, whose bodies were read through `f64`.
+    /// `@range` on bigInteger and bigDecimal, and on longs past 2^53; bigInteger and
+    /// bigDecimal members in error structures (once compared or read through `f64`; exact
+    /// since the loaders keep the number's text and error bodies are read from their text).
     pub exact_ranges: bool,
 }
 
@@ -45,9 +44,9 @@ impl Features {
     /// fixes are still under way elsewhere.
     pub const SETTLED: Features = Features {
         hazard_names: true,
-        name_collisions: false,
-        pending_defaults: false,
-        exact_ranges: false,
+        name_collisions: true,
+        pending_defaults: true,
+        exact_ranges: true,
     };
 }
 

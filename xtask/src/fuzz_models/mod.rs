@@ -33,8 +33,8 @@ under target/fuzz-models/failures/. Exit status 1 when any model failed.
 options:
   --count N    how many models (default: 20)
   --seed S     the first seed (default: drawn from the clock, and printed)
-  --settled    leave out what the test command's fixed seed set leaves out (name collisions,
-               intEnum defaults: classes whose fixes are under way)";
+  --settled    leave out what the test command's fixed seed set leaves out (classes of
+               failure whose fixes are under way; none today)";
 
 /// Settings of `fuzz-models`.
 #[derive(Debug, PartialEq)]

@@ -29,8 +29,8 @@ pub const HAZARD_SHAPES: [&str; 13] = [
     "Validate", "Some", "Match",
 ];
 
-/// Names that are not in upper camel case as written (`Self_`, whose builder `Self_Builder`
-/// trips `non_camel_case_types`): issue 16.
+/// Names that are not in upper camel case as written (`Self_`, whose builder was once
+/// `Self_Builder`, tripping `non_camel_case_types`).
 pub const UNCAMELLED_SHAPES: [&str; 2] = ["Self_", "Snake_Case"];
 
 /// Enum value names the generated enums could clash with.

@@ -23,7 +23,8 @@ pub struct Node {
 pub enum NodeValue {
     Null,
     Bool(bool),
-    Number(Number),
+    /// A number, and its text as written (a `Number` past 64-bit integers is rounded).
+    Number(Number, String),
     /// A quoted string or text block.
     Str(String),
     /// An unquoted shape id, as written (relative or absolute).
@@ -55,7 +56,7 @@ impl Node {
         match self.value {
             NodeValue::Null => "null",
             NodeValue::Bool(_) => "a boolean",
-            NodeValue::Number(_) => "a number",
+            NodeValue::Number(..) => "a number",
             NodeValue::Str(_) => "a string",
             NodeValue::ShapeId(_) => "a shape id",
             NodeValue::Array(_) => "an array",
@@ -68,7 +69,7 @@ impl Node {
         match &self.value {
             NodeValue::Null => Value::Null,
             NodeValue::Bool(b) => Value::Bool(*b),
-            NodeValue::Number(n) => Value::Number(n.clone()),
+            NodeValue::Number(n, _) => Value::Number(n.clone()),
             NodeValue::Str(s) => Value::String(s.clone()),
             NodeValue::ShapeId(id) => Value::String(resolve(id)),
             NodeValue::Array(items) => {
@@ -82,6 +83,28 @@ impl Node {
                 Value::Object(map)
             }
         }
+    }
+}
+
+/// The JSON text of a `default` or `range` value that holds a number `Value` rounds (see
+/// [`crate::load::number_text`]): the number, or an object of its number members.
+pub fn number_text(node: &Node) -> Option<String> {
+    let approximate = |node: &Node| matches!(&node.value, NodeValue::Number(n, _) if n.is_f64());
+    match &node.value {
+        NodeValue::Number(_, text) if approximate(node) => Some(text.clone()),
+        NodeValue::Object(entries) if entries.iter().any(|(_, _, value)| approximate(value)) => {
+            let numbers: Vec<String> = entries
+                .iter()
+                .filter_map(|(key, _, value)| match &value.value {
+                    NodeValue::Number(_, text) => {
+                        Some(format!("{}:{text}", Value::from(key.as_str())))
+                    }
+                    _ => None,
+                })
+                .collect();
+            Some(format!("{{{}}}", numbers.join(",")))
+        }
+        _ => None,
     }
 }
 

@@ -576,8 +576,9 @@ impl Parser {
                     pos: token.pos,
                     message,
                 })?;
+                let text = text.clone();
                 self.next();
-                NodeValue::Number(number)
+                NodeValue::Number(number, text)
             }
             TokenKind::Str(text) | TokenKind::TextBlock(text) => {
                 let text = text.clone();
@@ -1072,7 +1073,7 @@ mod tests {
         let empty = NodeValue::Object(Vec::new());
         assert_eq!(traits[0].value.value, empty);
         assert_eq!(traits[1].value.value, empty);
-        assert!(matches!(traits[2].value.value, NodeValue::Number(_)));
+        assert!(matches!(traits[2].value.value, NodeValue::Number(..)));
         match &traits[3].value.value {
             NodeValue::Object(entries) => {
                 assert_eq!(entries.len(), 2);

@@ -429,6 +429,16 @@ impl Resolver<'_> {
         }
     }
 
+    /// Keeps the exact text of a `default` or `range` value beside it when the JSON value
+    /// rounds a number of it (see [`crate::load::number_text`]).
+    fn keep_number_text(&self, map: &mut BTreeMap<String, Value>, name: &str, node: &Node) {
+        if crate::load::number_text::TRAITS.contains(&name) {
+            if let Some(text) = super::node::number_text(node) {
+                map.insert(crate::load::number_text::key(name), Value::String(text));
+            }
+        }
+    }
+
     /// Resolves trait applications (plus documentation comments) into a trait map.
     fn traits(
         &mut self,
@@ -443,14 +453,24 @@ impl Resolver<'_> {
                 continue;
             };
             let value = self.json(file, &app.value);
+            self.keep_number_text(&mut map, &name, &app.value);
             if let Err(message) = merge_trait(&mut map, name, value) {
                 self.error(file, app.name.pos, Some(shape), message);
             }
         }
-        // An explicit `@documentation` wins over a documentation comment.
+        // An explicit `@documentation` wins over a documentation comment. A comment is
+        // CommonMark and marked so, unless it opens with an HTML tag: then it is HTML, as the
+        // trait holds in AWS models (and as Smithy writes those models' comments in IDL).
         if let Some(docs) = docs {
-            map.entry(DOCUMENTATION.to_owned())
-                .or_insert_with(|| Value::String(docs.clone()));
+            if !map.contains_key(DOCUMENTATION) {
+                map.insert(DOCUMENTATION.to_owned(), Value::String(docs.clone()));
+                if !opens_with_html_tag(docs) {
+                    map.insert(
+                        crate::load::number_text::COMMONMARK_DOCUMENTATION.to_owned(),
+                        Value::Bool(true),
+                    );
+                }
+            }
         }
         map
     }
@@ -573,7 +593,7 @@ impl Resolver<'_> {
                     },
                     (Some(node), _) => {
                         match &node.value {
-                            NodeValue::Number(n) if n.is_i64() || n.is_u64() => {
+                            NodeValue::Number(n, _) if n.is_i64() || n.is_u64() => {
                                 Some(Value::Number(n.clone()))
                             }
                             _ => {
@@ -605,6 +625,7 @@ impl Resolver<'_> {
             _ => {
                 if let Some(node) = &member.value {
                     let value = self.json(file, node);
+                    self.keep_number_text(&mut traits, DEFAULT, node);
                     if let Err(message) = merge_trait(&mut traits, DEFAULT.to_owned(), value) {
                         self.error(file, node.pos, Some(&member_id), message);
                     }
@@ -1227,4 +1248,19 @@ impl Resolver<'_> {
         }
         loaded
     }
+}
+
+/// Whether text opens with an HTML tag (`<p>`, `<div class="x">`, `<br/>`), not with an
+/// autolink (`<https://...>`) or a bare `<`.
+fn opens_with_html_tag(text: &str) -> bool {
+    let Some(rest) = text.trim_start().strip_prefix('<') else {
+        return false;
+    };
+    let name = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_ascii_alphanumeric())
+            .len();
+    name > 0
+        && rest.starts_with(|c: char| c.is_ascii_alphabetic())
+        && rest[name..].starts_with(|c: char| c == '>' || c == '/' || c.is_whitespace())
 }

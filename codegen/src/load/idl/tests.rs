@@ -984,3 +984,54 @@ fn truncated_and_garbage_inputs_never_panic() {
         "error: r.smithy:603:11: ex#M0: its mixins are nested 300 levels deep; at most 100 are allowed"
     );
 }
+
+#[test]
+fn big_numbers_in_defaults_and_ranges_keep_their_text() {
+    use crate::load::ShapeId;
+    let file = load_one(
+        "$version: \"2\"\nnamespace ex\n\
+         @range(min: 499999999999999999999999999990.125, max: 500000000000000000000000000009.625)\n\
+         bigDecimal Share\n\
+         @mixin\nstructure Base { total: BigInteger = -388531337837038913783703891378 }\n\
+         structure S with [Base] { share: Share, small: Integer = 3 }\n",
+    );
+    let typed = |id: &str| &file.shapes[&ShapeId::parse(id).unwrap()];
+    let range = typed("ex#Share").traits.range.clone().unwrap().unwrap();
+    assert_eq!(
+        range.min.unwrap().to_string(),
+        "499999999999999999999999999990.125"
+    );
+    assert_eq!(
+        range.max.unwrap().to_string(),
+        "500000000000000000000000000009.625"
+    );
+    // The text travels with the default through the mixin.
+    let members = &typed("ex#S").members;
+    let total = &members["total"];
+    assert_eq!(
+        total.traits.default_text.as_deref(),
+        Some("-388531337837038913783703891378")
+    );
+    // A number a JSON value holds exactly needs no text.
+    let small = &members["small"];
+    assert_eq!(small.traits.default_text, None);
+}
+
+#[test]
+fn documentation_comments_are_marked_commonmark_unless_they_open_with_html() {
+    use crate::load::ShapeId;
+    let file = load_one(
+        "namespace ex\n/// A *Markdown* comment.\nstring A\n/// <p>An HTML comment.</p>\nstring B\n\
+         /// <https://example.com> opens with an autolink.\nstring C\n\
+         @documentation(\"A trait.\")\nstring D\n",
+    );
+    let commonmark = |id: &str| {
+        file.shapes[&ShapeId::parse(id).unwrap()]
+            .traits
+            .documentation_is_commonmark
+    };
+    assert!(commonmark("ex#A"));
+    assert!(!commonmark("ex#B"));
+    assert!(commonmark("ex#C"));
+    assert!(!commonmark("ex#D"));
+}

@@ -5,15 +5,17 @@
 //! [`Traits`] value always belongs to one [`Shape`](super::Shape) or
 //! [`Member`](super::Member), whose id the planner names in its diagnostics.
 
+mod bound;
 mod ids;
 mod values;
 
+pub use bound::{Bound, Range};
 pub use ids::{names_a_protocol, TraitId};
 pub use values::{
-    Bound, Checked, Deprecated, EnumValue, Example, Fault, Length, Paginated, Range,
-    TimestampFormat,
+    Checked, Deprecated, EnumValue, Example, Fault, Length, Paginated, TimestampFormat,
 };
 
+use crate::load::number_text;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -36,6 +38,9 @@ pub struct Sigv4 {
 pub struct Traits {
     /// `documentation` (CommonMark with HTML, as written).
     pub documentation: Option<String>,
+    /// Whether `documentation` is CommonMark proper (an IDL documentation comment), rather
+    /// than the HTML that AWS models write in the trait.
+    pub documentation_is_commonmark: bool,
     /// `deprecated`.
     pub deprecated: Option<Deprecated>,
     /// `title`.
@@ -62,6 +67,9 @@ pub struct Traits {
     pub enum_value: Option<EnumValue>,
     /// `default`, a node value; `Null` says explicitly that there is none.
     pub default: Option<Value>,
+    /// The default's JSON text, when `default` holds a number only approximately (a
+    /// bigInteger past 64 bits, a bigDecimal of many digits).
+    pub default_text: Option<String>,
     /// `length`.
     pub length: Option<Checked<Length>>,
     /// `pattern`.
@@ -105,14 +113,26 @@ impl Traits {
     /// Reads a JSON AST trait map.
     pub fn read(raw: &BTreeMap<String, Value>) -> Traits {
         let mut traits = Traits::default();
+        // The exact text of a `default` or `range` number, kept beside it by the front ends.
+        let text = |id: TraitId| raw.get(&number_text::key(id.id())).and_then(Value::as_str);
         for (id, value) in raw {
             match TraitId::of(id) {
+                Some(TraitId::Range) => {
+                    traits.range = Some(Range::read(value, text(TraitId::Range)));
+                }
                 Some(known) => traits.set(known, value),
+                None if number_text::is_front_end_key(id) => {}
                 None => {
                     traits.other.insert(id.clone(), value.clone());
                 }
             }
         }
+        traits.documentation_is_commonmark = traits.documentation.is_some()
+            && raw.contains_key(number_text::COMMONMARK_DOCUMENTATION);
+        traits.default_text = text(TraitId::Default)
+            .filter(|_| traits.default.is_some())
+            .map(number_text::numbers)
+            .and_then(|mut numbers| numbers.remove(""));
         traits
     }
 
@@ -135,7 +155,7 @@ impl Traits {
             TraitId::Default => self.default = Some(value.clone()),
             TraitId::Length => self.length = Some(Length::read(value)),
             TraitId::Pattern => self.pattern = Some(values::read_pattern(value)),
-            TraitId::Range => self.range = Some(Range::read(value)),
+            TraitId::Range => self.range = Some(Range::read(value, None)),
             TraitId::TimestampFormat => self.timestamp_format = Some(TimestampFormat::read(value)),
             TraitId::Error => self.error = Some(Fault::read(value)),
             TraitId::HttpError => self.http_error = Some(values::read_http_error(value)),

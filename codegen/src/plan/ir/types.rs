@@ -190,6 +190,9 @@ pub enum DefaultValue {
     Integer(i128),
     /// A number written with a fraction or an exponent.
     Float(f64),
+    /// A bigInteger or bigDecimal default: its JSON number text, every digit as written
+    /// (`-388531337837038913783703891378`, `0.1000000000000000000001`).
+    BigNumber(String),
     /// `[]`, the only default a list may have.
     EmptyList,
     /// `{}`, the only default a map may have.
@@ -211,6 +214,8 @@ impl DefaultValue {
                 _ => Value::from(*value as f64),
             },
             DefaultValue::Float(value) => Value::from(*value),
+            // The nearest JSON value (a `Value` has no room for more digits).
+            DefaultValue::BigNumber(text) => serde_json::from_str(text).unwrap_or(Value::Null),
             DefaultValue::EmptyList => Value::Array(Vec::new()),
             DefaultValue::EmptyMap => Value::Object(Default::default()),
             DefaultValue::Document(value) => value.clone(),
@@ -230,7 +235,10 @@ impl DefaultValue {
 impl std::fmt::Display for DefaultValue {
     /// The JSON text of the value (`0`, `"abc"`, `[]`).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.to_json())
+        match self {
+            DefaultValue::BigNumber(text) => f.write_str(text),
+            value => write!(f, "{}", value.to_json()),
+        }
     }
 }
 
