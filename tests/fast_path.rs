@@ -7,6 +7,10 @@
 //! every byte replaced by each JSON punctuation and a few others. Random bodies come from
 //! proptest.
 
+use kms_api::errors::{
+    CustomKeyStoreInvalidStateException, CustomKeyStoreNotFoundException, KmsInternalException,
+    XksProxyUriUnreachableException,
+};
 use kms_api::operations::connect_custom_key_store::ConnectCustomKeyStoreResponse;
 use kms_api::operations::create_custom_key_store::CreateCustomKeyStoreRequest;
 use kms_api::operations::create_custom_key_store::CreateCustomKeyStoreResponse;
@@ -92,6 +96,43 @@ fn the_fast_path_reads_every_valid_output_body_and_agrees() {
     assert!(
         read > 60,
         "the fast path read only {read} (case, output) pairs"
+    );
+}
+
+/// `agree` for a few modelled errors (modelled errors are read as outputs are: the fast path
+/// first, serde for what it gives up on); how many read it on the fast path.
+fn agree_for_errors(text: &str) -> usize {
+    [
+        agree::<CustomKeyStoreNotFoundException>(text),
+        agree::<CustomKeyStoreInvalidStateException>(text),
+        agree::<KmsInternalException>(text),
+        agree::<XksProxyUriUnreachableException>(text),
+    ]
+    .into_iter()
+    .filter(|read| *read)
+    .count()
+}
+
+#[test]
+fn error_bodies_are_read_alike_or_left_to_serde() {
+    let bodies = [
+        r#"{"__type":"CustomKeyStoreNotFoundException","message":"no store cks-1"}"#,
+        r#"{"__type":"KMSInternalException","Message":"caf\u00e9 \"q\"","extra":[1,{"a":null}]}"#,
+        r#"{"message":null}"#,
+    ];
+    let mut read = 0;
+    for body in bodies {
+        read += agree_for_errors(body);
+        for text in mutations(body) {
+            agree_for_errors(&text);
+        }
+    }
+    for body in wire_case_bodies() {
+        read += agree_for_errors(&body);
+    }
+    assert!(
+        read > 12,
+        "the fast path read only {read} (body, error) pairs"
     );
 }
 

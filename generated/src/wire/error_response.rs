@@ -6,6 +6,8 @@
 
 use super::error_path::track;
 use super::errors::ModelledError;
+use super::json_reader::JsonReader;
+use super::read_json::ReadJson;
 use super::response::header;
 use crate::primitives::{QueryError, ResponseMeta, UnhandledError};
 
@@ -84,10 +86,22 @@ impl ErrorResponse {
 
     /// Reads the body as a modelled error structure; when the body does not fit it,
     /// the response is returned as an unhandled error instead.
-    pub fn typed<T: serde::de::DeserializeOwned + ModelledError>(
+    pub fn typed<T: serde::de::DeserializeOwned + ReadJson + ModelledError>(
         self,
     ) -> Result<T, UnhandledError> {
-        match track(|| serde_json::from_slice::<T>(&self.body).map_err(without_position)) {
+        // As for outputs: the fast path first, and serde for whatever it gives up on (it
+        // gives the error with its member path).
+        let fast = std::str::from_utf8(&self.body).ok().and_then(|text| {
+            let mut reader = JsonReader::new(text);
+            T::read_json(&mut reader)
+                .and_then(|value| reader.end().map(|()| value))
+                .ok()
+        });
+        let read = match fast {
+            Some(error) => Ok(error),
+            None => track(|| serde_json::from_slice::<T>(&self.body).map_err(without_position)),
+        };
+        match read {
             Ok(mut error) => {
                 error.attach_response(
                     ResponseMeta::new(self.status, self.request_id)
