@@ -53,6 +53,11 @@ impl<'a> JsonReader<'a> {
     fn peek(&mut self) -> Option<u8> {
         let bytes = self.bytes();
         while let Some(&byte) = bytes.get(self.at) {
+            // Every JSON whitespace byte is at most a space: one comparison decides the
+            // usual case, a token.
+            if byte > b' ' {
+                return Some(byte);
+            }
             match byte {
                 b' ' | b'\n' | b'\r' | b'\t' => self.at += 1,
                 _ => return Some(byte),
@@ -95,6 +100,7 @@ impl<'a> JsonReader<'a> {
 
     /// The text from `start` to `end` (byte positions the reader found, always on character
     /// boundaries: the check only keeps this free of panics).
+    #[inline]
     fn slice(&self, start: usize, end: usize) -> Fast<&'a str> {
         self.text.get(start..end).ok_or(NotFast)
     }
