@@ -223,13 +223,3 @@ crate::wire::operation_error!(
 // Without modelled errors, an operation's enum has `Unhandled` alone.
 #[cfg(not(feature = "modelled-errors"))]
 crate::wire::operation_error!(PutWidgetError);
-
-// The server writes `PutWidget`'s modelled errors, as a generated `server.rs` declares.
-#[cfg(all(feature = "server", feature = "modelled-errors"))]
-crate::server::server_error!(
-    PutWidgetError,
-    WidgetNotFound(WidgetNotFound),
-    WidgetLocked(WidgetLocked)
-);
-#[cfg(all(feature = "server", not(feature = "modelled-errors")))]
-crate::server::server_error!(PutWidgetError);

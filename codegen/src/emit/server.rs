@@ -46,7 +46,6 @@ pub fn emit_server(service: &Service) -> TokenStream {
     ));
     let methods = service.operations.iter().map(trait_method);
     let arms = service.operations.iter().map(router_arm);
-    let errors = service.operations.iter().map(server_error);
     let trait_doc = doc_attrs(
         Some(&format!(
             "The operations of `{service_name}`, one method per operation. A method gets the \
@@ -117,7 +116,6 @@ pub fn emit_server(service: &Service) -> TokenStream {
             }
         }
 
-        #(#errors)*
     }
 }
 
@@ -170,19 +168,6 @@ fn router_arm(operation: &Operation) -> TokenStream {
             }
             ::std::result::Result::Err(rejection) => rejection.answer(&context),
         },
-    }
-}
-
-/// `server_error!` for one operation's error enum: its modelled variants.
-fn server_error(operation: &Operation) -> TokenStream {
-    let error = error_enum_path(operation);
-    let variants = operation.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        let path = type_path(&e.error.name);
-        quote!(, #variant(#path))
-    });
-    quote! {
-        crate::server::server_error!(#error #(#variants)*);
     }
 }
 

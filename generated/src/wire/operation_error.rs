@@ -18,7 +18,9 @@
 ///
 /// Besides the public accessors it gives the enum a crate-private `from_response`, which
 /// reads an error response into the variant its code names (or `Unhandled` when the code is
-/// not one of them, or the body does not fit the error's structure).
+/// not one of them, or the body does not fit the error's structure), and, with the `server`
+/// feature, the server's writing of the same variants (`server_error!`): one list per
+/// operation serves both sides.
 macro_rules! operation_error {
     ($name:ident $(, $variant:ident($error:ty))* $(,)?) => {
         impl $name {
@@ -112,6 +114,10 @@ macro_rules! operation_error {
                 Self::$variant(error)
             }
         })*
+
+        // The server writes the same modelled variants (cargo feature `server`).
+        #[cfg(feature = "server")]
+        crate::server::server_error!($name $(, $variant($error))*);
     };
 }
 pub(crate) use operation_error;

@@ -26,7 +26,7 @@ pub fn modelled_error_body<T: serde::Serialize + ?Sized>(code: &str, error: &T) 
 }
 
 /// Implements [`ServerError`] for an operation's error enum from its modelled variants:
-/// `Name, Variant(ErrorType), ...` (as `operation_error!` takes them).
+/// `Name, Variant(ErrorType), ...`. `operation_error!` invokes it with its own list.
 macro_rules! server_error {
     ($name:ty $(, $variant:ident($error:ty))* $(,)?) => {
         impl crate::server::ServerError for $name {
