@@ -75,50 +75,65 @@ pub enum Exception {
 }
 
 impl Exception {
-    /// The `__type` code on the wire (KMS spells two of them differently from the Rust
-    /// names).
+    /// The `__type` code on the wire, as the model spells it (`CustomKeyStoreHasCMKsException`
+    /// for `CustomKeyStoreHasCmksException`): taken from the generated error types.
     pub fn code(self) -> &'static str {
+        use kms_api::errors;
         match self {
-            Exception::CustomKeyStoreHasCmksException => "CustomKeyStoreHasCMKsException",
-            other => other.rust_name(),
-        }
-    }
-
-    fn rust_name(self) -> &'static str {
-        match self {
-            Exception::CloudHsmClusterInUseException => "CloudHsmClusterInUseException",
+            Exception::CloudHsmClusterInUseException => errors::CloudHsmClusterInUseException::CODE,
             Exception::CloudHsmClusterInvalidConfigurationException => {
-                "CloudHsmClusterInvalidConfigurationException"
+                errors::CloudHsmClusterInvalidConfigurationException::CODE
             }
-            Exception::CloudHsmClusterNotActiveException => "CloudHsmClusterNotActiveException",
-            Exception::CloudHsmClusterNotFoundException => "CloudHsmClusterNotFoundException",
-            Exception::CloudHsmClusterNotRelatedException => "CloudHsmClusterNotRelatedException",
-            Exception::CustomKeyStoreHasCmksException => "CustomKeyStoreHasCmksException",
-            Exception::CustomKeyStoreInvalidStateException => "CustomKeyStoreInvalidStateException",
-            Exception::CustomKeyStoreNameInUseException => "CustomKeyStoreNameInUseException",
-            Exception::CustomKeyStoreNotFoundException => "CustomKeyStoreNotFoundException",
-            Exception::IncorrectTrustAnchorException => "IncorrectTrustAnchorException",
-            Exception::InvalidMarkerException => "InvalidMarkerException",
-            Exception::LimitExceededException => "LimitExceededException",
+            Exception::CloudHsmClusterNotActiveException => {
+                errors::CloudHsmClusterNotActiveException::CODE
+            }
+            Exception::CloudHsmClusterNotFoundException => {
+                errors::CloudHsmClusterNotFoundException::CODE
+            }
+            Exception::CloudHsmClusterNotRelatedException => {
+                errors::CloudHsmClusterNotRelatedException::CODE
+            }
+            Exception::CustomKeyStoreHasCmksException => {
+                errors::CustomKeyStoreHasCmksException::CODE
+            }
+            Exception::CustomKeyStoreInvalidStateException => {
+                errors::CustomKeyStoreInvalidStateException::CODE
+            }
+            Exception::CustomKeyStoreNameInUseException => {
+                errors::CustomKeyStoreNameInUseException::CODE
+            }
+            Exception::CustomKeyStoreNotFoundException => {
+                errors::CustomKeyStoreNotFoundException::CODE
+            }
+            Exception::IncorrectTrustAnchorException => errors::IncorrectTrustAnchorException::CODE,
+            Exception::InvalidMarkerException => errors::InvalidMarkerException::CODE,
+            Exception::LimitExceededException => errors::LimitExceededException::CODE,
             Exception::XksProxyIncorrectAuthenticationCredentialException => {
-                "XksProxyIncorrectAuthenticationCredentialException"
+                errors::XksProxyIncorrectAuthenticationCredentialException::CODE
             }
             Exception::XksProxyInvalidConfigurationException => {
-                "XksProxyInvalidConfigurationException"
+                errors::XksProxyInvalidConfigurationException::CODE
             }
-            Exception::XksProxyInvalidResponseException => "XksProxyInvalidResponseException",
-            Exception::XksProxyUriEndpointInUseException => "XksProxyUriEndpointInUseException",
-            Exception::XksProxyUriInUseException => "XksProxyUriInUseException",
-            Exception::XksProxyUriUnreachableException => "XksProxyUriUnreachableException",
+            Exception::XksProxyInvalidResponseException => {
+                errors::XksProxyInvalidResponseException::CODE
+            }
+            Exception::XksProxyUriEndpointInUseException => {
+                errors::XksProxyUriEndpointInUseException::CODE
+            }
+            Exception::XksProxyUriInUseException => errors::XksProxyUriInUseException::CODE,
+            Exception::XksProxyUriUnreachableException => {
+                errors::XksProxyUriUnreachableException::CODE
+            }
             Exception::XksProxyVpcEndpointServiceInUseException => {
-                "XksProxyVpcEndpointServiceInUseException"
+                errors::XksProxyVpcEndpointServiceInUseException::CODE
             }
             Exception::XksProxyVpcEndpointServiceInvalidConfigurationException => {
-                "XksProxyVpcEndpointServiceInvalidConfigurationException"
+                errors::XksProxyVpcEndpointServiceInvalidConfigurationException::CODE
             }
             Exception::XksProxyVpcEndpointServiceNotFoundException => {
-                "XksProxyVpcEndpointServiceNotFoundException"
+                errors::XksProxyVpcEndpointServiceNotFoundException::CODE
             }
+            // Not a modelled error of KMS: the server side's own exception.
             Exception::ValidationException => "ValidationException",
         }
     }
