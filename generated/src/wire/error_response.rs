@@ -6,8 +6,7 @@
 
 use super::error_path::track;
 use super::errors::ModelledError;
-use super::json_reader::JsonReader;
-use super::read_json::ReadJson;
+use super::read_json::{read_whole, ReadJson};
 use super::response::header;
 use crate::primitives::{QueryError, ResponseMeta, UnhandledError};
 
@@ -91,12 +90,7 @@ impl ErrorResponse {
     ) -> Result<T, UnhandledError> {
         // As for outputs: the fast path first, and serde for whatever it gives up on (it
         // gives the error with its member path).
-        let fast = std::str::from_utf8(&self.body).ok().and_then(|text| {
-            let mut reader = JsonReader::new(text);
-            T::read_json(&mut reader)
-                .and_then(|value| reader.end().map(|()| value))
-                .ok()
-        });
+        let fast = std::str::from_utf8(&self.body).ok().and_then(read_whole);
         let read = match fast {
             Some(error) => Ok(error),
             None => track(|| serde_json::from_slice::<T>(&self.body).map_err(without_position)),

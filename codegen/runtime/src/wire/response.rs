@@ -1,8 +1,7 @@
 //! Reading a successful response, and the helpers that error responses share with it.
 
 use super::error_path::track;
-use super::json_reader::JsonReader;
-use super::read_json::ReadJson;
+use super::read_json::{read_whole, ReadJson};
 
 /// Parses a 2xx body into an output: the body must be UTF-8 JSON, an empty body counts
 /// as `{}`, unknown members are ignored, and a wrongly typed value is an error naming
@@ -14,11 +13,10 @@ pub fn parse_output<T: serde::de::DeserializeOwned + ReadJson>(body: &[u8]) -> R
     // The fast path reads the body straight into the output. Whatever it gives up on is
     // read by serde, which gives the value, or the error with the member path where it
     // happened.
-    let mut reader = JsonReader::new(body);
-    if let Ok(value) = T::read_json(&mut reader).and_then(|value| reader.end().map(|()| value)) {
-        return Ok(value);
+    match read_whole(body) {
+        Some(value) => Ok(value),
+        None => track(|| serde_json::from_str(body)),
     }
-    track(|| serde_json::from_str(body))
 }
 
 /// A header's value, when present and readable as text.
