@@ -89,6 +89,15 @@ impl Case {
     pub fn text(&self, key: &str) -> Option<&str> {
         self.data.get(key).and_then(Value::as_str)
     }
+
+    /// A response case's HTTP status (`code`).
+    pub fn status_code(&self) -> Result<u16, &'static str> {
+        self.data
+            .get("code")
+            .and_then(Value::as_u64)
+            .and_then(|code| u16::try_from(code).ok())
+            .ok_or("the case has no valid `code`")
+    }
 }
 
 /// A case of the service's protocol that cannot become a test because the generated crate has

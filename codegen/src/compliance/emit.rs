@@ -152,12 +152,7 @@ fn test_body(values: &Values, operation: &Operation, case: &Case) -> Result<Toke
             })
         }
         CaseKind::Response | CaseKind::ErrorResponse(_) => {
-            let code = case
-                .data
-                .get("code")
-                .and_then(Value::as_u64)
-                .and_then(|code| u16::try_from(code).ok())
-                .ok_or("the case has no valid `code`")?;
+            let code = case.status_code()?;
             let headers = header_pairs(case.data.get("headers"));
             let body = case.text("body").unwrap_or("");
             let nan = contains_nan(params);

@@ -88,12 +88,7 @@ pub fn test_body(
             })
         }
         CaseKind::Response | CaseKind::ErrorResponse(_) => {
-            let code = case
-                .data
-                .get("code")
-                .and_then(Value::as_u64)
-                .and_then(|code| u16::try_from(code).ok())
-                .ok_or("the case has no valid `code`")?;
+            let code = case.status_code()?;
             let json = case
                 .text("bodyMediaType")
                 .is_some_and(|media| media.contains("json"));
