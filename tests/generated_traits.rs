@@ -125,21 +125,41 @@ fn self_type_name(ty: &syn::Type) -> Option<String> {
 
 /// The public types that implement `std::error::Error`, as `module::Name`: by an `impl`
 /// item, or by invoking a `macro_rules!` whose body implements it for its first argument
-/// (`modelled_error!`, `operation_error!`).
+/// (`modelled_error!`, `operation_error!`), itself or through another such macro
+/// (`message_error!`, through `modelled_error!`).
 fn error_types(crate_files: &[SourceFile]) -> BTreeSet<String> {
-    let error_macros: BTreeSet<String> = crate_files
+    let macro_bodies: BTreeMap<String, String> = crate_files
         .iter()
         .flat_map(|file| &file.items)
         .filter_map(|item| match item {
-            Item::Macro(m) if m.mac.path.is_ident("macro_rules") => {
-                let body = m.mac.tokens.to_string();
-                body.contains("std :: error :: Error for $")
-                    .then(|| m.ident.as_ref().map(ToString::to_string))
-                    .flatten()
-            }
+            Item::Macro(m) if m.mac.path.is_ident("macro_rules") => Some((
+                m.ident.as_ref()?.to_string(),
+                m.mac.tokens.to_string(),
+            )),
             _ => None,
         })
         .collect();
+    let mut error_macros: BTreeSet<String> = macro_bodies
+        .iter()
+        .filter(|(_, body)| body.contains("std :: error :: Error for $"))
+        .map(|(name, _)| name.clone())
+        .collect();
+    loop {
+        let through: Vec<String> = macro_bodies
+            .iter()
+            .filter(|(name, body)| {
+                !error_macros.contains(*name)
+                    && error_macros
+                        .iter()
+                        .any(|inner| body.contains(&format!("{inner} ! (")))
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
+        if through.is_empty() {
+            break;
+        }
+        error_macros.extend(through);
+    }
     assert!(
         error_macros.len() >= 2,
         "modelled_error! and operation_error! implement Error: {error_macros:?}"
@@ -206,10 +226,24 @@ fn the_error_finder_sees_impls_and_macros() {
         pub struct NotAnError;
         impl std::fmt::Display for NotAnError {}
         macro_rules! second { () => { impl ::std::error::Error for $x {} }; }
+        macro_rules! through { ($name:ident) => { crate::failure!($name); }; }
+        pub struct ByTwoMacros;
+        crate::through!(ByTwoMacros);
+        macro_rules! unrelated { ($name:ident) => { impl Clone for $name {} }; }
+        pub struct NotByMacro;
+        crate::unrelated!(NotByMacro);
     "#;
     let files = parse_crate([("wire.rs".to_owned(), source.to_owned())]);
     let found: Vec<String> = error_types(&files).into_iter().collect();
-    assert_eq!(found, ["wire::ByHand", "wire::ByMacro", "wire::Generic"]);
+    assert_eq!(
+        found,
+        [
+            "wire::ByHand",
+            "wire::ByMacro",
+            "wire::ByTwoMacros",
+            "wire::Generic"
+        ]
+    );
 }
 
 /// The derives of every public struct and enum but unit structs (operation markers):

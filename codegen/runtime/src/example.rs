@@ -152,19 +152,13 @@ pub struct WidgetNotFound {
     message: Option<String>,
     response: Option<crate::primitives::ResponseMeta>,
 }
-#[cfg(feature = "modelled-errors")]
-crate::wire::json_structure!(
+#[cfg(feature = "message-errors")]
+crate::wire::message_error!(
     WidgetNotFound,
-    optional(message, "message" | "Message"),
-    local(response),
-);
-#[cfg(feature = "modelled-errors")]
-crate::wire::modelled_error!(
-    WidgetNotFound,
+    message,
     "WidgetNotFoundException",
     404,
-    Client,
-    message
+    Client
 );
 
 /// A modelled error whose model requires its message (`WidgetLockedException`, HTTP 409).

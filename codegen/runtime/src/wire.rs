@@ -25,6 +25,8 @@ mod json_object;
 mod json_reader;
 mod json_structure;
 mod json_writer;
+#[cfg(feature = "message-errors")]
+mod message_error;
 #[cfg(feature = "modelled-errors")]
 mod modelled_error;
 mod operation;
@@ -55,6 +57,8 @@ pub use json_object::*;
 pub use json_reader::*;
 pub use json_structure::*;
 pub use json_writer::*;
+#[cfg(feature = "message-errors")]
+pub use message_error::*;
 #[cfg(feature = "modelled-errors")]
 pub(crate) use modelled_error::*;
 pub use operation::*;

@@ -3,13 +3,15 @@
 
 use super::common::{ident, message_field, type_path};
 use super::derives::EqHash;
+use super::json_impls::shared_message_body;
 use super::structure::emit_structure;
 use crate::plan::ir::{ErrorShape, Fault, Operation};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// An error structure: the struct (with builder), and `modelled_error!` for its wire facts,
-/// `message()` and `std::error::Error`.
+/// `message()` and `std::error::Error`; or, for an error that is only its message,
+/// `message_error!` for those and its wire form both.
 pub fn emit_error_struct(error: &ErrorShape, eq_hash: bool) -> TokenStream {
     let structure = emit_structure(&error.structure, eq_hash);
     let name = ident(&error.structure.name.name);
@@ -25,10 +27,17 @@ pub fn emit_error_struct(error: &ErrorShape, eq_hash: bool) -> TokenStream {
         quote!(, #field)
     });
     let status = proc_macro2::Literal::u16_unsuffixed(status);
+    let impls = match shared_message_body(&error.structure) {
+        Some(member) => {
+            let field = ident(&member.field_name);
+            quote!(crate::wire::message_error!(#name, #field, #code, #status, #fault);)
+        }
+        None => quote!(crate::wire::modelled_error!(#name, #code, #status, #fault #message);),
+    };
     quote! {
         #structure
 
-        crate::wire::modelled_error!(#name, #code, #status, #fault #message);
+        #impls
     }
 }
 

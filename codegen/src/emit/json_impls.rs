@@ -6,7 +6,7 @@
 
 use super::common::{codec, ident, Scope};
 use super::default_values::{default_value, is_rust_default};
-use crate::plan::ir::{Member, Structure, StructureRole};
+use crate::plan::ir::{Member, RustType, Structure, StructureRole};
 use proc_macro2::{Punct, Spacing, TokenStream, TokenTree};
 use quote::quote;
 
@@ -14,6 +14,10 @@ use quote::quote;
 /// `Deserialize`: one entry per member, naming its kind, field, wire names, codec (left out
 /// when it is `Plain`) and model default.
 pub fn emit_json_impls(structure: &Structure) -> TokenStream {
+    if shared_message_body(structure).is_some() {
+        // `message_error!` (emitted with the error's other impls) reads it as a `MessageBody`.
+        return quote!();
+    }
     let name = ident(&structure.name.name);
     let scope = Scope::Beside(&structure.name);
     let input = structure.role == StructureRole::Input;
@@ -54,6 +58,26 @@ pub fn emit_json_impls(structure: &Structure) -> TokenStream {
     let entries = members.chain(local);
     quote! {
         crate::wire::json_structure!(#name, #(#entries),*);
+    }
+}
+
+/// The member of an error that reads its body as the runtime's shared `MessageBody`: its only
+/// member, an optional, printable, undeprecated string on the wire as `message`. Such errors
+/// (most of most AWS models) share one reader, so a crate with many compiles only one.
+pub fn shared_message_body(structure: &Structure) -> Option<&Member> {
+    match structure.members.as_slice() {
+        [member]
+            if structure.role == StructureRole::Error
+                && member.wire_name == "message"
+                && member.ty == RustType::String
+                && !member.required
+                && member.default.is_none()
+                && !member.sensitive
+                && member.deprecated.is_none() =>
+        {
+            Some(member)
+        }
+        _ => None,
     }
 }
 

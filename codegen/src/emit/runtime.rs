@@ -82,6 +82,7 @@ pub(crate) const FILES: &[RuntimeFile] = &[
     runtime_file!("wire/json_reader.rs"),
     runtime_file!("wire/json_structure.rs"),
     runtime_file!("wire/json_writer.rs"),
+    runtime_file!("wire/message_error.rs"),
     runtime_file!("wire/modelled_error.rs"),
     runtime_file!("wire/operation.rs"),
     runtime_file!("wire/operation_error.rs"),

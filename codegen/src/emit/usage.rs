@@ -1,6 +1,7 @@
 //! Which optional support code a service needs, so that a crate carries (and depends on) only
 //! what its model uses: a model without blobs has no `Blob` type and no base64 dependency.
 
+use super::json_impls::shared_message_body;
 use crate::plan::ir::{RustType, Service, TimestampFormat, UnionVariant};
 
 /// What the planned service uses.
@@ -31,6 +32,8 @@ pub struct Usage {
     pub request_compression: bool,
     /// Any modelled error (their shared impls come from `modelled_error!`).
     pub modelled_errors: bool,
+    /// Any error that is only its message (`message_error!`, read as a `MessageBody`).
+    pub message_errors: bool,
 }
 
 impl Usage {
@@ -46,6 +49,9 @@ impl Usage {
             host_prefixes: service.operations.iter().any(|op| op.host_prefix.is_some()),
             request_compression: service.operations.iter().any(|op| op.request_compression),
             modelled_errors: service.errors().next().is_some(),
+            message_errors: service
+                .errors()
+                .any(|e| shared_message_body(&e.structure).is_some()),
             ..Usage::default()
         };
         let members = service
@@ -78,6 +84,7 @@ impl Usage {
         "formatted-timestamps",
         "host-prefixes",
         "idempotency-tokens",
+        "message-errors",
         "modelled-errors",
         "patterns",
         "regex-patterns",
@@ -96,6 +103,7 @@ impl Usage {
             "formatted-timestamps" => self.formatted_timestamps,
             "host-prefixes" => self.host_prefixes,
             "idempotency-tokens" => self.idempotency_tokens,
+            "message-errors" => self.message_errors,
             "modelled-errors" => self.modelled_errors,
             "patterns" => self.patterns,
             // The regress fallback is part of the pattern support.
@@ -117,6 +125,10 @@ impl Usage {
             "formatted-timestamps" => &mut self.formatted_timestamps,
             "host-prefixes" => &mut self.host_prefixes,
             "idempotency-tokens" => &mut self.idempotency_tokens,
+            "message-errors" => {
+                self.modelled_errors = true;
+                &mut self.message_errors
+            }
             "modelled-errors" => &mut self.modelled_errors,
             "patterns" => &mut self.patterns,
             "regex-patterns" => {

@@ -13,11 +13,6 @@ pub struct CloudHsmClusterInUseException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    CloudHsmClusterInUseException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for CloudHsmClusterInUseException {
     fn default() -> Self {
         Self::builder().build()
@@ -53,10 +48,10 @@ impl CloudHsmClusterInUseExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     CloudHsmClusterInUseException,
+    message,
     "CloudHsmClusterInUseException",
     400,
-    Client,
-    message
+    Client
 );

@@ -18,11 +18,6 @@ pub struct CloudHsmClusterInvalidConfigurationException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    CloudHsmClusterInvalidConfigurationException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for CloudHsmClusterInvalidConfigurationException {
     fn default() -> Self {
         Self::builder().build()
@@ -58,10 +53,10 @@ impl CloudHsmClusterInvalidConfigurationExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     CloudHsmClusterInvalidConfigurationException,
+    message,
     "CloudHsmClusterInvalidConfigurationException",
     400,
-    Client,
-    message
+    Client
 );

@@ -12,11 +12,6 @@ pub struct CloudHsmClusterNotActiveException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    CloudHsmClusterNotActiveException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for CloudHsmClusterNotActiveException {
     fn default() -> Self {
         Self::builder().build()
@@ -52,10 +47,10 @@ impl CloudHsmClusterNotActiveExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     CloudHsmClusterNotActiveException,
+    message,
     "CloudHsmClusterNotActiveException",
     400,
-    Client,
-    message
+    Client
 );

@@ -12,11 +12,6 @@ pub struct CloudHsmClusterNotFoundException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    CloudHsmClusterNotFoundException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for CloudHsmClusterNotFoundException {
     fn default() -> Self {
         Self::builder().build()
@@ -52,10 +47,10 @@ impl CloudHsmClusterNotFoundExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     CloudHsmClusterNotFoundException,
+    message,
     "CloudHsmClusterNotFoundException",
     400,
-    Client,
-    message
+    Client
 );

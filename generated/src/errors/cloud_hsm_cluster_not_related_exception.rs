@@ -14,11 +14,6 @@ pub struct CloudHsmClusterNotRelatedException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    CloudHsmClusterNotRelatedException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for CloudHsmClusterNotRelatedException {
     fn default() -> Self {
         Self::builder().build()
@@ -54,10 +49,10 @@ impl CloudHsmClusterNotRelatedExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     CloudHsmClusterNotRelatedException,
+    message,
     "CloudHsmClusterNotRelatedException",
     400,
-    Client,
-    message
+    Client
 );

@@ -13,11 +13,6 @@ pub struct CustomKeyStoreHasCmksException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    CustomKeyStoreHasCmksException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for CustomKeyStoreHasCmksException {
     fn default() -> Self {
         Self::builder().build()
@@ -53,10 +48,10 @@ impl CustomKeyStoreHasCmksExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     CustomKeyStoreHasCmksException,
+    message,
     "CustomKeyStoreHasCMKsException",
     400,
-    Client,
-    message
+    Client
 );

@@ -20,11 +20,6 @@ pub struct CustomKeyStoreInvalidStateException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    CustomKeyStoreInvalidStateException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for CustomKeyStoreInvalidStateException {
     fn default() -> Self {
         Self::builder().build()
@@ -60,10 +55,10 @@ impl CustomKeyStoreInvalidStateExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     CustomKeyStoreInvalidStateException,
+    message,
     "CustomKeyStoreInvalidStateException",
     400,
-    Client,
-    message
+    Client
 );

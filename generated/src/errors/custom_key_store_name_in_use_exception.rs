@@ -12,11 +12,6 @@ pub struct CustomKeyStoreNameInUseException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    CustomKeyStoreNameInUseException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for CustomKeyStoreNameInUseException {
     fn default() -> Self {
         Self::builder().build()
@@ -52,10 +47,10 @@ impl CustomKeyStoreNameInUseExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     CustomKeyStoreNameInUseException,
+    message,
     "CustomKeyStoreNameInUseException",
     400,
-    Client,
-    message
+    Client
 );

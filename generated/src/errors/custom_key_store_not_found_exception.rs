@@ -11,11 +11,6 @@ pub struct CustomKeyStoreNotFoundException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    CustomKeyStoreNotFoundException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for CustomKeyStoreNotFoundException {
     fn default() -> Self {
         Self::builder().build()
@@ -51,10 +46,10 @@ impl CustomKeyStoreNotFoundExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     CustomKeyStoreNotFoundException,
+    message,
     "CustomKeyStoreNotFoundException",
     400,
-    Client,
-    message
+    Client
 );

@@ -13,11 +13,6 @@ pub struct IncorrectTrustAnchorException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    IncorrectTrustAnchorException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for IncorrectTrustAnchorException {
     fn default() -> Self {
         Self::builder().build()
@@ -53,10 +48,10 @@ impl IncorrectTrustAnchorExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     IncorrectTrustAnchorException,
+    message,
     "IncorrectTrustAnchorException",
     400,
-    Client,
-    message
+    Client
 );

@@ -11,11 +11,6 @@ pub struct InvalidMarkerException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    InvalidMarkerException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for InvalidMarkerException {
     fn default() -> Self {
         Self::builder().build()
@@ -51,10 +46,10 @@ impl InvalidMarkerExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     InvalidMarkerException,
+    message,
     "InvalidMarkerException",
     400,
-    Client,
-    message
+    Client
 );

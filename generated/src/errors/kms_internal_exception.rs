@@ -11,11 +11,6 @@ pub struct KmsInternalException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    KmsInternalException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for KmsInternalException {
     fn default() -> Self {
         Self::builder().build()
@@ -51,10 +46,10 @@ impl KmsInternalExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     KmsInternalException,
+    message,
     "KMSInternalException",
     500,
-    Server,
-    message
+    Server
 );

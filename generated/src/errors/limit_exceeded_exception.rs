@@ -12,11 +12,6 @@ pub struct LimitExceededException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    LimitExceededException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for LimitExceededException {
     fn default() -> Self {
         Self::builder().build()
@@ -52,10 +47,10 @@ impl LimitExceededExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     LimitExceededException,
+    message,
     "LimitExceededException",
     400,
-    Client,
-    message
+    Client
 );

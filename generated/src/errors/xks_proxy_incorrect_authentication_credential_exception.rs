@@ -13,11 +13,6 @@ pub struct XksProxyIncorrectAuthenticationCredentialException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    XksProxyIncorrectAuthenticationCredentialException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for XksProxyIncorrectAuthenticationCredentialException {
     fn default() -> Self {
         Self::builder().build()
@@ -53,10 +48,10 @@ impl XksProxyIncorrectAuthenticationCredentialExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     XksProxyIncorrectAuthenticationCredentialException,
+    message,
     "XksProxyIncorrectAuthenticationCredentialException",
     400,
-    Client,
-    message
+    Client
 );

@@ -12,11 +12,6 @@ pub struct XksProxyInvalidConfigurationException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    XksProxyInvalidConfigurationException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for XksProxyInvalidConfigurationException {
     fn default() -> Self {
         Self::builder().build()
@@ -52,10 +47,10 @@ impl XksProxyInvalidConfigurationExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     XksProxyInvalidConfigurationException,
+    message,
     "XksProxyInvalidConfigurationException",
     400,
-    Client,
-    message
+    Client
 );

@@ -13,11 +13,6 @@ pub struct XksProxyInvalidResponseException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    XksProxyInvalidResponseException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for XksProxyInvalidResponseException {
     fn default() -> Self {
         Self::builder().build()
@@ -53,10 +48,10 @@ impl XksProxyInvalidResponseExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     XksProxyInvalidResponseException,
+    message,
     "XksProxyInvalidResponseException",
     400,
-    Client,
-    message
+    Client
 );

@@ -12,11 +12,6 @@ pub struct XksProxyUriEndpointInUseException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    XksProxyUriEndpointInUseException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for XksProxyUriEndpointInUseException {
     fn default() -> Self {
         Self::builder().build()
@@ -52,10 +47,10 @@ impl XksProxyUriEndpointInUseExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     XksProxyUriEndpointInUseException,
+    message,
     "XksProxyUriEndpointInUseException",
     400,
-    Client,
-    message
+    Client
 );

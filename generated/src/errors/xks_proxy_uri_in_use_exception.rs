@@ -12,11 +12,6 @@ pub struct XksProxyUriInUseException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    XksProxyUriInUseException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for XksProxyUriInUseException {
     fn default() -> Self {
         Self::builder().build()
@@ -52,10 +47,10 @@ impl XksProxyUriInUseExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     XksProxyUriInUseException,
+    message,
     "XksProxyUriInUseException",
     400,
-    Client,
-    message
+    Client
 );

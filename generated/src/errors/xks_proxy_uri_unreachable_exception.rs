@@ -14,11 +14,6 @@ pub struct XksProxyUriUnreachableException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    XksProxyUriUnreachableException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for XksProxyUriUnreachableException {
     fn default() -> Self {
         Self::builder().build()
@@ -54,10 +49,10 @@ impl XksProxyUriUnreachableExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     XksProxyUriUnreachableException,
+    message,
     "XksProxyUriUnreachableException",
     400,
-    Client,
-    message
+    Client
 );

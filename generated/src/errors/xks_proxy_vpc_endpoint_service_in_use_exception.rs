@@ -12,11 +12,6 @@ pub struct XksProxyVpcEndpointServiceInUseException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    XksProxyVpcEndpointServiceInUseException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for XksProxyVpcEndpointServiceInUseException {
     fn default() -> Self {
         Self::builder().build()
@@ -52,10 +47,10 @@ impl XksProxyVpcEndpointServiceInUseExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     XksProxyVpcEndpointServiceInUseException,
+    message,
     "XksProxyVpcEndpointServiceInUseException",
     400,
-    Client,
-    message
+    Client
 );

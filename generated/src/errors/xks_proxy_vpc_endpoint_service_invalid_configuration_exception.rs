@@ -13,11 +13,6 @@ pub struct XksProxyVpcEndpointServiceInvalidConfigurationException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    XksProxyVpcEndpointServiceInvalidConfigurationException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for XksProxyVpcEndpointServiceInvalidConfigurationException {
     fn default() -> Self {
         Self::builder().build()
@@ -53,10 +48,10 @@ impl XksProxyVpcEndpointServiceInvalidConfigurationExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     XksProxyVpcEndpointServiceInvalidConfigurationException,
+    message,
     "XksProxyVpcEndpointServiceInvalidConfigurationException",
     400,
-    Client,
-    message
+    Client
 );

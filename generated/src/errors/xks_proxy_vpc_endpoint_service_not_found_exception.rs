@@ -13,11 +13,6 @@ pub struct XksProxyVpcEndpointServiceNotFoundException {
     message: ::std::option::Option<::std::string::String>,
     response: ::std::option::Option<crate::primitives::ResponseMeta>,
 }
-crate::wire::json_structure!(
-    XksProxyVpcEndpointServiceNotFoundException,
-    optional(message, "message" | "Message"),
-    local(response)
-);
 impl ::std::default::Default for XksProxyVpcEndpointServiceNotFoundException {
     fn default() -> Self {
         Self::builder().build()
@@ -53,10 +48,10 @@ impl XksProxyVpcEndpointServiceNotFoundExceptionBuilder {
         }
     }
 }
-crate::wire::modelled_error!(
+crate::wire::message_error!(
     XksProxyVpcEndpointServiceNotFoundException,
+    message,
     "XksProxyVpcEndpointServiceNotFoundException",
     400,
-    Client,
-    message
+    Client
 );

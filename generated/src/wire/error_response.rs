@@ -85,17 +85,8 @@ impl ErrorResponse {
 
     /// Reads the body as a modelled error structure; when the body does not fit it,
     /// the response is returned as an unhandled error instead.
-    pub fn typed<T: serde::de::DeserializeOwned + ReadJson + ModelledError>(
-        self,
-    ) -> Result<T, UnhandledError> {
-        // As for outputs: the fast path first, and serde for whatever it gives up on (it
-        // gives the error with its member path).
-        let fast = std::str::from_utf8(&self.body).ok().and_then(read_whole);
-        let read = match fast {
-            Some(error) => Ok(error),
-            None => track(|| serde_json::from_slice::<T>(&self.body).map_err(without_position)),
-        };
-        match read {
+    pub fn typed<T: ModelledError>(self) -> Result<T, UnhandledError> {
+        match T::from_body(&self.body) {
             Ok(mut error) => {
                 error.attach_response(
                     ResponseMeta::new(self.status, self.request_id)
@@ -120,6 +111,19 @@ impl ErrorResponse {
             error = error.with_request_id(request_id);
         }
         error
+    }
+}
+
+/// Reads an error structure from an error response's body, as `ModelledError::from_body`
+/// does: the fast path first, and serde for whatever it gives up on (which gives the error
+/// with its member path). Errors of the same shape share one instance of this function
+/// (see `message_error!`), which keeps a crate with many errors quick to compile.
+pub fn read_error_body<T: serde::de::DeserializeOwned + ReadJson>(
+    body: &[u8],
+) -> Result<T, String> {
+    match std::str::from_utf8(body).ok().and_then(read_whole) {
+        Some(error) => Ok(error),
+        None => track(|| serde_json::from_slice::<T>(body).map_err(without_position)),
     }
 }
 

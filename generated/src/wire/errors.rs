@@ -26,6 +26,11 @@ pub trait OperationError: std::error::Error + From<UnhandledError> {
 
 /// A modelled error structure, which remembers the response it was read from.
 pub trait ModelledError {
+    /// Reads the error from an error response's body (a JSON object): the value, or why the
+    /// body does not fit the error's shape, with the member path.
+    fn from_body(body: &[u8]) -> Result<Self, String>
+    where
+        Self: Sized;
     /// Records the response the error was read from.
     fn attach_response(&mut self, response: ResponseMeta);
     /// The response the error was read from, if it was read from one.

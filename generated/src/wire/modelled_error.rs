@@ -5,7 +5,8 @@
 //! `Display`, `std::error::Error` and `ModelledError`), written once instead of per error.
 
 /// Implements the wire facts, `message()`, `Display`, `std::error::Error` and
-/// `ModelledError` for an error structure with a `response` field.
+/// `ModelledError` for an error structure with a `response` field (its body is read with
+/// [`read_error_body`](crate::wire::read_error_body)).
 ///
 /// `message()` reads the field named last (an `Option<String>`, or a `String` when the
 /// model requires the message), the only way to read it. Without one (no such member, or a
@@ -23,7 +24,9 @@ macro_rules! modelled_error {
             }
         }
 
-        crate::wire::modelled_error!(@common $name, $code, $status, $fault);
+        crate::wire::modelled_error!(
+            @common $name, $code, $status, $fault, crate::wire::read_error_body::<$name>
+        );
     };
     ($name:ident, $code:literal, $status:literal, $fault:ident) => {
         impl $name {
@@ -33,9 +36,12 @@ macro_rules! modelled_error {
             }
         }
 
-        crate::wire::modelled_error!(@common $name, $code, $status, $fault);
+        crate::wire::modelled_error!(
+            @common $name, $code, $status, $fault, crate::wire::read_error_body::<$name>
+        );
     };
-    (@common $name:ident, $code:literal, $status:literal, $fault:ident) => {
+    // What every error has alike; `$read` reads its body (`fn(&[u8]) -> Result<Self, String>`).
+    (@common $name:ident, $code:literal, $status:literal, $fault:ident, $read:expr) => {
         impl $name {
             /// The error code on the wire.
             pub const CODE: &'static str = $code;
@@ -58,6 +64,10 @@ macro_rules! modelled_error {
         impl ::std::error::Error for $name {}
 
         impl crate::wire::ModelledError for $name {
+            fn from_body(body: &[u8]) -> ::std::result::Result<Self, ::std::string::String> {
+                ($read)(body)
+            }
+
             fn attach_response(&mut self, response: crate::primitives::ResponseMeta) {
                 self.response = ::std::option::Option::Some(response);
             }
