@@ -14,6 +14,15 @@ pub struct Build {
     pub crates: usize,
 }
 
+/// The build with the median wall-clock time (the lower middle one of an even count); `None`
+/// for no builds.
+pub fn median<'a>(builds: impl Iterator<Item = &'a Build>) -> Option<Build> {
+    let mut sorted: Vec<&Build> = builds.collect();
+    sorted.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
+    let middle = sorted.len().checked_sub(1)? / 2;
+    sorted.get(middle).map(|build| (*build).clone())
+}
+
 /// A cargo command without anything that could reuse earlier compiler output.
 pub fn cargo(dir: &Path) -> Command {
     let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
@@ -123,4 +132,25 @@ pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(seconds: f64) -> Build {
+        Build { seconds, crates: 1 }
+    }
+
+    #[test]
+    fn the_median_is_the_middle_build_or_the_lower_middle_one() {
+        let seconds = |builds: &[Build]| median(builds.iter()).map(|b| b.seconds);
+        assert_eq!(seconds(&[]), None);
+        assert_eq!(seconds(&[build(3.0)]), Some(3.0));
+        assert_eq!(seconds(&[build(3.5), build(3.1), build(9.0)]), Some(3.5));
+        assert_eq!(
+            seconds(&[build(4.0), build(3.0), build(2.0), build(1.0)]),
+            Some(2.0)
+        );
+    }
 }

@@ -55,6 +55,8 @@ file, and the lines of Rust code for the six custom key store operations, with a
 the model-independent runtime (the files copied verbatim from codegen/runtime/src).
 
 options:
+  --rounds N     clean debug builds per side, alternating ours and aws-sdk-kms (1 to 9,
+                 default 3); each figure is the median of its side's rounds
   --release      also time clean release builds (`cargo build --release`)
   --lines-only   count lines only; build nothing
   --json PATH    also write the figures as JSON to PATH
@@ -64,19 +66,48 @@ options:
 /// The generated file that the incremental rebuild touches.
 const TOUCHED_FILE: &str = "src/operations/create_custom_key_store.rs";
 
+/// Clean debug builds per side when `--rounds` is not given: a single build on a shared
+/// machine can be off by a tenth, and the median of three is not.
+const DEFAULT_ROUNDS: usize = 3;
+
 /// Parsed `bloat` arguments.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, PartialEq)]
 struct BloatArgs {
+    rounds: usize,
     release: bool,
     lines_only: bool,
     json: Option<PathBuf>,
     keep: bool,
 }
 
+impl Default for BloatArgs {
+    fn default() -> Self {
+        BloatArgs {
+            rounds: DEFAULT_ROUNDS,
+            release: false,
+            lines_only: false,
+            json: None,
+            keep: false,
+        }
+    }
+}
+
 fn parse(parser: &mut Parser) -> Result<Parsed<BloatArgs>, crate::cli::Error> {
     let mut parsed = BloatArgs::default();
     while let Some(arg) = parser.next()? {
         match arg {
+            Long("rounds") => {
+                let value = parser.value()?;
+                let value = value.to_string_lossy();
+                parsed.rounds = match value.parse::<usize>() {
+                    Ok(rounds @ 1..=9) => rounds,
+                    _ => {
+                        return Err(
+                            format!("--rounds needs a number from 1 to 9, not {value:?}").into(),
+                        )
+                    }
+                };
+            }
             Long("release") => parsed.release = true,
             Long("lines-only") => parsed.lines_only = true,
             Long("keep") => parsed.keep = true,
@@ -167,18 +198,42 @@ fn measure(args: &BloatArgs, work: &Path, out: &mut dyn Write) -> Result<Figures
     if !args.lines_only {
         let _ = writeln!(
             out,
-            "clean debug builds, one after the other (not cached)..."
+            "clean debug builds, one after the other (not cached), {} round{}...",
+            args.rounds,
+            if args.rounds == 1 { "" } else { "s" }
         );
         let timed = |dir: &Path, target: &str, release: bool, out: &mut dyn Write| {
             builds::build(dir, &work.join(target), release, out)
         };
-        figures.ours_debug = Some(timed(&ours, "target-ours-debug", false, out)?);
-        figures.peer_debug = Some(timed(&peer, "target-peer-debug", false, out)?);
+        // Alternating which side goes first evens out a machine that speeds up or slows
+        // down during the run. Each round builds into fresh target directories; all but the
+        // last are removed at once (a peer build takes about a gigabyte).
+        let mut rounds = Vec::with_capacity(args.rounds);
+        for round in 1..=args.rounds {
+            let ours_target = format!("target-ours-debug-{round}");
+            let peer_target = format!("target-peer-debug-{round}");
+            let (ours_build, peer_build) = if round % 2 == 1 {
+                let o = timed(&ours, &ours_target, false, out)?;
+                (o, timed(&peer, &peer_target, false, out)?)
+            } else {
+                let p = timed(&peer, &peer_target, false, out)?;
+                (timed(&ours, &ours_target, false, out)?, p)
+            };
+            rounds.push((ours_build, peer_build));
+            if round < args.rounds && !args.keep {
+                let _ = std::fs::remove_dir_all(work.join(&ours_target));
+                let _ = std::fs::remove_dir_all(work.join(&peer_target));
+            }
+        }
+        let last_ours_target = format!("target-ours-debug-{}", args.rounds);
+        figures.ours_debug = builds::median(rounds.iter().map(|(o, _)| o));
+        figures.peer_debug = builds::median(rounds.iter().map(|(_, p)| p));
+        figures.debug_rounds = rounds.iter().map(|(o, p)| (o.seconds, p.seconds)).collect();
         let touched = ours.join(TOUCHED_FILE);
         let mut source = std::fs::read_to_string(&touched).map_err(|e| e.to_string())?;
         source.push_str("\n// touched by cargo xtask bloat\n");
         std::fs::write(&touched, source).map_err(|e| e.to_string())?;
-        figures.ours_incremental = Some(timed(&ours, "target-ours-debug", false, out)?);
+        figures.ours_incremental = Some(timed(&ours, &last_ours_target, false, out)?);
         if args.release {
             let _ = writeln!(out, "clean release builds...");
             figures.ours_release = Some(timed(&ours, "target-ours-release", true, out)?);
@@ -231,6 +286,7 @@ mod tests {
         assert_eq!(
             parse_all(&["--release", "--json", "x.json", "--keep"]).ok(),
             Some(Parsed::Run(BloatArgs {
+                rounds: 3,
                 release: true,
                 lines_only: false,
                 json: Some(PathBuf::from("x.json")),
@@ -245,6 +301,16 @@ mod tests {
         assert!(parse_all(&["--json"]).is_err());
         assert!(parse_all(&["--json="]).is_err());
         assert!(parse_all(&["--fast"]).is_err());
+        assert_eq!(
+            parse_all(&["--rounds", "5"]).ok(),
+            Some(Parsed::Run(BloatArgs {
+                rounds: 5,
+                ..BloatArgs::default()
+            }))
+        );
+        for bad in ["0", "10", "x", "-1", ""] {
+            assert!(parse_all(&["--rounds", bad]).is_err(), "--rounds {bad:?}");
+        }
         let mut out = Vec::new();
         let mut err = Vec::new();
         assert_eq!(crate::run(["bloat", "--nope"], &mut out, &mut err), 2);

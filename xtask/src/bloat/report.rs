@@ -25,6 +25,9 @@ pub struct Figures {
     pub ours_debug: Option<Build>,
     /// Clean debug build of the crate on aws-sdk-kms.
     pub peer_debug: Option<Build>,
+    /// Each round's clean debug builds, (ours, peer) in seconds; `ours_debug` and
+    /// `peer_debug` are their medians.
+    pub debug_rounds: Vec<(f64, f64)>,
     /// Clean release build of the generated crate (`--release`).
     pub ours_release: Option<Build>,
     /// Clean release build of the crate on aws-sdk-kms (`--release`).
@@ -141,6 +144,19 @@ impl Figures {
                 &self.peer_release,
             );
         }
+        if self.debug_rounds.len() > 1 {
+            let each: Vec<String> = self
+                .debug_rounds
+                .iter()
+                .map(|(ours, peer)| format!("{ours:.1} / {peer:.1} s"))
+                .collect();
+            let _ = writeln!(
+                t,
+                "  medians of {} rounds (ours / aws-sdk-kms): {}",
+                self.debug_rounds.len(),
+                each.join(", ")
+            );
+        }
         if let Some(b) = &self.ours_incremental {
             let _ = writeln!(
                 t,
@@ -241,6 +257,11 @@ impl Figures {
         let report = JsonReport {
             aws_sdk_kms: &self.peer_version,
             build_debug: BuildPair::of(&self.ours_debug, &self.peer_debug),
+            build_debug_rounds: self
+                .debug_rounds
+                .iter()
+                .map(|(ours, peer)| [rounded(*ours, 3), rounded(*peer, 3)])
+                .collect(),
             build_release: BuildPair::of(&self.ours_release, &self.peer_release),
             incremental_debug: self.ours_incremental.as_ref().map(JsonBuild::of),
             loadavg: [&self.loadavg.0, &self.loadavg.1],
@@ -276,6 +297,9 @@ fn rounded(value: f64, decimals: i32) -> f64 {
 struct JsonReport<'a> {
     aws_sdk_kms: &'a str,
     build_debug: BuildPair,
+    /// Each round's clean debug builds, `[ours, peer]` in seconds (`build_debug` holds
+    /// their medians).
+    build_debug_rounds: Vec<[f64; 2]>,
     build_release: BuildPair,
     incremental_debug: Option<JsonBuild>,
     loadavg: [&'a str; 2],
@@ -356,6 +380,7 @@ mod tests {
                 seconds: 40.0,
                 crates: 200,
             }),
+            debug_rounds: vec![(10.12345, 41.0), (11.0, 40.0), (9.5, 39.0)],
             ours_lines: vec![group("ours \"quoted\"", 100), group(RUNTIME_LABEL, 40)],
             runtime_files: vec!["src/wire/a.rs".to_owned(), "src/wire/b.rs".to_owned()],
             peer_lines: vec![
@@ -373,6 +398,7 @@ mod tests {
                 "peer": {"seconds": 40.0, "crates": 200},
                 "ratio": 0.2531
             },
+            "build_debug_rounds": [[10.123, 41.0], [11.0, 40.0], [9.5, 39.0]],
             "build_release": {"ours": null, "peer": null, "ratio": null},
             "incremental_debug": null,
             "loadavg": ["0.5 0.4 0.3", "1.0 0.8 0.4"],
@@ -419,5 +445,11 @@ mod tests {
         assert!(table.contains("300  0.333 (1/3.0)"), "{table}");
         assert!(table.contains("src/wire/a.rs, src/wire/b.rs"), "{table}");
         assert!(table.contains("runtime (2 files)"), "{table}");
+        assert!(
+            table.contains(
+                "medians of 3 rounds (ours / aws-sdk-kms): 10.1 / 41.0 s, 11.0 / 40.0 s, 9.5 / 39.0 s"
+            ),
+            "{table}"
+        );
     }
 }
