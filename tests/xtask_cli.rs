@@ -351,7 +351,10 @@ fn flag_equals_value_is_the_same_as_flag_space_value() {
     let verify = [("--dir", empty), ("--cases", empty)];
     let first = run("verify-models", spaced(&verify), &[]);
     assert_eq!(first.0, 1, "{first:?}");
-    assert!(first.2.contains("holds no *.json model"), "{first:?}");
+    assert!(
+        first.2.contains("holds no *.json or *.smithy model"),
+        "{first:?}"
+    );
     assert_eq!(first, run("verify-models", joined(&verify), &[]));
 
     let suite = [("--dir", empty)];

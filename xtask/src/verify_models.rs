@@ -1,4 +1,5 @@
-//! `cargo xtask verify-models --dir DIR`: for every `*.json` model in DIR, generate its crate,
+//! `cargo xtask verify-models --dir DIR`: for every model in DIR (`*.json`, the JSON AST, or
+//! `*.smithy`, the IDL; each file a whole model), generate its crate,
 //! build it with `cargo clippy --all-targets -- -D warnings` (so it compiles without warnings
 //! and is clippy-clean), and its library again with the `server` and `http-body` features,
 //! and run the wire cases that target it (`tests/wire-models/*.json` with a matching
@@ -17,8 +18,8 @@ use std::time::Instant;
 pub const USAGE: &str = "\
 usage: cargo xtask verify-models --dir DIR [--cases DIR]
 
-Generates a crate from every *.json model in DIR, builds it clippy-clean (-D warnings) and runs
-its wire cases. Builds go to target/verify-models/ so later runs reuse compiled dependencies.
+Generates a crate from every model in DIR (*.json or *.smithy, each file a whole model), builds it
+clippy-clean (-D warnings) and runs its wire cases. Builds go to target/verify-models/ so later runs reuse compiled dependencies.
 
 options:
   --dir DIR     the directory of models (required)
@@ -63,7 +64,11 @@ fn verify_all(
     let models = match model_files(&dir) {
         Ok(models) if !models.is_empty() => models,
         Ok(_) => {
-            let _ = writeln!(err, "error: {} holds no *.json model", dir.display());
+            let _ = writeln!(
+                err,
+                "error: {} holds no *.json or *.smithy model",
+                dir.display()
+            );
             return 1;
         }
         Err(e) => {
@@ -92,7 +97,12 @@ fn verify_all(
 fn model_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .filter(|path| {
+            path.is_file()
+                && path
+                    .extension()
+                    .is_some_and(|ext| ext == "json" || ext == "smithy")
+        })
         .collect();
     files.sort();
     Ok(files)
@@ -482,4 +492,25 @@ pub fn harness_facts(files: &[codegen::load::LoadedFile]) -> serde_json::Value {
         facts.insert((*id).to_owned(), fact);
     }
     json!({"operations": operations, "shapes": facts})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn models_are_the_json_and_idl_files_in_name_order() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        for name in ["b.smithy", "a.json", "c.txt", "d.smithy.bak", "e.JSON"] {
+            std::fs::write(dir.path().join(name), "").expect("a file");
+        }
+        std::fs::create_dir(dir.path().join("f.json")).expect("a directory");
+        let names: Vec<String> = model_files(dir.path())
+            .expect("the directory reads")
+            .iter()
+            .filter_map(|path| path.file_name())
+            .map(|name| name.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.json", "b.smithy"]);
+    }
 }
