@@ -132,10 +132,9 @@ fn error_types(crate_files: &[SourceFile]) -> BTreeSet<String> {
         .iter()
         .flat_map(|file| &file.items)
         .filter_map(|item| match item {
-            Item::Macro(m) if m.mac.path.is_ident("macro_rules") => Some((
-                m.ident.as_ref()?.to_string(),
-                m.mac.tokens.to_string(),
-            )),
+            Item::Macro(m) if m.mac.path.is_ident("macro_rules") => {
+                Some((m.ident.as_ref()?.to_string(), m.mac.tokens.to_string()))
+            }
             _ => None,
         })
         .collect();
