@@ -86,16 +86,25 @@ impl ErrorResponse {
     /// Reads the body as a modelled error structure; when the body does not fit it,
     /// the response is returned as an unhandled error instead.
     pub fn typed<T: ModelledError>(self) -> Result<T, UnhandledError> {
+        // Generic, so compiled once per error type: everything but the read and the
+        // attaching is left to the functions below, compiled once.
         match T::from_body(&self.body) {
             Ok(mut error) => {
-                error.attach_response(
-                    ResponseMeta::new(self.status, self.request_id)
-                        .with_query_error(self.query_error),
-                );
+                error.attach_response(self.into_meta());
                 Ok(error)
             }
-            Err(reason) => Err(self.into_unhandled().with_deserialize_error(reason)),
+            Err(reason) => Err(self.into_unhandled_because(reason)),
         }
+    }
+
+    /// What a modelled error remembers of the response.
+    fn into_meta(self) -> ResponseMeta {
+        ResponseMeta::new(self.status, self.request_id).with_query_error(self.query_error)
+    }
+
+    /// The response as an unhandled error, with why its body did not fit the error's shape.
+    fn into_unhandled_because(self, reason: String) -> UnhandledError {
+        self.into_unhandled().with_deserialize_error(reason)
     }
 
     /// The response as an unhandled error.

@@ -61,19 +61,27 @@ impl ReadJson for bool {
 
 /// Integers: a number without fraction or exponent that fits, as serde_json reads them. It
 /// refuses `1.0` and `1e2` for an integer, and reads `-0` as a float, so refuses it too.
+/// Every width parses through [`read_i64`] and narrows, so a crate compiles one integer
+/// parser, not one per width.
 macro_rules! read_integer {
     ($($int:ty),*) => {$(
         impl ReadJson for $int {
             fn read_json(reader: &mut JsonReader<'_>) -> Fast<Self> {
-                let text = reader.number()?;
-                if text == "-0" {
-                    return Err(NotFast);
-                }
-                text.parse().map_err(|_| NotFast)
+                <$int>::try_from(read_i64(reader)?).map_err(|_| NotFast)
             }
         }
     )*};
 }
+
+/// An integer that fits an `i64` (see `read_integer!`).
+fn read_i64(reader: &mut JsonReader<'_>) -> Fast<i64> {
+    let text = reader.number()?;
+    if text == "-0" {
+        return Err(NotFast);
+    }
+    text.parse().map_err(|_| NotFast)
+}
+
 read_integer!(i8, i16, i32, i64);
 
 impl<T: ReadJson> ReadJson for Box<T> {
