@@ -15,7 +15,7 @@
 //! a wrong header) stops start-up with a message: the file is never discarded silently.
 //!
 //! Snapshots: at start-up, and again every [`SNAPSHOT_EVERY`] changes, the registry is
-//! written as one `Put` per store into `FILE.tmp`, `fsync`ed, and renamed over the log (then
+//! written as its marker key, changed clusters and one `Put` per store into `FILE.tmp`, `fsync`ed, and renamed over the log (then
 //! the directory is `fsync`ed), so the log never grows without bound.
 
 use crate::store::{Change, Registry};
@@ -147,6 +147,9 @@ fn write_snapshot(
     let shown = path.display();
     let temporary = path.with_extension("tmp");
     let mut text = format!("{HEADER}\n");
+    if let Some(key) = registry.marker_key {
+        text.push_str(&line(&Change::MarkerKey(key)).map_err(|error| error.to_string())?);
+    }
     let configured: std::collections::BTreeMap<&str, &crate::config::Cluster> = config
         .cloudhsm_clusters
         .iter()

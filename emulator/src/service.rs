@@ -51,7 +51,7 @@ impl Emulator {
     /// `CONNECTING`.
     pub fn open(config: Config, state: Option<&std::path::Path>) -> Result<Emulator, String> {
         let mut registry = Registry::new(&config);
-        let wal = match state {
+        let mut wal = match state {
             Some(path) => Some(Wal::open(path, &mut registry, &config)?),
             None => None,
         };
@@ -61,11 +61,24 @@ impl Emulator {
             .filter(|store| store.state == ConnectionState::Connecting)
             .map(|store| (store.id.clone(), store.attempt))
             .collect();
-        let marker_key = u64::from_le_bytes(
-            uuid::Uuid::new_v4().as_bytes()[..8]
-                .try_into()
-                .unwrap_or_default(),
-        );
+        // Markers stay valid across restarts with `--state`: the key is chosen once and kept.
+        let marker_key = match registry.marker_key {
+            Some(key) => key,
+            None => {
+                let key = u64::from_le_bytes(
+                    uuid::Uuid::new_v4().as_bytes()[..8]
+                        .try_into()
+                        .unwrap_or_default(),
+                );
+                let change = Change::MarkerKey(key);
+                if let Some(wal) = wal.as_mut() {
+                    wal.append(std::slice::from_ref(&change))
+                        .map_err(|error| format!("cannot write the state file: {error}"))?;
+                }
+                registry.apply(&change);
+                key
+            }
+        };
         let emulator = Emulator {
             inner: Arc::new(Inner {
                 config,

@@ -126,6 +126,9 @@ pub struct Registry {
     pub clusters: BTreeMap<String, crate::config::Cluster>,
     /// The next creation sequence number.
     pub next_seq: u64,
+    /// The key that signs `DescribeCustomKeyStores` markers: random when first needed, and
+    /// kept in the state file, so that a marker still reads after a restart.
+    pub marker_key: Option<u64>,
 }
 
 impl Registry {
@@ -140,6 +143,7 @@ impl Registry {
             stores: BTreeMap::new(),
             clusters,
             next_seq: 0,
+            marker_key: None,
         }
     }
 
@@ -169,6 +173,7 @@ impl Registry {
                 self.clusters
                     .insert(cluster.cluster_id.clone(), cluster.clone());
             }
+            Change::MarkerKey(key) => self.marker_key = Some(*key),
         }
     }
 }
@@ -182,4 +187,6 @@ pub enum Change {
     Delete(String),
     /// The control API changed a cluster: its whole new record.
     Cluster(crate::config::Cluster),
+    /// The key that signs Describe markers was chosen.
+    MarkerKey(u64),
 }

@@ -161,3 +161,49 @@ async fn a_connecting_store_resumes_after_a_restart() {
         Some(ConnectionStateType::Connected)
     );
 }
+
+/// A `NextMarker` handed out before a restart still reads after it (with `--state`), after
+/// a graceful stop and after `kill -9`.
+#[tokio::test]
+async fn a_marker_reads_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let emulator = Running::durable(dir.path(), &base_config());
+    let mut ids = Vec::new();
+    for (name, cluster, anchor) in [
+        ("a", "cluster-aaaaaaaaaaa", "anchor-a"),
+        ("b", "cluster-bbbbbbbbbbb", "anchor-b"),
+    ] {
+        ids.push(crate::cloudhsm::create(&emulator, &cloudhsm(name, cluster, anchor)).await);
+    }
+    let first_page = DescribeCustomKeyStoresRequest::builder().limit(1).build();
+    let first = emulator
+        .call::<DescribeCustomKeyStores>(&first_page)
+        .await
+        .unwrap();
+    assert!(first.truncated);
+    let marker = first.next_marker.clone().expect("a marker");
+    emulator.terminate();
+    for restart in ["graceful", "kill -9"] {
+        let emulator = Running::durable(dir.path(), &base_config());
+        let request = DescribeCustomKeyStoresRequest::builder()
+            .marker(&marker)
+            .build();
+        let second = emulator
+            .call::<DescribeCustomKeyStores>(&request)
+            .await
+            .unwrap_or_else(|error| panic!("after a {restart} restart: {error}"));
+        let listed: Vec<String> = second
+            .custom_key_stores
+            .unwrap()
+            .into_iter()
+            .map(|entry| entry.custom_key_store_id.unwrap())
+            .collect();
+        assert_eq!(listed, ids[1..], "after a {restart} restart");
+        assert!(!second.truncated);
+        if restart == "graceful" {
+            emulator.terminate();
+        } else {
+            emulator.kill_9();
+        }
+    }
+}
