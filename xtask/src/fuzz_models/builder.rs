@@ -393,6 +393,11 @@ impl Builder {
                     scope.take(name);
                     let string = self.simple_id(Kind::String, true);
                     shape.members.push(Member::new(name, string));
+                    // Most errors of real models are only their message, a layout of its
+                    // own in the generated crate (`message_error!`).
+                    if self.rng.chance(35) {
+                        return self.push(shape);
+                    }
                 }
             }
             Role::Input if self.rng.chance(30) => {
