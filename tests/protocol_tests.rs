@@ -56,9 +56,9 @@ fn the_fixture_suite_passes_whole() {
     assert_eq!(
         summaries(&out),
         [
-            "client: 6 passed, 0 failed, 0 excluded",
-            "server: 3 passed, 0 failed, 2 excluded",
-            "9 passed, 0 failed, 2 excluded",
+            "client: 9 passed, 0 failed, 0 excluded",
+            "server: 7 passed, 0 failed, 2 excluded",
+            "16 passed, 0 failed, 2 excluded",
         ],
         "{out}"
     );
@@ -77,11 +77,17 @@ fn the_fixture_suite_passes_whole() {
         prefix.contains("host prefix") && prefix.contains("caller"),
         "the note says what the caller owns: {prefix}"
     );
-    // The server side: a server-only case, a response written, a request routed.
+    // The server side: a server-only case, a response written, a request routed, and
+    // (json10.smithy) awsJson1_0's shape-id `__type`, a query-compatible service's
+    // `x-amzn-query-error`, and `@input` defaults filled in by the server.
     for id in [
         "FixtureServerOnly",
         "FixtureEchoOutput",
         "FixtureHostPrefixWithLabel",
+        "Json10ErrorTypeIsTheShapeId",
+        "Json10QueryErrorHeader",
+        "Json10ServerFillsInputDefaults",
+        "Json10ServerKeepsGivenValues",
     ] {
         let server = side_line(&out, "server", id);
         assert!(
@@ -93,11 +99,21 @@ fn the_fixture_suite_passes_whole() {
         !out.contains("client PASS     FixtureServerOnly"),
         "a server-only case has no client side:\n{out}"
     );
-    // A request case without X-Amz-Target is not a request a server could route.
+    // A request case without X-Amz-Target is not a request a server could route, unless it
+    // was written for servers only: then it is sent with its operation's target, and says so.
     let unrouted = side_line(&out, "server", "FixtureHostPrefixLabelWithDots");
     assert!(
         unrouted.contains(" EXCLUDED ") && unrouted.contains("no X-Amz-Target"),
         "{unrouted}"
+    );
+    let routed = side_line(&out, "server", "Json10ServerFillsInputDefaults");
+    assert!(
+        routed.contains(" PASS ") && routed.contains("`Json10Fixture.Greet`"),
+        "{routed}"
+    );
+    assert!(
+        !out.contains("client PASS     Json10ServerFillsInputDefaults"),
+        "{out}"
     );
 }
 

@@ -278,6 +278,8 @@ fn case(
     data: &Value,
     side: Side,
 ) -> Case {
+    let routed = routed_server_case(data, side, &kind, operation);
+    let data = routed.as_ref().unwrap_or(data);
     let disposition = match exclusion(data, side, kind == CaseKind::Request) {
         Some(reason) => Disposition::Excluded(reason),
         None => Disposition::Run,
@@ -293,7 +295,47 @@ fn case(
         notes: Vec::new(),
     };
     case.notes = host_notes(&case, operation);
+    if routed.is_some() {
+        case.notes.push(format!(
+            "written for servers only but without `X-Amz-Target`, which an awsJson server \
+             routes by: sent with the operation's own, `{}`",
+            operation.target_header
+        ));
+    }
     case
+}
+
+/// A request case written for servers only (`appliesTo: server`) that gives no
+/// `X-Amz-Target`, with the one of the operation it is attached to added: the case tests that
+/// operation, and no awsJson server can route a request without it. `None` for any other case
+/// (one that applies to clients too is left as written, and excluded on the server side).
+fn routed_server_case(
+    data: &Value,
+    side: Side,
+    kind: &CaseKind,
+    operation: &Operation,
+) -> Option<Value> {
+    let server_only = data.get("appliesTo").and_then(Value::as_str) == Some("server");
+    if side != Side::Server || *kind != CaseKind::Request || !server_only {
+        return None;
+    }
+    let mut routed = data.clone();
+    let headers = routed
+        .as_object_mut()?
+        .entry("headers")
+        .or_insert_with(|| Value::Object(serde_json::Map::new()))
+        .as_object_mut()?;
+    if headers
+        .keys()
+        .any(|name| name.eq_ignore_ascii_case("x-amz-target"))
+    {
+        return None;
+    }
+    headers.insert(
+        "X-Amz-Target".to_owned(),
+        Value::from(operation.target_header.clone()),
+    );
+    Some(routed)
 }
 
 /// What the `host` and `resolvedHost` of a request case ask for, and which part of it the

@@ -3,7 +3,9 @@
 //! A case is excluded only for a protocol feature this generator has decided not to support
 //! (cases whose operation the planner leaves out of the crate: event streams, streaming
 //! blobs), or, on the server side, when the case is not a whole request or response of the
-//! protocol (it was written for clients and applies to both sides only by default).
+//! protocol (it was written for clients and applies to both sides only by default). A
+//! request case written for servers only (`appliesTo: server`) that forgets `X-Amz-Target`
+//! is not excluded: it is sent with its operation's target (see `cases.rs`), with a note.
 //! Everything else runs, on each side it applies to (client and server), and a case that
 //! cannot be turned into a test counts as a failure.
 

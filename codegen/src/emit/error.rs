@@ -5,14 +5,14 @@ use super::common::{ident, message_field, type_path};
 use super::derives::EqHash;
 use super::json_impls::shared_message_body;
 use super::structure::emit_structure;
-use crate::plan::ir::{ErrorShape, Fault, Operation};
+use crate::plan::ir::{ErrorShape, Fault, Operation, Protocol, Service};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// An error structure: the struct (with builder), and `modelled_error!` for its wire facts,
 /// `message()` and `std::error::Error`; or, for an error that is only its message,
 /// `message_error!` for those and its wire form both.
-pub fn emit_error_struct(error: &ErrorShape, eq_hash: bool) -> TokenStream {
+pub fn emit_error_struct(error: &ErrorShape, eq_hash: bool, service: &Service) -> TokenStream {
     let structure = emit_structure(&error.structure, eq_hash);
     let name = ident(&error.structure.name.name);
     let code = &error.code;
@@ -27,18 +27,41 @@ pub fn emit_error_struct(error: &ErrorShape, eq_hash: bool) -> TokenStream {
         quote!(, #field)
     });
     let status = proc_macro2::Literal::u16_unsuffixed(status);
+    let server_wire = server_wire(error, service);
     let impls = match shared_message_body(&error.structure) {
         Some(member) => {
             let field = ident(&member.field_name);
-            quote!(crate::wire::message_error!(#name, #field, #code, #status, #fault);)
+            quote!(crate::wire::message_error!(#name, #field, #code, #status, #fault #server_wire);)
         }
-        None => quote!(crate::wire::modelled_error!(#name, #code, #status, #fault #message);),
+        None => {
+            quote!(crate::wire::modelled_error!(#name, #code, #status, #fault #message #server_wire);)
+        }
     };
     quote! {
         #structure
 
         #impls
     }
+}
+
+/// What a server sends for the error where it is not its code (see `modelled_error!`):
+/// under awsJson1_0 the full shape id in `__type` (awsJson1_1 sends the shape name, the
+/// code), and for an `@awsQueryError` of a query-compatible service the
+/// `x-amzn-query-error` value, `Code;Sender` or `Code;Receiver`.
+fn server_wire(error: &ErrorShape, service: &Service) -> TokenStream {
+    let wire_type = (service.protocol == Protocol::AwsJson1_0).then(|| {
+        let shape_id = format!("{}#{}", error.structure.id.namespace(), error.code);
+        quote!(; wire_type = #shape_id)
+    });
+    let query_error = error.query_code.as_ref().map(|code| {
+        let fault = match error.fault {
+            Fault::Client => "Sender",
+            Fault::Server => "Receiver",
+        };
+        let value = format!("{code};{fault}");
+        quote!(; query_error = #value)
+    });
+    quote!(#wire_type #query_error)
 }
 
 /// The operation's error enum, and the `operation_error!` invocation that implements it

@@ -33,6 +33,11 @@ pub fn emit_json_impls(structure: &Structure) -> TokenStream {
             .as_ref()
             .filter(|value| !is_rust_default(&member.ty, value))
             .map(|value| default_value(&member.ty, value, scope));
+        // A default only a server applies: always written out, as the field is an `Option`.
+        let server_default = member
+            .server_default
+            .as_ref()
+            .map(|value| default_value(&member.ty, value, scope));
         // Smithy's default value serialization: a required member is always sent, defaults
         // included; an input's other defaulted members are the service's to fill in. A
         // response missing a required member is corrected; an input is never.
@@ -41,9 +46,10 @@ pub fn emit_json_impls(structure: &Structure) -> TokenStream {
             (Some(_), _) => quote!(defaulted),
             (None, true) if input => quote!(required_input),
             (None, true) => quote!(required),
+            (None, false) if server_default.is_some() => quote!(server_defaulted),
             (None, false) => quote!(optional),
         };
-        let tail = match (codec, default) {
+        let tail = match (codec, default.or(server_default)) {
             (None, None) => quote!(),
             (Some(codec), None) => quote!(, #codec),
             (codec, Some(default)) => {

@@ -146,7 +146,7 @@ pub fn crate_jobs<'a>(service: &'a Service) -> (Vec<FileJob<'a>>, BTreeMap<Strin
         let eq_hash = eq_hash.derives(&error.structure.id);
         add(
             type_file("errors", &error.structure.name.name),
-            Box::new(move || error::emit_error_struct(error, eq_hash)),
+            Box::new(move || error::emit_error_struct(error, eq_hash, service)),
         );
     }
 

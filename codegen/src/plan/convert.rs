@@ -155,8 +155,13 @@ fn convert_member(
             .ok()
     });
     // A client ignores the defaults of an `@input` structure's optional members: it sends
-    // what the caller set, even a value equal to the default, and nothing otherwise.
-    let default = default.filter(|_| !defaults::ignored_in_input(owner, member));
+    // what the caller set, even a value equal to the default, and nothing otherwise. A server
+    // still applies them to a request that leaves the member out.
+    let (default, server_default) = if defaults::ignored_in_input(owner, member) {
+        (None, default)
+    } else {
+        (default, None)
+    };
     let docs = docs_of(&member.traits).or_else(|| {
         target
             .filter(|t| t.kind.is_plain_value())
@@ -169,6 +174,7 @@ fn convert_member(
         ty,
         required: member.traits.required && !defaults::client_optional(member),
         default,
+        server_default,
         sensitive: is_sensitive(model, &member.target, 0),
         constraints,
         item_constraints,
@@ -243,11 +249,21 @@ fn error_shape(decided: &Decided, shape: &Shape, problems: &mut Problems) -> Opt
             return None;
         }
     };
+    // Only a query-compatible service sends the awsQuery code (`x-amzn-query-error`).
+    let query_code = match shape.traits.aws_query_error.clone() {
+        Some(Ok(code)) if decided.selection.service.traits.aws_query_compatible => Some(code),
+        Some(Err(why)) if decided.selection.service.traits.aws_query_compatible => {
+            problems.report(id, why);
+            return None;
+        }
+        _ => None,
+    };
     let structure = structure(decided, shape, None, problems);
     Some(ErrorShape {
         code: decided.selection.shape_name(id).to_owned(),
         structure,
         fault,
         http_status,
+        query_code,
     })
 }

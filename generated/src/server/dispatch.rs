@@ -179,7 +179,17 @@ fn answer<T: serde::Serialize, E: ServerError>(
             };
         }
         Err(HandlerError::Modelled(error)) => match error.error_body() {
-            Some((status, body)) => return json_response(status, body, context.request_id()),
+            Some((status, body)) => {
+                let mut response = json_response(status, body, context.request_id());
+                // Checked to be a header value when the crate was generated.
+                if let Some(value) = error
+                    .query_error()
+                    .and_then(|value| http::HeaderValue::from_str(value).ok())
+                {
+                    response.headers_mut().insert("x-amzn-query-error", value);
+                }
+                return response;
+            }
             None => Rejection::internal(),
         },
         Err(HandlerError::Validation(error)) => Rejection::validation(validation_message(&error)),

@@ -8,9 +8,13 @@ use crate::wire::to_json;
 pub trait ServerError {
     /// The status and body of a modelled error; `None` for `Unhandled`.
     fn error_body(&self) -> Option<(u16, Vec<u8>)>;
+    /// The `x-amzn-query-error` header of a modelled error, when it has one (see
+    /// `QUERY_ERROR` on the error types).
+    fn query_error(&self) -> Option<&'static str>;
 }
 
-/// A modelled error's body: its members, with `__type` (its shape name) first.
+/// A modelled error's body: its members, with `__type` first (the error's `WIRE_TYPE`: its
+/// shape name, or under awsJson1_0 its shape id).
 pub fn modelled_error_body<T: serde::Serialize + ?Sized>(code: &str, error: &T) -> Option<Vec<u8>> {
     let mut members = Vec::with_capacity(128);
     to_json(error, &mut members).ok()?;
@@ -32,9 +36,17 @@ macro_rules! server_error {
         impl crate::server::ServerError for $name {
             fn error_body(&self) -> ::std::option::Option<(u16, ::std::vec::Vec<u8>)> {
                 match self {
-                    $(Self::$variant(error) => crate::server::modelled_error_body(<$error>::CODE, error)
+                    $(Self::$variant(error) => crate::server::modelled_error_body(<$error>::WIRE_TYPE, error)
                         .map(|body| (<$error>::HTTP_STATUS, body)),)*
                     // `Unhandled`, and nothing else: only modelled errors are written as such.
+                    #[allow(unreachable_patterns)]
+                    _ => ::std::option::Option::None,
+                }
+            }
+
+            fn query_error(&self) -> ::std::option::Option<&'static str> {
+                match self {
+                    $(Self::$variant(_) => <$error>::QUERY_ERROR,)*
                     #[allow(unreachable_patterns)]
                     _ => ::std::option::Option::None,
                 }

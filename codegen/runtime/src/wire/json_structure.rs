@@ -29,6 +29,8 @@
 ///   `Default` unless a default expression is given);
 /// - `omit_default`: as `defaulted`, but not written while equal to its default (input
 ///   members: the service applies the default itself);
+/// - `server_defaulted`: as `optional` (an `@input` member, whose default a client ignores),
+///   but a server reading a request that leaves it out gets the default;
 /// - `local(field)`: not on the wire at all; read as the field type's `Default`.
 macro_rules! json_structure {
     // The macro expands inside model modules, where a model shape may be named `Result`,
@@ -148,6 +150,9 @@ macro_rules! json_structure {
     (@corrected optional $(, $($rest:tt)+)?) => {
         ::std::option::Option::None
     };
+    (@corrected server_defaulted $(, $($rest:tt)+)?) => {
+        ::std::option::Option::None
+    };
     (@corrected required $(, $($rest:tt)+)?) => {
         crate::wire::ErrorCorrection::corrected()
     };
@@ -163,6 +168,9 @@ macro_rules! json_structure {
 
     // How many entries a member writes (0 or 1).
     (@count optional, $value:expr $(, $($rest:tt)+)?) => {
+        usize::from(::std::option::Option::is_some($value))
+    };
+    (@count server_defaulted, $value:expr $(, $($rest:tt)+)?) => {
         usize::from(::std::option::Option::is_some($value))
     };
     (@count omit_default, $value:expr $(, $($rest:tt)+)?) => {
@@ -194,6 +202,9 @@ macro_rules! json_structure {
                 &crate::wire::Encoded::<crate::wire::json_structure!(@codec $($codec)?), _>::new(value),
             )?;
         }
+    };
+    (@write server_defaulted, $state:ident, $value:expr, $wire:literal, $codec:ty, $default:expr) => {
+        crate::wire::json_structure!(@write optional, $state, $value, $wire, $codec)
     };
     (@write omit_default, $state:ident, $value:expr, $wire:literal $(, $codec:ty $(, $default:expr)?)?) => {
         if !crate::wire::json_structure!(@is_default $value $(, $codec $(, $default)?)?) {
@@ -252,6 +263,13 @@ macro_rules! json_structure {
         #[cfg(feature = "server")]
         let $slot = crate::wire::correct_missing($slot, $wire);
         crate::wire::required($slot, $wire)?
+    }};
+    (@init server_defaulted, $slot:ident, $wire:literal, $codec:ty, $default:expr) => {{
+        let value = ::std::option::Option::flatten($slot);
+        // A server fills in what the request left out; a client keeps it absent.
+        #[cfg(feature = "server")]
+        let value = ::std::option::Option::or_else(value, || ::std::option::Option::Some($default));
+        value
     }};
     (@init local, $slot:ident) => {{
         let _: ::std::option::Option<()> = $slot;

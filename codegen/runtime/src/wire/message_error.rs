@@ -20,10 +20,16 @@ crate::wire::json_structure!(MessageBody, optional(message, "message" | "Message
 /// ```text
 /// message_error!(Name, field, "WireCode", status, Client | Server);
 /// ```
+///
+/// followed, as for `modelled_error!`, by `; wire_type = "ns#Name"` when a server sends the
+/// full shape id and `; query_error = "Code;Fault"` when it sends that header.
 macro_rules! message_error {
     // The macro expands inside model modules, where a model shape may be named `Result`,
     // `Option` or `Default`: every path in it is absolute.
-    ($name:ident, $field:ident, $code:literal, $status:literal, $fault:ident) => {
+    (
+        $name:ident, $field:ident, $code:literal, $status:literal, $fault:ident
+        $(; wire_type = $type:literal)? $(; query_error = $query:literal)?
+    ) => {
         impl $name {
             fn from_message_body(body: crate::wire::MessageBody) -> Self {
                 Self {
@@ -83,10 +89,14 @@ macro_rules! message_error {
             }
         }
 
-        crate::wire::modelled_error!(@common $name, $code, $status, $fault, |body| {
-            crate::wire::read_error_body::<crate::wire::MessageBody>(body)
-                .map(Self::from_message_body)
-        });
+        crate::wire::modelled_error!(
+            @common $name, $code, $status, $fault,
+            |body| {
+                crate::wire::read_error_body::<crate::wire::MessageBody>(body)
+                    .map(Self::from_message_body)
+            },
+            [$($type)?], [$($query)?]
+        );
     };
 }
 pub(crate) use message_error;

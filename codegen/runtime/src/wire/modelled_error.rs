@@ -11,7 +11,10 @@
 macro_rules! modelled_error {
     // The macro expands inside model modules, where a model shape may be named `Result` or
     // `Option`: every path in it is absolute.
-    ($name:ident, $code:literal, $status:literal, $fault:ident, $message:ident) => {
+    (
+        $name:ident, $code:literal, $status:literal, $fault:ident, $message:ident
+        $(; wire_type = $type:literal)? $(; query_error = $query:literal)?
+    ) => {
         impl $name {
             /// The message the service sent with the error, if any.
             pub fn message(&self) -> ::std::option::Option<&str> {
@@ -22,10 +25,14 @@ macro_rules! modelled_error {
         }
 
         crate::wire::modelled_error!(
-            @common $name, $code, $status, $fault, crate::wire::read_error_body::<$name>
+            @common $name, $code, $status, $fault, crate::wire::read_error_body::<$name>,
+            [$($type)?], [$($query)?]
         );
     };
-    ($name:ident, $code:literal, $status:literal, $fault:ident) => {
+    (
+        $name:ident, $code:literal, $status:literal, $fault:ident
+        $(; wire_type = $type:literal)? $(; query_error = $query:literal)?
+    ) => {
         impl $name {
             /// The message the service sent with the error (never one that is sensitive).
             pub fn message(&self) -> ::std::option::Option<&str> {
@@ -34,11 +41,16 @@ macro_rules! modelled_error {
         }
 
         crate::wire::modelled_error!(
-            @common $name, $code, $status, $fault, crate::wire::read_error_body::<$name>
+            @common $name, $code, $status, $fault, crate::wire::read_error_body::<$name>,
+            [$($type)?], [$($query)?]
         );
     };
-    // What every error has alike; `$read` reads its body (`fn(&[u8]) -> Result<Self, String>`).
-    (@common $name:ident, $code:literal, $status:literal, $fault:ident, $read:expr) => {
+    // What every error has alike; `$read` reads its body (`fn(&[u8]) -> Result<Self, String>`),
+    // then come the server's `__type` when it is not the code, and its `x-amzn-query-error`.
+    (
+        @common $name:ident, $code:literal, $status:literal, $fault:ident, $read:expr,
+        [$($type:literal)?], [$($query:literal)?]
+    ) => {
         impl $name {
             /// The error code on the wire.
             pub const CODE: &'static str = $code;
@@ -46,6 +58,13 @@ macro_rules! modelled_error {
             pub const HTTP_STATUS: u16 = $status;
             /// Whether the caller or the service is at fault.
             pub const FAULT: crate::primitives::ErrorFault = crate::primitives::ErrorFault::$fault;
+            /// What a server sends in the body's `__type`: the shape name (the code) under
+            /// awsJson1_1, the full shape id under awsJson1_0.
+            pub const WIRE_TYPE: &'static str = crate::wire::modelled_error!(@first $($type,)? $code);
+            /// The `x-amzn-query-error` header (`Code;Fault`) a server sends with the error,
+            /// for an `@awsQueryError` of an `@awsQueryCompatible` service.
+            pub const QUERY_ERROR: ::std::option::Option<&'static str> =
+                crate::wire::modelled_error!(@option $($query)?);
         }
 
         impl ::std::fmt::Display for $name {
@@ -73,6 +92,15 @@ macro_rules! modelled_error {
                 self.response.as_ref()
             }
         }
+    };
+    (@first $first:literal $(, $rest:literal)*) => {
+        $first
+    };
+    (@option) => {
+        ::std::option::Option::None
+    };
+    (@option $value:literal) => {
+        ::std::option::Option::Some($value)
     };
 }
 pub(crate) use modelled_error;

@@ -62,6 +62,8 @@ pub enum TraitId {
     AwsJson1_1,
     /// `aws.protocols#awsQueryCompatible`.
     AwsQueryCompatible,
+    /// `aws.protocols#awsQueryError`.
+    AwsQueryError,
     /// `smithy.test#httpRequestTests`.
     HttpRequestTests,
     /// `smithy.test#httpResponseTests`.
@@ -70,7 +72,7 @@ pub enum TraitId {
 
 impl TraitId {
     /// Every known trait.
-    pub const ALL: [TraitId; 31] = [
+    pub const ALL: [TraitId; 32] = [
         TraitId::Documentation,
         TraitId::Deprecated,
         TraitId::Title,
@@ -100,6 +102,7 @@ impl TraitId {
         TraitId::AwsJson1_0,
         TraitId::AwsJson1_1,
         TraitId::AwsQueryCompatible,
+        TraitId::AwsQueryError,
         TraitId::HttpRequestTests,
         TraitId::HttpResponseTests,
     ];
@@ -136,6 +139,7 @@ impl TraitId {
             TraitId::AwsJson1_0 => "aws.protocols#awsJson1_0",
             TraitId::AwsJson1_1 => "aws.protocols#awsJson1_1",
             TraitId::AwsQueryCompatible => "aws.protocols#awsQueryCompatible",
+            TraitId::AwsQueryError => "aws.protocols#awsQueryError",
             TraitId::HttpRequestTests => "smithy.test#httpRequestTests",
             TraitId::HttpResponseTests => "smithy.test#httpResponseTests",
         }

@@ -101,6 +101,9 @@ pub struct Traits {
     /// `aws.protocols#awsQueryCompatible`: requests say so in `x-amzn-query-mode`, and
     /// error responses carry their awsQuery code in `x-amzn-query-error`.
     pub aws_query_compatible: bool,
+    /// `aws.protocols#awsQueryError`: the error's awsQuery code (its `httpResponseCode`
+    /// belongs to the awsQuery protocol and is not read).
+    pub aws_query_error: Option<Checked<String>>,
     /// `smithy.test#httpRequestTests`: the cases, as written.
     pub http_request_tests: Vec<Value>,
     /// `smithy.test#httpResponseTests`: the cases, as written.
@@ -178,6 +181,9 @@ impl Traits {
             TraitId::AwsJson1_0 => self.aws_json_1_0 = true,
             TraitId::AwsJson1_1 => self.aws_json_1_1 = true,
             TraitId::AwsQueryCompatible => self.aws_query_compatible = true,
+            TraitId::AwsQueryError => {
+                self.aws_query_error = Some(values::read_query_error_code(value))
+            }
             TraitId::HttpRequestTests => self.http_request_tests = cases(),
             TraitId::HttpResponseTests => self.http_response_tests = cases(),
         }
@@ -215,6 +221,7 @@ impl Traits {
             TraitId::AwsJson1_0 => self.aws_json_1_0,
             TraitId::AwsJson1_1 => self.aws_json_1_1,
             TraitId::AwsQueryCompatible => self.aws_query_compatible,
+            TraitId::AwsQueryError => self.aws_query_error.is_some(),
             TraitId::HttpRequestTests => !self.http_request_tests.is_empty(),
             TraitId::HttpResponseTests => !self.http_response_tests.is_empty(),
         }

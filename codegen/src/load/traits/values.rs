@@ -192,6 +192,24 @@ pub(super) fn read_http_error(value: &Value) -> Checked<u16> {
         })
 }
 
+/// `aws.protocols#awsQueryError`'s `code`: what a query-compatible service sends as the
+/// `Code` of `x-amzn-query-error: Code;Fault`, so it must be a header value without `;`
+/// (visible ASCII, no spaces).
+pub(super) fn read_query_error_code(value: &Value) -> Checked<String> {
+    match value.get("code").and_then(Value::as_str) {
+        Some(code)
+            if !code.is_empty() && code.bytes().all(|b| b.is_ascii_graphic() && b != b';') =>
+        {
+            Ok(code.to_owned())
+        }
+        Some(code) => Err(format!(
+            "`awsQueryError` code {code:?} cannot be sent in the `x-amzn-query-error` header: \
+             it must be visible ASCII without spaces or `;`"
+        )),
+        None => Err("`awsQueryError` needs a string `code`".to_owned()),
+    }
+}
+
 /// `smithy.api#paginated` member names, as one shape gives them (an operation's are merged
 /// with its service's by the planner).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -151,6 +151,10 @@ pub struct Member {
     pub required: bool,
     /// `smithy.api#default` (member or target): a plain field filled with this when unset.
     pub default: Option<DefaultValue>,
+    /// The default of an `@input` structure's optional member, which a client ignores (the
+    /// field is an `Option`, and `default` is `None`) but a server applies to a request that
+    /// leaves the member out.
+    pub server_default: Option<DefaultValue>,
     /// Whether the value must never be printed (`smithy.api#sensitive` on the target).
     pub sensitive: bool,
     /// Constraints from the target shape and the member.
@@ -409,4 +413,7 @@ pub struct ErrorShape {
     pub fault: Fault,
     /// The HTTP status the model gives (`httpError`, else 400 for client and 500 for server).
     pub http_status: u16,
+    /// `aws.protocols#awsQueryError`'s code, kept only when the service is
+    /// `awsQueryCompatible` (a server then sends `x-amzn-query-error: Code;Fault`).
+    pub query_code: Option<String>,
 }
