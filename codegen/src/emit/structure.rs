@@ -98,6 +98,11 @@ fn member_docs(member: &Member) -> TokenStream {
     if let Some(default) = &member.default {
         facts.push(format!("default `{default}`"));
     }
+    if let Some(default) = &member.server_default {
+        facts.push(format!(
+            "default `{default}`, which a server fills in and a client does not send"
+        ));
+    }
     if let Some((min, max)) = member.constraints.length {
         facts.push(format!("length {}", bounds(min, max)));
     }
