@@ -1,7 +1,8 @@
 //! Wire-test cases derived from a model's `smithy.api#examples`, in the data-driven case
 //! format of the workspace's wire tests: each example's input must serialize to exactly that
 //! body, and its output must parse to exactly that output (members with a model default appear
-//! with their default when the example leaves them out).
+//! with their default when the example leaves them out). An `@idempotencyToken` member the
+//! input leaves out is given [`EXAMPLE_IDEMPOTENCY_TOKEN`], in the input and the body alike.
 
 use crate::plan::ir::{RustType, Service, Structure, TypeRef};
 use serde_json::{json, Value};
@@ -35,9 +36,13 @@ pub fn from_examples(service: &Service) -> ExampleCases {
                 continue;
             }
             let headers = json!({"X-Amz-Target": op.target_header, "Content-Type": service.protocol.content_type()});
+            let mut input = example.input.clone();
+            if let Some(structure) = service.structure(&op.input.id) {
+                give_idempotency_tokens(structure, &mut input);
+            }
             cases.push(json!({
-                "kind": "request", "name": name, "operation": op.wire_name, "input": example.input,
-                "expect": {"method": "POST", "uri": "/", "headers": headers, "body": example.input.to_string()},
+                "kind": "request", "name": name, "operation": op.wire_name, "input": input,
+                "expect": {"method": "POST", "uri": "/", "headers": headers, "body": input.to_string()},
             }));
             if let Some(output) = &example.output {
                 let mut expected = output.clone();
@@ -93,6 +98,22 @@ fn is_base64(text: &str) -> bool {
         && body
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+}
+
+/// The token an example's request is given for each `@idempotencyToken` member it leaves
+/// out. A client fills such a member with a fresh token, so the body of an example that
+/// leaves it out is not known in advance; given one, the body is the example's plus the token.
+pub const EXAMPLE_IDEMPOTENCY_TOKEN: &str = "00000000-0000-4000-8000-000000000000";
+
+fn give_idempotency_tokens(structure: &Structure, value: &mut Value) {
+    let Some(object) = value.as_object_mut() else {
+        return;
+    };
+    for member in structure.members.iter().filter(|m| m.idempotency_token) {
+        object
+            .entry(member.wire_name.clone())
+            .or_insert_with(|| Value::from(EXAMPLE_IDEMPOTENCY_TOKEN));
+    }
 }
 
 fn fill_defaults(structure: &Structure, value: &mut Value) {
