@@ -173,6 +173,26 @@ fn invalid_trait_values() {
         &problems_of("pattern", &pattern),
         &["ex#Name", "`pattern` must be a string"],
     );
+    // Java's inline flags: read as flags at the start (CloudTrail's `^(?s)`), refused
+    // anywhere else, as ECMA-262 has no such group.
+    for leading in ["^(?s)", "(?i)^[a-z]+$"] {
+        let model = with(
+            base(),
+            "/shapes/ex#Name/traits",
+            json!({ "smithy.api#pattern": leading }),
+        );
+        let generation = generate_text("leading-flags", &model.to_string(), None);
+        assert!(generation.is_ok(), "{leading}: {generation:?}");
+    }
+    let inline = with(
+        base(),
+        "/shapes/ex#Name/traits",
+        json!({"smithy.api#pattern": "^a(?s)b"}),
+    );
+    assert_mentions(
+        &problems_of("inline-flags", &inline),
+        &["ex#Name", "not a valid ECMA-262 regular expression"],
+    );
     let error = with(
         base(),
         "/shapes/ex#Oops/traits",

@@ -216,3 +216,46 @@ fn a_regex_pattern_matches_anywhere_unless_anchored() {
     // A pattern regress cannot compile matches nothing.
     assert!(!Pattern::regex("(").is_match("("));
 }
+
+/// A leading inline-flags group, the one Java form of AWS models that ECMA-262 lacks
+/// (CloudTrail's `QueryStatement` is `^(?s)`), becomes the `RegExp`'s flags; anywhere else,
+/// or with another flag, the pattern is refused as ECMA-262 refuses it.
+#[cfg(feature = "regex-patterns")]
+#[test]
+fn a_leading_inline_flags_group_is_read_as_flags() {
+    use codegen_runtime::validation::compile_regex;
+    let matches = |pattern: &str, value: &str| {
+        compile_regex(pattern)
+            .unwrap_or_else(|e| panic!("{pattern:?} compiles: {e}"))
+            .find(value)
+            .is_some()
+    };
+    assert!(matches("^(?s)", "any\ntext"));
+    assert!(matches("^(?s)", ""));
+    assert!(matches("^(?s)a.b$", "a\nb"));
+    assert!(
+        !matches("^a.b$", "a\nb"),
+        "without the flag `.` stops at a line break"
+    );
+    assert!(matches("(?i)^abc$", "ABC"));
+    assert!(!matches("^abc$", "ABC"));
+    assert!(matches("^(?is)a.c$", "A\nC"));
+    assert!(matches("^(?m)b$", "a\nb\nc"));
+    assert!(!matches("^b$", "a\nb\nc"));
+    for refused in ["^a(?s)b", "^(?x)a", "^(?)a", "(?s"] {
+        assert!(compile_regex(refused).is_err(), "{refused:?} is refused");
+    }
+    // A Pattern built on the regex engine reads the source the same way, and reports it as
+    // written.
+    let pattern = Pattern::regex("^(?s)a.b$");
+    assert!(pattern.is_match("a\nb"));
+    let mut violations = Vec::new();
+    pattern.check(&|| "Query".to_owned(), "ab", false, &mut violations);
+    assert_eq!(
+        violations.iter().map(|v| v.kind()).collect::<Vec<_>>(),
+        [&ViolationKind::Pattern {
+            pattern: "^(?s)a.b$",
+            value: Some("ab".to_owned()),
+        }]
+    );
+}

@@ -57,7 +57,7 @@ impl Pattern {
                 // The generator checked that every pattern compiles; one that did not
                 // would match nothing.
                 compiled
-                    .get_or_init(|| regress::Regex::new(self.source).ok())
+                    .get_or_init(|| compile_regex(self.source).ok())
                     .as_ref()
                     .is_some_and(|regex| regex.find(value).is_some())
             }
@@ -87,4 +87,30 @@ impl Pattern {
             ));
         }
     }
+}
+
+#[cfg(feature = "regex-patterns")]
+/// Compiles a pattern with regress, as an ECMA-262 `RegExp`, accepting one Java form that AWS
+/// models use and Smithy's reference tools (Java) accept: a leading inline-flags group of
+/// `i`, `m` and `s` (`(?s)`, `(?is)`), at the start or right after a leading `^`. It means
+/// what the same flags mean on the `RegExp`, so the group becomes flags.
+pub fn compile_regex(source: &str) -> Result<regress::Regex, regress::Error> {
+    match leading_flags(source) {
+        Some((pattern, flags)) => regress::Regex::with_flags(&pattern, flags),
+        None => regress::Regex::new(source),
+    }
+}
+
+#[cfg(feature = "regex-patterns")]
+/// The pattern without its leading inline-flags group, and the flags; `None` when it has
+/// none (see [`compile_regex`]).
+fn leading_flags(source: &str) -> Option<(String, &str)> {
+    let (caret, rest) = match source.strip_prefix('^') {
+        Some(rest) => ("^", rest),
+        None => ("", source),
+    };
+    let rest = rest.strip_prefix("(?")?;
+    let (flags, after) = rest.split_once(')')?;
+    let known = !flags.is_empty() && flags.chars().all(|c| matches!(c, 'i' | 'm' | 's'));
+    known.then(|| (format!("{caret}{after}"), flags))
 }

@@ -117,12 +117,13 @@ pub(super) fn bounds<T: PartialOrd + std::fmt::Display>(
     Ok((min, max))
 }
 
-/// `smithy.api#pattern`: an ECMA-262 regular expression that compiles.
+/// `smithy.api#pattern`: an ECMA-262 regular expression that compiles (a leading
+/// inline-flags group such as `(?s)` included, see `codegen_runtime::validation::compile_regex`).
 pub(super) fn read_pattern(value: &Value) -> Checked<String> {
     let pattern = value.as_str().ok_or("`pattern` must be a string")?;
     // Smithy patterns are ECMA-262 regular expressions; the generated crate checks them with
-    // the same engine, so a pattern that compiles here compiles there.
-    regress::Regex::new(pattern).map_err(|e| {
+    // the same engine and the same function, so a pattern that compiles here compiles there.
+    codegen_runtime::validation::compile_regex(pattern).map_err(|e| {
         format!("`pattern` {pattern:?} is not a valid ECMA-262 regular expression: {e}")
     })?;
     Ok(pattern.to_owned())
