@@ -259,3 +259,35 @@ fn a_leading_inline_flags_group_is_read_as_flags() {
         }]
     );
 }
+
+/// `\p{...}` in AWS models means a Unicode property class (Cognito's
+/// `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`, ECS's tag pattern), as Java and the services read it;
+/// ECMA-262 reads it so only in Unicode mode, which such a pattern is compiled in.
+#[cfg(feature = "regex-patterns")]
+#[test]
+fn unicode_property_classes_are_classes() {
+    use codegen_runtime::validation::compile_regex;
+    let matches = |pattern: &str, value: &str| {
+        compile_regex(pattern)
+            .unwrap_or_else(|e| panic!("{pattern:?} compiles: {e}"))
+            .find(value)
+            .is_some()
+    };
+    let cognito = r"^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$";
+    for value in ["email", "phone_number", "José", "user@example.com", "名前"] {
+        assert!(matches(cognito, value), "{value:?}");
+    }
+    for value in ["two words", "", "tab\there"] {
+        assert!(!matches(cognito, value), "{value:?}");
+    }
+    let ecs_tag = r"^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$";
+    for value in ["team", "dev", "a b", "x-y@z", ""] {
+        assert!(matches(ecs_tag, value), "{value:?}");
+    }
+    assert!(!matches(ecs_tag, "semi;colon"));
+    assert!(matches(r"^\P{L}+$", "123 !"));
+    assert!(!matches(r"^\P{L}+$", "abc"));
+    // Unicode mode refuses `\_`: such a pattern keeps its ECMA-262 (non-Unicode) reading,
+    // where `\p` is the letter.
+    assert!(matches(r"^\_\p{L}$", "_p{L}"));
+}

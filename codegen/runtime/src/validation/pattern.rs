@@ -90,15 +90,26 @@ impl Pattern {
 }
 
 #[cfg(feature = "regex-patterns")]
-/// Compiles a pattern with regress, as an ECMA-262 `RegExp`, accepting one Java form that AWS
-/// models use and Smithy's reference tools (Java) accept: a leading inline-flags group of
-/// `i`, `m` and `s` (`(?s)`, `(?is)`), at the start or right after a leading `^`. It means
-/// what the same flags mean on the `RegExp`, so the group becomes flags.
+/// Compiles a pattern with regress, as an ECMA-262 `RegExp`, reading two Java forms of AWS
+/// models the way Smithy's reference tools (Java) and the services read them:
+/// - a leading inline-flags group of `i`, `m` and `s` (`(?s)`, `(?is)`), at the start or
+///   right after a leading `^`, is those flags on the `RegExp`;
+/// - `\p{...}` and `\P{...}` are Unicode property classes (`\p{L}`: any letter), which
+///   ECMA-262 reads so only in Unicode mode, so a pattern with one compiles in that mode.
 pub fn compile_regex(source: &str) -> Result<regress::Regex, regress::Error> {
-    match leading_flags(source) {
-        Some((pattern, flags)) => regress::Regex::with_flags(&pattern, flags),
-        None => regress::Regex::new(source),
+    let (pattern, flags) = match leading_flags(source) {
+        Some((pattern, flags)) => (pattern, flags.to_owned()),
+        None => (source.to_owned(), String::new()),
+    };
+    // `\p{L}` is a Unicode property class only in Unicode mode (`u`); without it, it is the
+    // letters `p`, `{`, `L`, `}`. AWS models mean the class (as Java reads it), so a pattern
+    // with one is compiled in Unicode mode, unless Unicode mode refuses it.
+    if pattern.contains("\\p{") || pattern.contains("\\P{") {
+        if let Ok(regex) = regress::Regex::with_flags(&pattern, format!("{flags}u").as_str()) {
+            return Ok(regex);
+        }
     }
+    regress::Regex::with_flags(&pattern, flags.as_str())
 }
 
 #[cfg(feature = "regex-patterns")]
