@@ -258,6 +258,13 @@ fn value_checks(value: TokenStream, ty: &RustType, spec: &Spec, depth: usize) ->
     let path_var = quote::format_ident!("path_{depth}");
     let path = quote!(&#path_var);
     let mut out = TokenStream::new();
+    // An enum's `length` and `pattern` are its value's, known or not.
+    let value = match ty {
+        RustType::Enum(_) if constraints.length.is_some() || constraints.pattern.is_some() => {
+            quote!(&::std::string::String::from(#value.as_str()))
+        }
+        _ => value,
+    };
     if let Some((min, max)) = constraints.length {
         let (min, max) = (option_u64(min), option_u64(max));
         out.extend(quote!(crate::validation::length(#path, #value, #min, #max, violations);));

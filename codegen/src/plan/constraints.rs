@@ -150,9 +150,12 @@ fn collection_item(collection: &Shape) -> Option<&Member> {
 fn constraints(traits: &Traits, kind: &ShapeKind) -> Result<Limits, String> {
     let mut constraints = Limits::default();
     if let Some(length) = &traits.length {
+        // An enum is a string (smithy.io: enum is a specialization of string), and AWS
+        // models put `length` on enums (Glue, DataSync): its value's length is checked.
         if !matches!(
             kind,
             ShapeKind::String
+                | ShapeKind::Enum
                 | ShapeKind::List
                 | ShapeKind::Set
                 | ShapeKind::Map
@@ -165,7 +168,7 @@ fn constraints(traits: &Traits, kind: &ShapeKind) -> Result<Limits, String> {
         constraints.length = Some((length.min, length.max));
     }
     if let Some(pattern) = &traits.pattern {
-        if *kind != ShapeKind::String {
+        if !matches!(kind, ShapeKind::String | ShapeKind::Enum) {
             return Err(format!("`pattern` cannot apply to {}", kind.with_article()));
         }
         constraints.pattern = Some(pattern.clone()?);
