@@ -29,6 +29,7 @@
 //! printed, so an empty directory cannot pass silently.
 
 use kms_api as api;
+use serde_json::json;
 use std::path::PathBuf as CasePath;
 use workspace_tests::root;
 
@@ -419,4 +420,87 @@ fn the_variant_walk_catches_wrong_variants() {
             .expect_err(&wrong);
         assert!(error.contains(says), "{says:?} in {error}");
     }
+}
+
+/// What the cases made from a model's examples expect beyond the example's own values.
+/// Plans a small awsJson1_1 model whose one operation has `examples`.
+fn service_with_examples(examples: Value) -> codegen::ir::Service {
+    let model = json!({
+        "smithy": "2.0",
+        "shapes": {
+            "ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
+                       "traits": {"aws.protocols#awsJson1_1": {}}},
+            "ex#Op": {"type": "operation", "input": {"target": "ex#OpInput"},
+                      "output": {"target": "ex#OpOutput"},
+                      "traits": {"smithy.api#examples": examples}},
+            "ex#OpInput": {"type": "structure", "members": {
+                "Name": {"target": "smithy.api#String"},
+                "Limit": {"target": "smithy.api#Integer",
+                          "traits": {"smithy.api#required": {}, "smithy.api#default": 5}},
+                "Page": {"target": "smithy.api#Integer", "traits": {"smithy.api#default": 1}},
+                "Inner": {"target": "ex#Inner"},
+                "Token": {"target": "smithy.api#String",
+                          "traits": {"smithy.api#idempotencyToken": {}}}
+            }},
+            "ex#OpOutput": {"type": "structure", "members": {
+                "Inners": {"target": "ex#InnerList"},
+                "When": {"target": "smithy.api#Timestamp"}
+            }},
+            "ex#InnerList": {"type": "list", "member": {"target": "ex#Inner"}},
+            "ex#Inner": {"type": "structure", "members": {
+                "Tag": {"target": "smithy.api#String", "traits": {"smithy.api#default": "t"}},
+                "Count": {"target": "smithy.api#Integer"}
+            }}
+        }
+    });
+    let dir = std::env::temp_dir().join(format!("wire-cases-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let path = dir.join("model.json");
+    std::fs::write(&path, model.to_string()).expect("the model is written");
+    let options = codegen::Options {
+        models: vec![path],
+        ..Default::default()
+    };
+    codegen::generate(&options)
+        .expect("the model generates")
+        .service
+}
+
+#[test]
+fn example_cases_expect_the_defaults_and_tokens_a_client_adds() {
+    let service = service_with_examples(json!([
+        {"title": "one", "input": {"Name": "n", "Inner": {"Count": 1}},
+         "output": {"Inners": [{"Count": 2}, {"Tag": "u"}]}},
+        {"title": "date-time string", "input": {}, "output": {"When": "2016-08-29T16:13:47.298Z"}},
+        {"title": "epoch number", "input": {"Token": "mine"}, "output": {"When": 1472487227.298}}
+    ]));
+    let result = codegen::wire_cases::from_examples(&service);
+    let token = codegen::wire_cases::EXAMPLE_IDEMPOTENCY_TOKEN;
+    let body = |case: &Value| -> Value {
+        serde_json::from_str(case["expect"]["body"].as_str().unwrap_or_default())
+            .unwrap_or_default()
+    };
+    // The request: the required default (`Limit`) and the nested one (`Tag`) are sent, the
+    // input's optional default (`Page`) is not; the token is given in input and body.
+    let first = &result.cases[0];
+    assert_eq!(
+        body(first),
+        json!({"Name": "n", "Inner": {"Count": 1, "Tag": "t"}, "Limit": 5, "Token": token})
+    );
+    assert_eq!(
+        first["input"],
+        json!({"Name": "n", "Inner": {"Count": 1}, "Token": token})
+    );
+    // The response: every default, at every level, is in the parsed output.
+    assert_eq!(
+        result.cases[1]["expect"]["output"],
+        json!({"Inners": [{"Count": 2, "Tag": "t"}, {"Tag": "u"}]})
+    );
+    // A date-time string where the wire has epoch seconds is not wire data: left out.
+    assert_eq!(result.skipped.len(), 1, "{:?}", result.skipped);
+    assert!(result.skipped[0].contains("date-time string"));
+    // A token the example gives is kept.
+    let last = &result.cases[result.cases.len() - 2];
+    assert_eq!(body(last)["Token"], json!("mine"));
+    assert_eq!(result.cases.len(), 4);
 }

@@ -4,7 +4,7 @@
 //! with their default when the example leaves them out). An `@idempotencyToken` member the
 //! input leaves out is given [`EXAMPLE_IDEMPOTENCY_TOKEN`], in the input and the body alike.
 
-use crate::plan::ir::{RustType, Service, Structure, TypeRef};
+use crate::plan::ir::{RustType, Service, Structure, TimestampFormat, TypeRef};
 use serde_json::{json, Value};
 
 /// The cases, and the examples left out because their values are not wire data (AWS models
@@ -37,17 +37,20 @@ pub fn from_examples(service: &Service) -> ExampleCases {
             }
             let headers = json!({"X-Amz-Target": op.target_header, "Content-Type": service.protocol.content_type()});
             let mut input = example.input.clone();
+            let mut body = input.clone();
             if let Some(structure) = service.structure(&op.input.id) {
                 give_idempotency_tokens(structure, &mut input);
+                give_idempotency_tokens(structure, &mut body);
+                fill_defaults(service, structure, &mut body, Sent::Input);
             }
             cases.push(json!({
                 "kind": "request", "name": name, "operation": op.wire_name, "input": input,
-                "expect": {"method": "POST", "uri": "/", "headers": headers, "body": input.to_string()},
+                "expect": {"method": "POST", "uri": "/", "headers": headers, "body": body.to_string()},
             }));
             if let Some(output) = &example.output {
                 let mut expected = output.clone();
                 if let Some(structure) = service.structure(&op.output.id) {
-                    fill_defaults(structure, &mut expected);
+                    fill_defaults(service, structure, &mut expected, Sent::Output);
                 }
                 cases.push(json!({
                     "kind": "response", "name": name, "operation": op.wire_name, "status": 200,
@@ -73,12 +76,14 @@ fn fits_structure(service: &Service, name: &TypeRef, value: &Value) -> bool {
     })
 }
 
-/// Whether an example value can be read as the type (blobs must be base64).
+/// Whether an example value can be read as the type (blobs must be base64, and an
+/// epoch-seconds timestamp a number: AWS models often write them as date-time strings).
 fn fits(service: &Service, ty: &RustType, value: &Value) -> bool {
     match (ty, value) {
         (_, Value::Null) => true,
         (RustType::Blob, Value::String(text)) => is_base64(text),
         (RustType::Blob, _) => false,
+        (RustType::Timestamp(TimestampFormat::EpochSeconds), value) => value.is_number(),
         (RustType::Structure { name, .. }, _) => fits_structure(service, name, value),
         (RustType::List(item) | RustType::SparseList(item), Value::Array(items)) => {
             items.iter().all(|v| fits(service, item, v))
@@ -116,15 +121,62 @@ fn give_idempotency_tokens(structure: &Structure, value: &mut Value) {
     }
 }
 
-fn fill_defaults(structure: &Structure, value: &mut Value) {
+/// Which defaults a value holds beyond what the example gives.
+#[derive(Clone, Copy, PartialEq)]
+enum Sent {
+    /// The body a client sends for an operation's input: the input's required members with
+    /// a default, and every default of the structures inside it (smithy.io, "Default value
+    /// serialization"; the optional members of the input itself are sent only when set).
+    Input,
+    /// What a structure inside a sent input holds: every default.
+    Nested,
+    /// An output as a client reads it: every default, at every level.
+    Output,
+}
+
+/// Adds the defaults of `structure`'s members that `value` leaves out (see [`Sent`]), and
+/// those of the structures, lists and maps inside it.
+fn fill_defaults(service: &Service, structure: &Structure, value: &mut Value, sent: Sent) {
     let Some(object) = value.as_object_mut() else {
         return;
     };
+    let inner = if sent == Sent::Output {
+        Sent::Output
+    } else {
+        Sent::Nested
+    };
     for member in &structure.members {
         if let Some(default) = &member.default {
-            object
-                .entry(member.wire_name.clone())
-                .or_insert_with(|| default.to_json());
+            if sent != Sent::Input || member.required {
+                object
+                    .entry(member.wire_name.clone())
+                    .or_insert_with(|| default.to_json());
+            }
         }
+        if let Some(value) = object.get_mut(&member.wire_name) {
+            fill_within(service, &member.ty, value, inner);
+        }
+    }
+}
+
+/// [`fill_defaults`] for the structures inside a value of type `ty`.
+fn fill_within(service: &Service, ty: &RustType, value: &mut Value, sent: Sent) {
+    match (ty, value) {
+        (RustType::Structure { name, .. }, value) => {
+            if let Some(structure) = service.structure(&name.id) {
+                fill_defaults(service, structure, value, sent);
+            }
+        }
+        (RustType::List(item) | RustType::SparseList(item), Value::Array(items)) => {
+            for value in items {
+                fill_within(service, item, value, sent);
+            }
+        }
+        (RustType::Map(item) | RustType::SparseMap(item), Value::Object(entries)) => {
+            for value in entries.values_mut() {
+                fill_within(service, item, value, sent);
+            }
+        }
+        _ => {}
     }
 }

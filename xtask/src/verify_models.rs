@@ -7,7 +7,7 @@
 //! exit status 1 when any model fails.
 
 use crate::cli::{Long, Parsed, Parser, Short};
-use codegen::compliance::expected_names::{numbered, snake_case, upper_camel_case};
+use codegen::compliance::expected_names::{field_names, numbered, snake_case, upper_camel_case};
 use codegen::workspace_root;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -440,7 +440,11 @@ pub fn harness_facts(files: &[codegen::load::LoadedFile]) -> serde_json::Value {
                         false => snake_case(name),
                     })
                     .collect();
-                let rust_names = numbered(&converted, if is_union { "" } else { "_" });
+                let rust_names = if is_union {
+                    numbered(&converted, "")
+                } else {
+                    field_names(&converted)
+                };
                 let members: Map<String, Value> = all
                     .into_iter()
                     .zip(rust_names)

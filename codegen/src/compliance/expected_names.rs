@@ -96,6 +96,63 @@ pub fn snake_case(name: &str) -> String {
     out
 }
 
+/// Member names that would shadow a method of the builder or the structure, or of a trait
+/// they implement (the README's "Model text is data": `build`, `builder`, `default`, `new`,
+/// `validate`, and trait methods such as `clone`, `fmt` and `into`), written out here.
+pub const RESERVED_FIELD_NAMES: &[&str] = &[
+    "build",
+    "builder",
+    "default",
+    "new",
+    "validate",
+    "clone",
+    "clone_from",
+    "fmt",
+    "eq",
+    "ne",
+    "hash",
+    "into",
+    "from",
+    "try_from",
+    "try_into",
+    "to_owned",
+    "to_string",
+    "type_id",
+];
+
+/// The field names of a structure's members from their snake_case names (model order), by
+/// the README's rules: numbered apart (see [`numbered`]), then a name that is reserved
+/// (above) or that is another member's setter (`set_x` beside `x`) gets a trailing `_`
+/// until it is free. Plain names are settled first, then `set_*` names, then reserved ones,
+/// each in model order.
+pub fn field_names(converted: &[String]) -> Vec<String> {
+    let natural = numbered(converted, "_");
+    let mut taken: Vec<String> = RESERVED_FIELD_NAMES
+        .iter()
+        .map(|n| (*n).to_owned())
+        .collect();
+    let mut result = natural.clone();
+    let group = |name: &str| {
+        if RESERVED_FIELD_NAMES.contains(&name) {
+            2
+        } else {
+            usize::from(name.starts_with("set_"))
+        }
+    };
+    let mut order: Vec<usize> = (0..natural.len()).collect();
+    order.sort_by_key(|i| group(&natural[*i]));
+    for i in order {
+        let mut field = natural[i].clone();
+        while taken.contains(&field) || taken.contains(&format!("set_{field}")) {
+            field.push('_');
+        }
+        taken.push(format!("set_{field}"));
+        taken.push(field.clone());
+        result[i] = field;
+    }
+    result
+}
+
 /// The Rust names of a shape's members whose names may convert to one name (`converted`, in
 /// model order), by the README's rule: the first keeps the name, each later one takes
 /// `name{separator}{n}` for the least `n` from 2 that no member converts to and no earlier
@@ -116,7 +173,21 @@ pub fn numbered(converted: &[String], separator: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{name_words, numbered, snake_case, upper_camel_case};
+    use super::{field_names, name_words, numbered, snake_case, upper_camel_case};
+
+    #[test]
+    fn reserved_names_and_setters_take_a_trailing_underscore() {
+        let names = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        // Cognito's `From` member, a member beside its setter, and a name taken twice.
+        assert_eq!(
+            field_names(&names(&["from", "x", "set_x", "build", "build_"])),
+            names(&["from_", "x", "set_x_", "build__", "build_"])
+        );
+        assert_eq!(
+            field_names(&names(&["name", "into"])),
+            names(&["name", "into_"])
+        );
+    }
 
     #[test]
     fn members_that_convert_to_one_name_are_numbered() {
