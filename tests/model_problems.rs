@@ -184,13 +184,48 @@ fn invalid_trait_values() {
         let generation = generate_text("leading-flags", &model.to_string(), None);
         assert!(generation.is_ok(), "{leading}: {generation:?}");
     }
-    let inline = with(
+    // Java forms ECMA-262 cannot read anywhere (inline flags inside the pattern, as in
+    // Budgets and IdentityStore; a range from a class, as in Cost Explorer): the crate is
+    // generated, the pattern is not checked, and a warning names the shape and says so.
+    for java in [
+        "^a(?s)b",
+        "^(?!(?i)(arn|aws):)[a-z]+$",
+        r"^[\p{L}\p{Z}-_]*$",
+    ] {
+        let model = with(
+            base(),
+            "/shapes/ex#Name/traits",
+            json!({ "smithy.api#pattern": java }),
+        );
+        let generation = generate_text("java-pattern", &model.to_string(), None)
+            .unwrap_or_else(|problems| panic!("{java}: {problems}"));
+        let warnings = generation.service.warnings.join("\n");
+        assert!(
+            warnings.contains("ex#Name") && warnings.contains("does not check it"),
+            "{java}: {warnings}"
+        );
+        assert!(
+            !generation.files["src/validation.rs"].contains("PATTERN_0"),
+            "{java}: no pattern is checked"
+        );
+    }
+    // The control: a pattern ECMA-262 reads is checked.
+    let plain = with(
         base(),
         "/shapes/ex#Name/traits",
-        json!({"smithy.api#pattern": "^a(?s)b"}),
+        json!({"smithy.api#pattern": "^[a-z]+$"}),
+    );
+    let generation = generate_text("plain-pattern", &plain.to_string(), None).unwrap();
+    assert!(generation.files["src/validation.rs"].contains("PATTERN_0"));
+    assert!(generation.service.warnings.is_empty());
+    // One that does not even close its groups or classes is broken in any dialect: refused.
+    let unbalanced = with(
+        base(),
+        "/shapes/ex#Name/traits",
+        json!({"smithy.api#pattern": "^[a-z(+$"}),
     );
     assert_mentions(
-        &problems_of("inline-flags", &inline),
+        &problems_of("unbalanced", &unbalanced),
         &["ex#Name", "not a valid ECMA-262 regular expression"],
     );
     let error = with(

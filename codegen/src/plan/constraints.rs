@@ -14,6 +14,8 @@ use std::collections::BTreeMap;
 pub(super) struct Limits {
     pub length: Option<(Option<u64>, Option<u64>)>,
     pub pattern: Option<String>,
+    /// Why the model's pattern is not checked (it is not ECMA-262), to warn about.
+    pub unchecked_pattern: Option<String>,
     pub range: Option<(Option<Bound>, Option<Bound>)>,
 }
 
@@ -25,9 +27,17 @@ impl Limits {
 
     /// Each limit of `self`, else of `base`.
     fn or(self, base: Limits) -> Limits {
+        // A member's own pattern replaces its target's, whether it can be checked or not.
+        let own_pattern = self.pattern.is_some() || self.unchecked_pattern.is_some();
+        let (pattern, unchecked_pattern) = if own_pattern {
+            (self.pattern, self.unchecked_pattern)
+        } else {
+            (base.pattern, base.unchecked_pattern)
+        };
         Limits {
             length: self.length.or(base.length),
-            pattern: self.pattern.or(base.pattern),
+            pattern,
+            unchecked_pattern,
             range: self.range.or(base.range),
         }
     }
@@ -88,19 +98,27 @@ fn own_limits(model: &Model, member: &Member, problems: &mut Problems) -> Limits
     let no_traits = Traits::default();
     let target_traits = model.get(&member.target).map_or(&no_traits, |t| &t.traits);
     let base = match constraints(target_traits, &kind) {
-        Ok(base) => base,
+        Ok(base) => warned(base, &member.target, problems),
         Err(why) => {
             problems.report(&member.target, why);
             Limits::default()
         }
     };
     match constraints(&member.traits, &kind) {
-        Ok(own) => own.or(base),
+        Ok(own) => warned(own, &member.id, problems).or(base),
         Err(why) => {
             problems.report(&member.id, why);
             base
         }
     }
+}
+
+/// `limits`, after warning (once per shape) about a pattern they leave unchecked.
+fn warned(limits: Limits, at: &ShapeId, problems: &mut Problems) -> Limits {
+    if let Some(why) = &limits.unchecked_pattern {
+        problems.warn(at, why.clone());
+    }
+    limits
 }
 
 /// The constraints on the items of a list, or the values of a map, at each level of nesting
@@ -121,7 +139,10 @@ fn item_limits(model: &Model, collection: Option<&Shape>, problems: &mut Problem
             .map(|s| constraints(&s.traits, &kind))
             .unwrap_or(Ok(Limits::default()));
         levels.push(match (base, constraints(&item.traits, &kind)) {
-            (Ok(base), Ok(own)) => own.or(base),
+            (Ok(base), Ok(own)) => {
+                let base = warned(base, &item.target, problems);
+                warned(own, &item.id, problems).or(base)
+            }
             (_, Err(why)) => {
                 problems.report(&item.id, why);
                 Limits::default()
@@ -134,6 +155,43 @@ fn item_limits(model: &Model, collection: Option<&Shape>, problems: &mut Problem
         levels.pop();
     }
     levels
+}
+
+/// Whether a pattern's groups and classes close, escapes aside (a class's first `]`, or the
+/// one after its `^`, is a character, as in Java and ECMA-262 alike).
+fn balanced(pattern: &str) -> bool {
+    let mut depth = 0usize;
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // The guard takes the escaped character (or finds none).
+            '\\' if chars.next().is_none() => return false,
+            '\\' => {}
+            '[' => {
+                if chars.peek() == Some(&'^') {
+                    chars.next();
+                }
+                if chars.peek() == Some(&']') {
+                    chars.next();
+                }
+                loop {
+                    match chars.next() {
+                        None => return false,
+                        Some('\\') if chars.next().is_none() => return false,
+                        Some(']') => break,
+                        Some(_) => {}
+                    }
+                }
+            }
+            '(' => depth += 1,
+            ')' => match depth.checked_sub(1) {
+                Some(less) => depth = less,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
 }
 
 /// The member a list's items or a map's values are.
@@ -171,7 +229,25 @@ fn constraints(traits: &Traits, kind: &ShapeKind) -> Result<Limits, String> {
         if !matches!(kind, ShapeKind::String | ShapeKind::Enum) {
             return Err(format!("`pattern` cannot apply to {}", kind.with_article()));
         }
-        constraints.pattern = Some(pattern.clone()?);
+        let pattern = pattern.clone()?;
+        // The generated crate checks a pattern as an ECMA-262 `RegExp` (with the Java forms
+        // `compile_regex` reads). One it cannot read (Java's inline flags inside a group,
+        // `[\p{Z}-_]`: AWS models have such) is left unchecked rather than refuse the model.
+        // A pattern that is not even balanced is broken whatever the dialect: refused.
+        match codegen_runtime::validation::compile_regex(&pattern) {
+            Ok(_) => constraints.pattern = Some(pattern),
+            Err(e) if !balanced(&pattern) => {
+                return Err(format!(
+                    "`pattern` {pattern:?} is not a valid ECMA-262 regular expression: {e}"
+                ))
+            }
+            Err(e) => {
+                constraints.unchecked_pattern = Some(format!(
+                    "`pattern` {pattern:?} is not an ECMA-262 regular expression ({e}): \
+                     the generated crate does not check it"
+                ))
+            }
+        }
     }
     if let Some(range) = &traits.range {
         if !kind.is_number() {

@@ -88,7 +88,8 @@ pub fn plan(files: &[LoadedFile], options: &PlanOptions) -> Result<Service, Diag
         checks: &checks,
     };
     let table = convert::table(&decided, &closure, &mut problems);
-    let (operations, warnings) = operations::plan(&decided, &table, &mut problems);
+    let (operations, mut warnings) = operations::plan(&decided, &table, &mut problems);
+    warnings.extend(problems.take_warnings());
     let protocol = protocol(&selection, &mut problems);
     let traits = &selection.service.traits;
     let sdk_id = traits

@@ -10,6 +10,8 @@ use std::path::Path;
 pub(super) struct Problems<'a> {
     model: &'a Model<'a>,
     found: Diagnostics,
+    /// Warnings: what the crate leaves out of a model it still generates.
+    warnings: Vec<String>,
 }
 
 impl<'a> Problems<'a> {
@@ -17,6 +19,7 @@ impl<'a> Problems<'a> {
         Problems {
             model,
             found: Diagnostics::default(),
+            warnings: Vec::new(),
         }
     }
 
@@ -24,6 +27,24 @@ impl<'a> Problems<'a> {
     pub(super) fn report(&mut self, at: &ShapeId, message: impl Into<String>) {
         let diagnostic = located(self.model, at, message);
         self.found.push(diagnostic);
+    }
+
+    /// Something the generated crate leaves out, located as a problem is (`file: shape:
+    /// message`), but not a reason to refuse the model.
+    pub(super) fn warn(&mut self, at: &ShapeId, message: impl Into<String>) {
+        let located = located(self.model, at, message).to_string();
+        let text = located
+            .strip_prefix("error: ")
+            .unwrap_or(&located)
+            .to_owned();
+        if !self.warnings.contains(&text) {
+            self.warnings.push(text);
+        }
+    }
+
+    /// The warnings so far, taken out.
+    pub(super) fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
     }
 
     /// `Ok(value)` when nothing was found.
