@@ -287,7 +287,34 @@ fn unicode_property_classes_are_classes() {
     assert!(!matches(ecs_tag, "semi;colon"));
     assert!(matches(r"^\P{L}+$", "123 !"));
     assert!(!matches(r"^\P{L}+$", "abc"));
-    // Unicode mode refuses `\_`: such a pattern keeps its ECMA-262 (non-Unicode) reading,
-    // where `\p` is the letter.
-    assert!(matches(r"^\_\p{L}$", "_p{L}"));
+    // Unicode mode refuses `\_`; read without it, `\p{L}` would be the letters: refused.
+    assert!(compile_regex(r"^\_\p{L}$").is_err());
+}
+
+/// Java's `\A`, `\z`, `\Z` and ASCII classes (`\p{Print}`), which ECMA-262 reads as letters,
+/// mean what Java means (Storage Gateway, Application Auto Scaling).
+#[cfg(feature = "regex-patterns")]
+#[test]
+fn java_anchors_and_ascii_classes_mean_what_java_means() {
+    use codegen_runtime::validation::compile_regex;
+    let matches = |pattern: &str, value: &str| {
+        compile_regex(pattern)
+            .unwrap_or_else(|e| panic!("{pattern:?} compiles: {e}"))
+            .find(value)
+            .is_some()
+    };
+    let snapshot = r"^\Asnap-([0-9A-Fa-f]{8}|[0-9A-Fa-f]{17})\z$";
+    assert!(matches(snapshot, "snap-f47b7b94"));
+    assert!(!matches(snapshot, "Asnap-f47b7b94z"));
+    assert!(matches(r"\Aab", "abc") && !matches(r"\Aab", "cab"));
+    assert!(matches(r"ab\Z", "cab\n") && !matches(r"ab\Z", "abc"));
+    let print = r"^\p{Print}+$";
+    assert!(matches(print, "cpu75-target-tracking-scaling-policy"));
+    assert!(matches(print, "a b~"));
+    assert!(!matches(print, "tab\there") && !matches(print, "José"));
+    assert!(matches(r"^[\p{Alnum}_-]+$", "a_1-B") && !matches(r"^[\p{Alnum}_-]+$", "a b"));
+    assert!(matches(r"^\P{Digit}+$", "abc") && !matches(r"^\P{Digit}+$", "a1"));
+    assert!(matches(r"^\p{Punct}$", "!") && !matches(r"^\p{Punct}$", "a"));
+    // An escaped bracket opens no class.
+    assert!(matches(r"^[\[A]+$", "[A"));
 }
