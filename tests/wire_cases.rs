@@ -449,7 +449,8 @@ fn service_with_examples(examples: Value) -> codegen::ir::Service {
             "ex#InnerList": {"type": "list", "member": {"target": "ex#Inner"}},
             "ex#Inner": {"type": "structure", "members": {
                 "Tag": {"target": "smithy.api#String", "traits": {"smithy.api#default": "t"}},
-                "Count": {"target": "smithy.api#Integer"}
+                "Count": {"target": "smithy.api#Integer"},
+                "Score": {"target": "smithy.api#Float"}
             }}
         }
     });
@@ -470,7 +471,7 @@ fn service_with_examples(examples: Value) -> codegen::ir::Service {
 fn example_cases_expect_the_defaults_and_tokens_a_client_adds() {
     let service = service_with_examples(json!([
         {"title": "one", "input": {"Name": "n", "Inner": {"Count": 1}},
-         "output": {"Inners": [{"Count": 2}, {"Tag": "u"}]}},
+         "output": {"Inners": [{"Count": 2, "Score": 0.9375374913215637}, {"Tag": "u"}]}},
         {"title": "date-time string", "input": {}, "output": {"When": "2016-08-29T16:13:47.298Z"}},
         {"title": "epoch number", "input": {"Token": "mine"}, "output": {"When": 1472487227.298}}
     ]));
@@ -491,10 +492,11 @@ fn example_cases_expect_the_defaults_and_tokens_a_client_adds() {
         first["input"],
         json!({"Name": "n", "Inner": {"Count": 1}, "Token": token})
     );
-    // The response: every default, at every level, is in the parsed output.
+    // The response: every default, at every level, is in the parsed output, and a `float`
+    // reads as the nearest `f32` (AWS examples write an `f64`'s digits).
     assert_eq!(
         result.cases[1]["expect"]["output"],
-        json!({"Inners": [{"Count": 2, "Tag": "t"}, {"Tag": "u"}]})
+        json!({"Inners": [{"Count": 2, "Tag": "t", "Score": 0.9375375}, {"Tag": "u"}]})
     );
     // A date-time string where the wire has epoch seconds is not wire data: left out.
     assert_eq!(result.skipped.len(), 1, "{:?}", result.skipped);

@@ -159,9 +159,19 @@ fn fill_defaults(service: &Service, structure: &Structure, value: &mut Value, se
     }
 }
 
-/// [`fill_defaults`] for the structures inside a value of type `ty`.
+/// [`fill_defaults`] for the structures inside a value of type `ty`; in an output, a `float`
+/// (an `f32`) as it reads: AWS examples write such values with an `f64`'s digits.
 fn fill_within(service: &Service, ty: &RustType, value: &mut Value, sent: Sent) {
     match (ty, value) {
+        (RustType::Float, value) if sent == Sent::Output => {
+            if let Some(number) = value.as_f64().filter(|n| n.is_finite()) {
+                // The shortest text of the nearest `f32`, which is how the crate reads it.
+                let read = number as f32;
+                if let Ok(as_read) = serde_json::from_str::<Value>(&read.to_string()) {
+                    *value = as_read;
+                }
+            }
+        }
         (RustType::Structure { name, .. }, value) => {
             if let Some(structure) = service.structure(&name.id) {
                 fill_defaults(service, structure, value, sent);

@@ -84,6 +84,8 @@ struct Writer {
     pre: bool,
     /// The text of the open `<pre>` block, fenced when it closes.
     pre_text: String,
+    /// An emphasis marker was just written and no text has followed it yet.
+    after_open: bool,
 }
 
 impl Writer {
@@ -98,10 +100,33 @@ impl Writer {
             return;
         }
         let escaped = escape_text(&collapse_whitespace(&decoded));
-        if self.current.is_empty() || self.current.ends_with(' ') || self.current.ends_with('\n') {
-            self.current.push_str(escaped.trim_start());
+        if self.current.is_empty()
+            || self.current.ends_with(' ')
+            || self.current.ends_with('\n')
+            || self.after_open
+        {
+            // Right after an emphasis marker the space goes before it instead.
+            let text = escaped.trim_start();
+            if self.after_open && text.len() < escaped.len() {
+                self.space_before_marker();
+            }
+            self.current.push_str(text);
         } else {
             self.current.push_str(&escaped);
+        }
+        if !escaped.trim().is_empty() {
+            self.after_open = false;
+        }
+    }
+
+    /// Moves a space before the emphasis markers that end `current` (`a **` + ` b` gives
+    /// `a **b`, `a**` + ` b` gives `a **b`).
+    fn space_before_marker(&mut self) {
+        let markers = self.current.len() - self.current.trim_end_matches('*').len();
+        let at = self.current.len() - markers;
+        let before = &self.current[..at];
+        if !before.is_empty() && !before.ends_with([' ', '\n']) {
+            self.current.insert(at, ' ');
         }
     }
 
@@ -160,8 +185,8 @@ impl Writer {
                 self.pre = true;
             }
             ("pre", true) => self.close_pre(),
-            ("b" | "strong", _) => self.push_inline("**"),
-            ("i" | "em", _) => self.push_inline("*"),
+            ("b" | "strong", closing) => self.emphasis("**", closing),
+            ("i" | "em", closing) => self.emphasis("*", closing),
             ("a", false) => {
                 links.push(tag.href.clone());
                 if tag.href.is_some() {
@@ -202,6 +227,30 @@ impl Writer {
 
     fn push_inline(&mut self, text: &str) {
         self.current.push_str(text);
+    }
+
+    /// An emphasis marker, kept against the text it marks: CommonMark reads `* x *` as
+    /// literal asterisks, and a line starting `* ` as a list item (AWS docs write
+    /// `<i> <b>...</b> </i>`). The space moves outside the markers, and a pair with nothing
+    /// between them is dropped (`****` alone is a thematic break).
+    fn emphasis(&mut self, marker: &str, closing: bool) {
+        if !closing {
+            self.current.push_str(marker);
+            self.after_open = true;
+            return;
+        }
+        let spaced = self.current.ends_with([' ', '\n']);
+        self.trim_end();
+        if self.after_open && self.current.ends_with(marker) {
+            let kept = self.current.len() - marker.len();
+            self.current.truncate(kept);
+        } else {
+            self.current.push_str(marker);
+        }
+        self.after_open = false;
+        if spaced {
+            self.current.push(' ');
+        }
     }
 
     fn space(&mut self) {
@@ -477,81 +526,5 @@ fn unbreakable_words(line: &str) -> Vec<&str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paragraphs_code_and_links() {
-        let html = "<p>Connects a <a href=\"https://docs.aws.amazon.com/kms\">custom\n   key store</a>.\n      Use <code>ConnectCustomKeyStore</code> or <a>DescribeCustomKeyStores</a>.</p>\n <p>Second &amp; last.</p>";
-        assert_eq!(
-            to_markdown(html),
-            "Connects a [custom key store](https://docs.aws.amazon.com/kms). Use \
-             `ConnectCustomKeyStore` or `DescribeCustomKeyStores`.\n\nSecond & last."
-        );
-    }
-
-    #[test]
-    fn lists_and_notes() {
-        let html = "<p>States:</p><ul><li><p><code>CONNECTED</code> - ready</p></li><li>FAILED</li></ul><note><p>Poll it.</p></note>";
-        assert_eq!(
-            to_markdown(html),
-            "States:\n\n- `CONNECTED` - ready\n- FAILED\n\n**Note:**\n\nPoll it."
-        );
-    }
-
-    #[test]
-    fn escapes_what_rustdoc_misreads() {
-        assert_eq!(
-            to_markdown("a [b] &lt;c&gt; x_y"),
-            "a \\[b\\] \\<c\\> x\\_y"
-        );
-        assert_eq!(
-            to_markdown("see https://example.com/x."),
-            "see <https://example.com/x>."
-        );
-        assert_eq!(to_markdown("<p>a < b</p>"), "a \\< b");
-    }
-
-    #[test]
-    fn model_text_never_opens_a_code_block() {
-        let pre = to_markdown("<pre>```\nrun();\n```</pre>after");
-        assert_eq!(pre, "````text\n```\nrun();\n```\n````\n\nafter");
-        let unclosed = to_markdown("<pre>a ```` b");
-        assert_eq!(unclosed, "`````text\na ```` b\n`````");
-        let text = to_markdown("x\n```rust\nrun();\n```\n~~~\n    indented();");
-        assert_eq!(
-            text,
-            "x \\`\\`\\`rust run(); \\`\\`\\` \\~\\~\\~ indented();"
-        );
-        let link = to_markdown("<a href=\"https://a.b/(x)\n```\">t</a>");
-        assert_eq!(link, "[t](https://a.b/%28x%29%0A%60%60%60)");
-        assert_eq!(to_markdown("a\rb\u{1b}c"), "a b\u{fffd}c");
-        // Nested list markers after a blank line lose their indentation.
-        let lines = wrap("a\n\n    - code();", 80);
-        assert_eq!(lines, ["a", "", "- code();"]);
-    }
-
-    #[test]
-    fn code_spans_and_plain_text_stay_on_one_line() {
-        assert_eq!(code_span("a`b"), "`` a`b ``");
-        assert_eq!(code_span("``\n```x"), "```` `` ```x ````");
-        assert_eq!(plain_text("T\n```\n# x"), "T \\`\\`\\` \\# x");
-    }
-
-    #[test]
-    fn wraps_without_starting_blocks() {
-        let lines = wrap("aaaa bbbb - cccc `x y z` 1. dddd", 10);
-        assert!(
-            lines
-                .iter()
-                .all(|l| !l.starts_with("- ") && !l.starts_with("1.")),
-            "{lines:?}"
-        );
-        assert!(lines.iter().any(|l| l.contains("`x y z`")), "{lines:?}");
-        let lines = wrap("pattern `` ^[a-z\\/+=]+$ `` here", 12);
-        assert!(
-            lines.iter().any(|l| l.contains("`` ^[a-z\\/+=]+$ ``")),
-            "{lines:?}"
-        );
-    }
-}
+#[path = "docs_tests.rs"]
+mod tests;
