@@ -47,15 +47,11 @@ macro_rules! message_error {
                 &self,
                 serializer: S,
             ) -> ::std::result::Result<S::Ok, S::Error> {
+                // Written as `json_structure!` writes an optional member.
                 use ::serde::ser::SerializeStruct as _;
-                let len = usize::from(self.$field.is_some());
+                let len = crate::wire::json_structure!(@count optional, &self.$field);
                 let mut state = serializer.serialize_struct(::std::stringify!($name), len)?;
-                if let ::std::option::Option::Some(value) = &self.$field {
-                    state.serialize_field(
-                        "message",
-                        &crate::wire::Encoded::<crate::wire::Plain, _>::new(value),
-                    )?;
-                }
+                crate::wire::json_structure!(@write optional, state, &self.$field, "message");
                 state.end()
             }
         }
