@@ -59,6 +59,8 @@ error_types! {
     "primitives::UnhandledError" => kms_api::primitives::UnhandledError,
     "validation::ValidationError" => kms_api::validation::ValidationError,
     "wire::RequestError" => kms_api::wire::RequestError,
+    "wire::JsonError" => kms_api::wire::JsonError,
+    "wire::JsonWriteError" => kms_api::wire::JsonWriteError,
     // Generic over the sender's error: it is as thread-safe as that error.
     "wire::PaginationError" => kms_api::wire::PaginationError<kms_api::primitives::UnhandledError>,
 }

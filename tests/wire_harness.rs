@@ -58,11 +58,14 @@ where
     match field(case, "kind")?.as_str() {
         Some("request") => {
             // The input is read from the case file's own text when available, so numbers beyond
-            // f64 (bigInteger, bigDecimal, longs) reach the crate exactly.
-            let parsed: Result<O::Input, _> = match case.get(RAW_INPUT).and_then(Value::as_str) {
-                Some(raw) => serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(raw)),
-                None => serde_path_to_error::deserialize(field(case, "input")?.clone()),
+            // f64 (bigInteger, bigDecimal, longs) reach the crate exactly; it is read by the
+            // crate's own JSON reader, as the crate reads JSON.
+            let raw = match case.get(RAW_INPUT).and_then(Value::as_str) {
+                Some(raw) => raw.to_owned(),
+                None => field(case, "input")?.to_string(),
             };
+            let parsed: Result<O::Input, _> =
+                serde_path_to_error::deserialize(&mut api::wire::JsonDeserializer::new(&raw));
             if let Some(path) = opt_str(expect, "rejected", "expect.rejected")? {
                 return check_rejected::<O>(path, parsed);
             }
@@ -91,7 +94,7 @@ where
             let result = O::parse_response_parts(status, &headers, body.as_bytes());
             match (result, expect.get("output"), expect.get("error")) {
                 (Ok(output), Some(expected), _) => {
-                    let text = serde_json::to_string(&output).map_err(|e| e.to_string())?;
+                    let text = written(&output)?;
                     let actual: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
                     let mut problems = Vec::new();
                     if let Err(diff) = compare_json("output", expected, &actual) {
@@ -114,7 +117,7 @@ where
                 (Err(error), _, Some(expected)) => check_error(expected, &error),
                 (Ok(output), None, _) => Err(format!(
                     "expected an error, got output {}",
-                    serde_json::to_string(&output).unwrap_or_default()
+                    written(&output).unwrap_or_default()
                 )),
                 (Err(error), _, None) => Err(format!("expected output, got error {error:?}")),
             }
@@ -123,12 +126,19 @@ where
     }
 }
 
+/// `value` as the crate writes JSON.
+fn written<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    let mut out = Vec::new();
+    api::wire::to_json(value, &mut out).map_err(|e| e.to_string())?;
+    String::from_utf8(out).map_err(|e| e.to_string())
+}
+
 /// A `rejected` case passes when the input cannot be built because a required member at
 /// `path` is missing (the types enforce `required`), or when serialization refuses it with a
 /// violation at `path`.
 fn check_rejected<O: api::wire::Operation>(
     path: &str,
-    parsed: Result<O::Input, serde_path_to_error::Error<serde_json::Error>>,
+    parsed: Result<O::Input, serde_path_to_error::Error<api::wire::JsonError>>,
 ) -> Result<(), String> {
     let input = match parsed {
         Ok(input) => input,

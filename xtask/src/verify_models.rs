@@ -267,6 +267,30 @@ fn targeted_case_files(dir: &Path, model: &str) -> usize {
         .count()
 }
 
+/// The generated manifest with the harness's dev-dependencies: they replace the generator's
+/// own (serde_json for the doc tests), which they include, so that no table is declared
+/// twice. serde_json with `raw_value`: the harness compares bodies by their raw text.
+fn harness_manifest(manifest: &str) -> String {
+    let mut out = String::with_capacity(manifest.len() + 200);
+    let mut in_dev_dependencies = false;
+    for line in manifest.lines() {
+        if line.starts_with('[') {
+            in_dev_dependencies = line.trim() == "[dev-dependencies]";
+        }
+        if !in_dev_dependencies {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.push_str(concat!(
+        "\n[dev-dependencies]\n",
+        "serde_json = { version = \"1\", features = [\"raw_value\", \"float_roundtrip\"] }\n",
+        "serde_path_to_error = \"0.1\"\n",
+        "\n[workspace]\n",
+    ));
+    out
+}
+
 /// `cargo` (the one running this xtask, when known) building into `target`.
 pub(crate) fn cargo(target: &Path) -> Command {
     let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
@@ -288,7 +312,7 @@ fn write_test_crate(
         // Its own workspace: the crate lives under this repository's target directory. The
         // harness names the member path of an input it cannot read with serde_path_to_error,
         // which the generated crate itself no longer needs.
-        manifest.push_str("\n[dev-dependencies]\nserde_path_to_error = \"0.1\"\n\n[workspace]\n");
+        *manifest = harness_manifest(manifest);
     }
     let harness = std::fs::read_to_string(workspace_root().join("tests/wire_harness.rs"))?;
     // What the harness checks enum and union variants by: the load stage's view of the model.

@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "documents")]
 pub mod example;
 pub mod primitives;
 #[cfg(feature = "server")]

@@ -16,13 +16,20 @@ mod defaults;
 mod error_path;
 mod error_response;
 mod errors;
+mod exact_numbers;
 mod float;
+mod float_text;
 #[cfg(feature = "host-prefixes")]
 mod host_label;
 #[cfg(feature = "idempotency-tokens")]
 mod idempotency;
+mod json_access;
+mod json_deserializer;
+mod json_error;
+mod json_escape;
 mod json_object;
 mod json_reader;
+mod json_skip;
 mod json_structure;
 mod json_writer;
 #[cfg(feature = "message-errors")]
@@ -48,11 +55,14 @@ pub use defaults::*;
 pub use error_path::*;
 pub use error_response::*;
 pub use errors::*;
+pub use exact_numbers::*;
 pub use float::*;
 #[cfg(feature = "host-prefixes")]
 pub use host_label::*;
 #[cfg(feature = "idempotency-tokens")]
 pub use idempotency::*;
+pub use json_deserializer::*;
+pub use json_error::*;
 pub use json_object::*;
 pub use json_reader::*;
 pub use json_structure::*;

@@ -7,12 +7,13 @@ use quote::quote;
 
 /// The generated crate's dependencies: bytes (http's own, to share a static header value
 /// instead of copying it on every request), serde's traits (the `serde_core` crate, under the name
-/// `serde`: the same traits as `serde`'s, without building `serde` itself) and serde_json for
-/// the wire form, http for the request and response types; regress
+/// `serde`: the same traits as `serde`'s, without building `serde` itself), http for the
+/// request and response types; serde_json only when the model has documents or unions
+/// (their public types are serde_json's `Value`; bodies are read and written by the crate's
+/// own JSON code, which keeps serde_json off the build of most crates); regress
 /// (ECMAScript regexes) only when the model has patterns, base64 only when it has blobs,
 /// flate2 (pure Rust gzip) only when an operation compresses requests; http-body and
-/// http-body-util, optional, for the `http-body` feature only. serde_json reads
-/// floats with `float_roundtrip`, so a double on the wire is read to the nearest `f64`.
+/// http-body-util, optional, for the `http-body` feature only.
 fn dependencies(usage: &super::usage::Usage) -> String {
     let mut deps = vec!["bytes = \"1\"", "http = \"1\""];
     if usage.blob {
@@ -29,7 +30,9 @@ fn dependencies(usage: &super::usage::Usage) -> String {
     deps.push("http-body = { version = \"1\", optional = true }");
     deps.push("http-body-util = { version = \"0.1\", optional = true }");
     deps.push("serde = { package = \"serde_core\", version = \"1.0.220\" }");
-    deps.push("serde_json = { version = \"1\", features = [\"raw_value\", \"float_roundtrip\"] }");
+    if usage.serde_json() {
+        deps.push("serde_json = \"1\"");
+    }
     deps.join("\n") + "\n"
 }
 
@@ -53,13 +56,24 @@ fn rust_version(usage: &super::usage::Usage) -> &'static str {
 /// `http-body`, the router's adapter for HTTP servers, with its two optional dependencies.
 const FEATURES: &str = "[features]\n# The server half: a service trait and a router (src/server.rs).\nserver = []\n# The router served from an HTTP server (hyper 1.x, axum): `Router::handle_body`.\nhttp-body = [\"server\", \"dep:http-body\", \"dep:http-body-util\"]\n";
 
+/// The dev-dependencies: serde_json, which the examples' doc tests use to compare bodies as
+/// JSON values, unless it is a dependency already.
+fn dev_dependencies(usage: &super::usage::Usage) -> &'static str {
+    if usage.serde_json() {
+        ""
+    } else {
+        "\n[dev-dependencies]\n# The examples' doc tests compare bodies as JSON values.\nserde_json = \"1\"\n"
+    }
+}
+
 /// The generated package's manifest.
 pub fn cargo_toml(service: &Service) -> String {
     let usage = super::usage::Usage::of(service);
     let title = service.title.as_deref().unwrap_or(&service.sdk_id);
     format!(
-        "{header}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\nrust-version = \"{rust_version}\"\ndescription = \"Types for {title} ({id} {version}), generated from its Smithy model.\"\npublish = false\n\n[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\n{deps}\n{features}",
+        "{header}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\nrust-version = \"{rust_version}\"\ndescription = \"Types for {title} ({id} {version}), generated from its Smithy model.\"\npublish = false\n\n[lib]\npath = \"src/lib.rs\"\n\n[dependencies]\n{deps}{dev_deps}\n{features}",
         features = FEATURES,
+        dev_deps = dev_dependencies(&usage),
         deps = dependencies(&usage),
         rust_version = rust_version(&usage),
         header = super::HEADER_TOML,

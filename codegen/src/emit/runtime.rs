@@ -75,11 +75,18 @@ pub(crate) const FILES: &[RuntimeFile] = &[
     runtime_file!("wire/error_path.rs"),
     runtime_file!("wire/error_response.rs"),
     runtime_file!("wire/errors.rs"),
+    runtime_file!("wire/exact_numbers.rs"),
     runtime_file!("wire/float.rs"),
+    runtime_file!("wire/float_text.rs"),
     runtime_file!("wire/host_label.rs"),
     runtime_file!("wire/idempotency.rs"),
+    runtime_file!("wire/json_access.rs"),
+    runtime_file!("wire/json_deserializer.rs"),
+    runtime_file!("wire/json_error.rs"),
+    runtime_file!("wire/json_escape.rs"),
     runtime_file!("wire/json_object.rs"),
     runtime_file!("wire/json_reader.rs"),
+    runtime_file!("wire/json_skip.rs"),
     runtime_file!("wire/json_structure.rs"),
     runtime_file!("wire/json_writer.rs"),
     runtime_file!("wire/message_error.rs"),
@@ -411,6 +418,29 @@ fn check(m: &Matcher) -> bool {
                 module_declarations(root.path, &usage).unwrap();
             }
         }
+    }
+
+    /// The manifest lists serde_json for documents and unions only: with every other piece,
+    /// no copied line of code names it.
+    #[test]
+    fn only_documents_and_unions_need_serde_json() {
+        let others: Vec<&str> = Usage::FEATURES
+            .iter()
+            .copied()
+            .filter(|feature| !["documents", "unions"].contains(feature))
+            .collect();
+        let usage = usage_with(&others);
+        assert!(!usage.serde_json());
+        for (path, text) in runtime_files(&usage).unwrap() {
+            let naming: Vec<&str> = text
+                .lines()
+                .filter(|line| !line.trim_start().starts_with("//"))
+                .filter(|line| line.contains("serde_json"))
+                .collect();
+            assert!(naming.is_empty(), "{path} names serde_json: {naming:?}");
+        }
+        assert!(usage_with(&["documents"]).serde_json());
+        assert!(usage_with(&["unions"]).serde_json());
     }
 
     #[test]

@@ -11,6 +11,8 @@ pub struct Usage {
     pub blob: bool,
     /// bigInteger or bigDecimal members.
     pub big_numbers: bool,
+    /// Document members (`serde_json::Value`, so serde_json becomes a dependency).
+    pub documents: bool,
     /// Timestamps in `date-time` or `http-date` format.
     pub formatted_timestamps: bool,
     /// Any `pattern` constraint on a validated structure.
@@ -37,6 +39,13 @@ pub struct Usage {
 }
 
 impl Usage {
+    /// Whether the crate depends on serde_json: only for the types it names in public
+    /// (a document is a `serde_json::Value`, and so is a union's unknown member). Bodies are
+    /// read and written by the runtime's own JSON code either way.
+    pub fn serde_json(&self) -> bool {
+        self.documents || self.unions
+    }
+
     /// Scans every member of every generated type.
     pub fn of(service: &Service) -> Usage {
         let mut usage = Usage {
@@ -80,6 +89,7 @@ impl Usage {
     pub const FEATURES: &'static [&'static str] = &[
         "big-numbers",
         "blob",
+        "documents",
         "enums",
         "formatted-timestamps",
         "host-prefixes",
@@ -99,6 +109,7 @@ impl Usage {
         Some(match name {
             "big-numbers" => self.big_numbers,
             "blob" => self.blob,
+            "documents" => self.documents,
             "enums" => self.enums,
             "formatted-timestamps" => self.formatted_timestamps,
             "host-prefixes" => self.host_prefixes,
@@ -121,6 +132,7 @@ impl Usage {
         let flag = match name {
             "big-numbers" => &mut self.big_numbers,
             "blob" => &mut self.blob,
+            "documents" => &mut self.documents,
             "enums" => &mut self.enums,
             "formatted-timestamps" => &mut self.formatted_timestamps,
             "host-prefixes" => &mut self.host_prefixes,
@@ -148,6 +160,7 @@ impl Usage {
         match ty {
             RustType::Blob => self.blob = true,
             RustType::BigInteger | RustType::BigDecimal => self.big_numbers = true,
+            RustType::Document => self.documents = true,
             RustType::Timestamp(format) => {
                 self.formatted_timestamps |= *format != TimestampFormat::EpochSeconds
             }

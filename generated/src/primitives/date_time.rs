@@ -112,14 +112,15 @@ impl serde::Serialize for DateTime {
 }
 
 impl<'de> serde::Deserialize<'de> for DateTime {
-    /// Epoch seconds given as a JSON integer or decimal, read from the number's text so
-    /// no precision is lost to floating point (digits beyond nanoseconds are dropped).
+    /// Epoch seconds given as a JSON integer or decimal. The crate's own reader gives the
+    /// number's text, so no precision is lost to floating point (digits beyond nanoseconds
+    /// are dropped); another deserializer gives the number as it holds it (a float keeps
+    /// about 16 significant digits: microseconds, for present-day times).
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw: Box<serde_json::value::RawValue> = serde::Deserialize::deserialize(deserializer)?;
-        DateTime::parse_epoch_seconds(raw.get()).ok_or_else(|| {
+        let text = crate::wire::read_number_text(deserializer, false)?;
+        DateTime::parse_epoch_seconds(&text).ok_or_else(|| {
             <D::Error as serde::de::Error>::custom(format!(
-                "expected epoch seconds as a number, found {}",
-                raw.get()
+                "expected epoch seconds as a number, found {text}"
             ))
         })
     }

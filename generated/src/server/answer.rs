@@ -7,7 +7,7 @@
 
 use super::context::RequestContext;
 use super::request_id::fresh_request_id;
-use crate::wire::CONTENT_TYPE;
+use crate::wire::{to_json, CONTENT_TYPE};
 
 /// A response with a JSON body and the headers every response carries.
 pub fn json_response(status: u16, body: Vec<u8>, request_id: &str) -> http::Response<Vec<u8>> {
@@ -36,12 +36,16 @@ pub fn json_response(status: u16, body: Vec<u8>, request_id: &str) -> http::Resp
 /// An error body: `{"__type":"<code>","message":"<message>"}`, the message left out when
 /// there is none.
 pub fn error_body(code: &str, message: Option<&str>) -> Vec<u8> {
-    let mut body = serde_json::Map::new();
-    body.insert("__type".to_owned(), serde_json::Value::from(code));
+    let mut body = Vec::with_capacity(32 + code.len() + message.map_or(0, str::len));
+    body.extend_from_slice(b"{\"__type\":");
+    // A string is always written: nothing to fail.
+    let _ = to_json(code, &mut body);
     if let Some(message) = message {
-        body.insert("message".to_owned(), serde_json::Value::from(message));
+        body.extend_from_slice(b",\"message\":");
+        let _ = to_json(message, &mut body);
     }
-    serde_json::Value::Object(body).to_string().into_bytes()
+    body.push(b'}');
+    body
 }
 
 /// A request the router answers itself, with an error the protocol (not the model) defines.

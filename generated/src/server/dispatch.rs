@@ -11,7 +11,7 @@ use super::server_error::ServerError;
 use super::validation_message::{
     join_violation_messages, missing_member_message, validation_message, violation_message,
 };
-use crate::wire::{to_json, track_strict, Operation, CONTENT_TYPE};
+use crate::wire::{from_json_str, to_json, track_strict, Operation, CONTENT_TYPE};
 
 /// Accepts a request's head: `POST /` (else `404`/`405`), the protocol's `Content-Type`
 /// (parameters such as `charset` ignored; else `415`) and an `X-Amz-Target` (else `400
@@ -77,7 +77,7 @@ where
         .map_err(|error| Rejection::serialization(format!("the body is not UTF-8: {error}")))?;
     let body = if body.trim().is_empty() { "{}" } else { body };
     // serde, not the fast path: it follows member paths, which name what is missing.
-    let (input, missing) = track_strict(|| serde_json::from_str::<O::Input>(body));
+    let (input, missing) = track_strict(|| from_json_str::<O::Input>(body));
     let input = input.map_err(|error| match missing_member(&error) {
         Some(path) => {
             Rejection::validation(join_violation_messages(&[missing_member_message(&path)]))

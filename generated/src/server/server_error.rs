@@ -24,7 +24,7 @@ pub fn modelled_error_body<T: serde::Serialize + ?Sized>(code: &str, error: &T) 
     let rest = members.strip_prefix(b"{")?;
     let mut body = Vec::with_capacity(members.len() + code.len() + 16);
     body.extend_from_slice(b"{\"__type\":");
-    body.extend_from_slice(serde_json::to_string(code).ok()?.as_bytes());
+    to_json(code, &mut body).ok()?;
     if rest != b"}" {
         body.push(b',');
     }

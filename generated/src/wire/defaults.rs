@@ -94,13 +94,6 @@ impl<T: ErrorCorrection> ErrorCorrection for Box<T> {
     }
 }
 
-/// A document: `null`.
-impl ErrorCorrection for serde_json::Value {
-    fn corrected() -> Self {
-        serde_json::Value::Null
-    }
-}
-
 /// A timestamp: 0 seconds since the Unix epoch.
 impl ErrorCorrection for crate::primitives::DateTime {
     fn corrected() -> Self {

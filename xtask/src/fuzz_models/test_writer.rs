@@ -79,7 +79,7 @@ pub fn write(model: &Model, generation: &codegen::Generation) -> String {
 
 use {krate} as api;
 use api::validation::Validate;
-use api::wire::{{Operation, OperationError, RequestError}};
+use api::wire::{{from_json_str, to_json, Operation, OperationError, RequestError}};
 
 /// (operation, what to check, JSON body)
 const CASES: &[(&str, &str, &str)] = &[
@@ -113,17 +113,18 @@ where
     let headers = http::HeaderMap::new();
     match kind {{
         "input" => {{
-            let input: O::Input = serde_json::from_str(body).map_err(|e| format!("a valid input does not deserialize: {{e}}"))?;
+            let input: O::Input = from_json_str(body).map_err(|e| format!("a valid input does not deserialize: {{e}}"))?;
             input.validate().map_err(|e| format!("validate() refuses a valid input: {{e}}"))?;
             let request = O::serialize_request(&input).map_err(|e| format!("serialize_request refuses a valid input: {{e}}"))?;
-            let back: O::Input = serde_json::from_slice(request.body()).map_err(|e| format!("the request body does not parse back: {{e}}"))?;
+            let text = std::str::from_utf8(request.body()).map_err(|e| format!("the request body is not UTF-8: {{e}}"))?;
+            let back: O::Input = from_json_str(text).map_err(|e| format!("the request body does not parse back: {{e}}"))?;
             if back != input {{
                 return Err(format!("serialize then parse changed the input:\n    before {{input:?}}\n    after  {{back:?}}"));
             }}
             Ok(())
         }}
         broken if broken.starts_with("invalid-input:") => {{
-            let input: O::Input = serde_json::from_str(body).map_err(|e| format!("an input breaking a constraint does not deserialize: {{e}}"))?;
+            let input: O::Input = from_json_str(body).map_err(|e| format!("an input breaking a constraint does not deserialize: {{e}}"))?;
             if input.validate().is_ok() {{
                 return Err("validate() accepts an input that breaks a constraint".to_owned());
             }}
@@ -134,11 +135,12 @@ where
         }}
         "output" => {{
             let parsed = O::parse_response_parts(200, &headers, body.as_bytes()).map_err(|e| format!("a valid response does not parse: {{e}}"))?;
-            let reference: O::Output = serde_json::from_str(body).map_err(|e| format!("serde does not read a valid response: {{e}}"))?;
+            let reference: O::Output = from_json_str(body).map_err(|e| format!("serde does not read a valid response: {{e}}"))?;
             if reference != parsed {{
                 return Err(format!("the fast path and serde disagree:\n    fast  {{parsed:?}}\n    serde {{reference:?}}"));
             }}
-            let again = serde_json::to_vec(&parsed).map_err(|e| e.to_string())?;
+            let mut again = Vec::new();
+            to_json(&parsed, &mut again).map_err(|e| e.to_string())?;
             let back = O::parse_response_parts(200, &headers, &again).map_err(|e| format!("the output serialized does not parse back: {{e}}"))?;
             if back != parsed {{
                 return Err(format!("serialize then parse changed the output:\n    before {{parsed:?}}\n    after  {{back:?}}"));

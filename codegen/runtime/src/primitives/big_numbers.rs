@@ -39,24 +39,22 @@ macro_rules! big_number {
         }
 
         impl serde::Serialize for $name {
-            /// Writes the number's text as a JSON number, unchanged.
+            /// Writes the number's text as a JSON number, unchanged. (Another serializer than
+            /// the crate's own writes it as a string, which `Deserialize` reads back.)
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let raw = serde_json::value::RawValue::from_string(self.0.clone())
-                    .map_err(<S::Error as serde::ser::Error>::custom)?;
-                raw.serialize(serializer)
+                serializer.serialize_newtype_struct(crate::wire::NUMBER_TEXT, self.0.as_str())
             }
         }
 
         crate::wire::read_json_via_serde!($name);
 
         impl<'de> serde::Deserialize<'de> for $name {
+            /// Reads a JSON number from its exact text, so no digit is lost.
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let raw: Box<serde_json::value::RawValue> =
-                    serde::Deserialize::deserialize(deserializer)?;
-                $name::parse(raw.get()).ok_or_else(|| {
+                let text = crate::wire::read_number_text(deserializer, true)?;
+                $name::parse(&text).ok_or_else(|| {
                     <D::Error as serde::de::Error>::custom(format!(
-                        "expected a number, found {}",
-                        raw.get()
+                        "expected a number, found {text}"
                     ))
                 })
             }

@@ -19,7 +19,7 @@ pub trait Codec<T>: Default {
     /// [`decode`]: Codec::decode
     fn read(&self, reader: &mut JsonReader<'_>) -> Fast<T> {
         let text = reader.raw()?;
-        self.decode(&mut serde_json::Deserializer::from_str(text))
+        self.decode(&mut super::json_deserializer::JsonDeserializer::new(text))
             .map_err(|_| NotFast)
     }
 }

@@ -91,6 +91,7 @@ impl<T: ErrorCorrection> ErrorCorrection for Box<T> {
     }
 }
 
+#[cfg(feature = "documents")]
 /// A document: `null`.
 impl ErrorCorrection for serde_json::Value {
     fn corrected() -> Self {

@@ -3,6 +3,7 @@
 
 use super::error_path::track;
 use super::errors::ModelledError;
+use super::json_deserializer::from_json_str;
 use super::read_json::{read_whole, ReadJson};
 use super::response::header;
 use crate::primitives::{QueryError, ResponseMeta, UnhandledError};
@@ -39,20 +40,20 @@ impl ErrorResponse {
     /// Reads an error response. Never fails: a body that is not a JSON object simply
     /// contributes nothing.
     pub fn new(status: u16, headers: &http::HeaderMap, body: &[u8]) -> Self {
-        let (fields, body) = match serde_json::from_slice::<serde_json::Value>(body) {
-            Ok(serde_json::Value::Object(map)) => (map, Box::from(body)),
-            _ => (serde_json::Map::new(), Box::from(b"{}".as_slice())),
+        let read = std::str::from_utf8(body)
+            .ok()
+            .and_then(|text| from_json_str::<ErrorFields>(text).ok());
+        let (fields, body) = match read {
+            Some(fields) => (fields, Box::from(body)),
+            None => (ErrorFields::default(), Box::from(b"{}".as_slice())),
         };
-        let text = |key: &str| fields.get(key).and_then(serde_json::Value::as_str);
         let code = header(headers, "x-amzn-errortype")
-            .or_else(|| text("code"))
-            .or_else(|| text("__type"))
+            .or(fields.code.as_deref())
+            .or(fields.type_.as_deref())
             .map(sanitize_error_code)
             .filter(|code| !code.is_empty())
             .map(str::to_owned);
-        let message = text("message")
-            .or_else(|| text("Message"))
-            .map(str::to_owned);
+        let message = fields.message.or(fields.message_capitalized);
         let request_id = header(headers, "x-amzn-requestid").map(str::to_owned);
         let query_error = header(headers, "x-amzn-query-error").and_then(QueryError::parse);
         ErrorResponse {
@@ -129,17 +130,111 @@ pub fn read_error_body<T: serde::de::DeserializeOwned + ReadJson>(
 ) -> Result<T, String> {
     match std::str::from_utf8(body).ok().and_then(read_whole) {
         Some(error) => Ok(error),
-        None => track(|| serde_json::from_slice::<T>(body).map_err(without_position)),
+        None => track(|| {
+            let text = std::str::from_utf8(body).map_err(|error| error.to_string())?;
+            // Without the `at line L column C`: the member path says where.
+            from_json_str::<T>(text).map_err(|error| error.message().to_owned())
+        }),
     }
 }
 
-/// A reading error's message without the `at line L column C` that reading from text adds:
-/// the member path says where, as it did when the body was read from a `Value`.
-fn without_position(error: serde_json::Error) -> String {
-    let message = error.to_string();
-    let position = format!(" at line {} column {}", error.line(), error.column());
-    match message.strip_suffix(&position) {
-        Some(message) => message.to_owned(),
-        None => message,
+/// What an error body's members say about the error: its code (`code`, else `__type`) and
+/// message (`message`, else `Message`), each only when it is a string. A member given twice
+/// counts as its last value, as when the body is read into a map.
+#[derive(Default)]
+struct ErrorFields {
+    code: Option<String>,
+    type_: Option<String>,
+    message: Option<String>,
+    message_capitalized: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ErrorFields {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ErrorFieldsVisitor)
+    }
+}
+
+struct ErrorFieldsVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ErrorFieldsVisitor {
+    type Value = ErrorFields;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<ErrorFields, A::Error> {
+        let mut fields = ErrorFields::default();
+        while let Some(key) = map.next_key::<String>()? {
+            let slot = match key.as_str() {
+                "code" => &mut fields.code,
+                "__type" => &mut fields.type_,
+                "message" => &mut fields.message,
+                "Message" => &mut fields.message_capitalized,
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    continue;
+                }
+            };
+            *slot = map.next_value::<TextOrNone>()?.0;
+        }
+        Ok(fields)
+    }
+}
+
+/// Any JSON value, kept only when it is a string.
+struct TextOrNone(Option<String>);
+
+impl<'de> serde::Deserialize<'de> for TextOrNone {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TextOrNoneVisitor)
+    }
+}
+
+struct TextOrNoneVisitor;
+
+/// Everything but a string is read (and checked) and dropped.
+macro_rules! not_text {
+    ($($method:ident($ty:ty)),*) => {$(
+        fn $method<E: serde::de::Error>(self, _value: $ty) -> Result<TextOrNone, E> {
+            Ok(TextOrNone(None))
+        }
+    )*};
+}
+
+impl<'de> serde::de::Visitor<'de> for TextOrNoneVisitor {
+    type Value = TextOrNone;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<TextOrNone, E> {
+        Ok(TextOrNone(Some(text.to_owned())))
+    }
+
+    not_text!(
+        visit_bool(bool),
+        visit_u64(u64),
+        visit_i64(i64),
+        visit_f64(f64)
+    );
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<TextOrNone, E> {
+        Ok(TextOrNone(None))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<TextOrNone, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(TextOrNone(None))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<TextOrNone, A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(TextOrNone(None))
     }
 }

@@ -8,6 +8,7 @@
 //! reader must only ever succeed where serde succeeds, with the same value; it may give up
 //! wherever it likes.
 
+use super::json_escape::decode_escape;
 use std::borrow::Cow;
 
 /// The fast path gave up; serde reads the body instead.
@@ -211,21 +212,9 @@ impl<'a> JsonReader<'a> {
                     return Ok(());
                 }
                 Some(b'\\') => {
-                    let escape = *bytes.get(self.at + 1).ok_or(NotFast)?;
-                    self.at += 2;
-                    let ch = match escape {
-                        b'"' => '"',
-                        b'\\' => '\\',
-                        b'/' => '/',
-                        b'b' => '\u{8}',
-                        b'f' => '\u{c}',
-                        b'n' => '\n',
-                        b'r' => '\r',
-                        b't' => '\t',
-                        b'u' => self.unicode_escape()?,
-                        _ => return Err(NotFast),
-                    };
-                    out.push(ch);
+                    let (decoded, next) = decode_escape(bytes, self.at + 1).map_err(|_| NotFast)?;
+                    self.at = next;
+                    out.push(decoded);
                 }
                 Some(_) => {
                     let start = self.at;
@@ -240,38 +229,6 @@ impl<'a> JsonReader<'a> {
                 None => return Err(NotFast),
             }
         }
-    }
-
-    /// The character of a `\uXXXX` escape (the `\u` already taken), joining a surrogate
-    /// pair; a lone surrogate gives up, as serde_json refuses it.
-    fn unicode_escape(&mut self) -> Fast<char> {
-        let first = self.hex4()?;
-        let code = match first {
-            0xD800..=0xDBFF => {
-                if self.bytes().get(self.at..self.at + 2) != Some(b"\\u") {
-                    return Err(NotFast);
-                }
-                self.at += 2;
-                let second = self.hex4()?;
-                if !(0xDC00..=0xDFFF).contains(&second) {
-                    return Err(NotFast);
-                }
-                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
-            }
-            0xDC00..=0xDFFF => return Err(NotFast),
-            code => code,
-        };
-        char::from_u32(code).ok_or(NotFast)
-    }
-
-    fn hex4(&mut self) -> Fast<u32> {
-        let digits = self.bytes().get(self.at..self.at + 4).ok_or(NotFast)?;
-        let mut value = 0;
-        for &digit in digits {
-            value = value * 16 + char::from(digit).to_digit(16).ok_or(NotFast)?;
-        }
-        self.at += 4;
-        Ok(value)
     }
 
     /// The text of a number, checked against JSON's grammar.
@@ -404,6 +361,11 @@ impl<'a> JsonReader<'a> {
         self.skip()?;
         self.slice(start, self.at)
     }
+}
+
+/// Whether `text` is one JSON number and nothing else.
+pub(super) fn is_json_number(text: &[u8]) -> bool {
+    std::str::from_utf8(text).is_ok_and(|text| JsonReader::new(text).number() == Ok(text))
 }
 
 /// The state of an object being read: whether an entry has been read yet.

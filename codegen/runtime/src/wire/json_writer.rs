@@ -1,43 +1,53 @@
-//! The fast path for writing requests: a serde `Serializer` that writes the same bytes as
-//! serde_json's compact writer, faster where request bodies spend their time (escaping
-//! strings, eight bytes at a time).
+//! Writing request bodies: a serde `Serializer` that writes compact JSON, byte for byte as
+//! serde_json's compact writer does, and faster where request bodies spend their time
+//! (escaping strings, eight bytes at a time). Being the crate's own, it keeps serde_json off
+//! a client's build unless the model has documents or unions.
 //!
-//! It writes what generated impls produce: structures, lists, maps with string keys,
-//! strings, booleans, integers, floats and `None`. Anything else gives up ([`Unsupported`]),
-//! and the caller writes the value with serde_json instead, so the body is always exactly
-//! serde_json's.
+//! It writes what generated impls and documents produce: structures, lists, maps with
+//! string keys, strings, booleans, integers, floats, `None` and unit, and the exact text of
+//! a number given as the newtype struct [`NUMBER_TEXT`], and tuples and arrays as arrays.
+//! Enum variants and bytes (which no generated type writes) are refused with
+//! [`JsonWriteError`].
 
+use super::exact_numbers::{write_number_text, NUMBER_TEXT};
+use super::float_text::{write_f32, write_f64};
 use super::json_reader::plain_run;
 use serde::ser::{self, Serialize};
 use std::fmt;
 
-/// The fast writer met something it leaves to serde_json.
-#[derive(Debug)]
-struct Unsupported;
+/// A value JSON bodies cannot carry, or that the writer does not write (see the module
+/// docs), or an error a value's own `Serialize` raised.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonWriteError(String);
 
-impl fmt::Display for Unsupported {
+impl JsonWriteError {
+    pub(super) fn kind_of(what: &str) -> Self {
+        JsonWriteError(format!("{what} cannot be written as a JSON body"))
+    }
+}
+
+impl fmt::Display for JsonWriteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("left to serde_json")
+        f.write_str(&self.0)
     }
 }
 
-impl std::error::Error for Unsupported {}
+impl std::error::Error for JsonWriteError {}
 
-impl ser::Error for Unsupported {
-    fn custom<T: fmt::Display>(_message: T) -> Self {
-        Unsupported
+impl ser::Error for JsonWriteError {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        JsonWriteError(message.to_string())
     }
 }
 
-/// Writes `value` as compact JSON: with the fast writer, or with serde_json where it gives
-/// up (the bytes are the same either way).
-pub fn to_json<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) -> serde_json::Result<()> {
+/// Writes `value` as compact JSON, appended to `out` (which is left as it was on an error).
+pub fn to_json<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) -> Result<(), JsonWriteError> {
     let start = out.len();
-    if value.serialize(JsonWriter { out: &mut *out }).is_ok() {
-        return Ok(());
+    let written = value.serialize(JsonWriter { out: &mut *out });
+    if written.is_err() {
+        out.truncate(start);
     }
-    out.truncate(start);
-    serde_json::to_writer(out, value)
+    written
 }
 
 /// The writer: appends to `out`.
@@ -45,9 +55,10 @@ struct JsonWriter<'a> {
     out: &'a mut Vec<u8>,
 }
 
-/// Writes a number with serde_json's own formatting (shortest round-trip form for floats).
-fn number<T: Serialize>(out: &mut Vec<u8>, value: T) -> Result<(), Unsupported> {
-    serde_json::to_writer(out, &value).map_err(|_| Unsupported)
+/// Writes an integer.
+fn number(out: &mut Vec<u8>, value: impl fmt::Display) -> Result<(), JsonWriteError> {
+    use std::io::Write as _;
+    write!(out, "{value}").map_err(|error| JsonWriteError(error.to_string()))
 }
 
 /// Writes `text` as a JSON string, escaped as serde_json escapes it: `"` and `\`, the
@@ -97,90 +108,92 @@ impl Compound<'_> {
 
 impl<'a> ser::Serializer for JsonWriter<'a> {
     type Ok = ();
-    type Error = Unsupported;
+    type Error = JsonWriteError;
     type SerializeSeq = Compound<'a>;
-    type SerializeTuple = ser::Impossible<(), Unsupported>;
-    type SerializeTupleStruct = ser::Impossible<(), Unsupported>;
-    type SerializeTupleVariant = ser::Impossible<(), Unsupported>;
+    type SerializeTuple = Compound<'a>;
+    type SerializeTupleStruct = Compound<'a>;
+    type SerializeTupleVariant = ser::Impossible<(), JsonWriteError>;
     type SerializeMap = Compound<'a>;
     type SerializeStruct = Compound<'a>;
-    type SerializeStructVariant = ser::Impossible<(), Unsupported>;
+    type SerializeStructVariant = ser::Impossible<(), JsonWriteError>;
 
-    fn serialize_bool(self, value: bool) -> Result<(), Unsupported> {
+    fn serialize_bool(self, value: bool) -> Result<(), JsonWriteError> {
         self.out
             .extend_from_slice(if value { b"true" } else { b"false" });
         Ok(())
     }
 
-    fn serialize_i8(self, value: i8) -> Result<(), Unsupported> {
+    fn serialize_i8(self, value: i8) -> Result<(), JsonWriteError> {
         number(self.out, value)
     }
 
-    fn serialize_i16(self, value: i16) -> Result<(), Unsupported> {
+    fn serialize_i16(self, value: i16) -> Result<(), JsonWriteError> {
         number(self.out, value)
     }
 
-    fn serialize_i32(self, value: i32) -> Result<(), Unsupported> {
+    fn serialize_i32(self, value: i32) -> Result<(), JsonWriteError> {
         number(self.out, value)
     }
 
-    fn serialize_i64(self, value: i64) -> Result<(), Unsupported> {
+    fn serialize_i64(self, value: i64) -> Result<(), JsonWriteError> {
         number(self.out, value)
     }
 
-    fn serialize_u8(self, value: u8) -> Result<(), Unsupported> {
+    fn serialize_u8(self, value: u8) -> Result<(), JsonWriteError> {
         number(self.out, value)
     }
 
-    fn serialize_u16(self, value: u16) -> Result<(), Unsupported> {
+    fn serialize_u16(self, value: u16) -> Result<(), JsonWriteError> {
         number(self.out, value)
     }
 
-    fn serialize_u32(self, value: u32) -> Result<(), Unsupported> {
+    fn serialize_u32(self, value: u32) -> Result<(), JsonWriteError> {
         number(self.out, value)
     }
 
-    fn serialize_u64(self, value: u64) -> Result<(), Unsupported> {
+    fn serialize_u64(self, value: u64) -> Result<(), JsonWriteError> {
         number(self.out, value)
     }
 
-    fn serialize_f32(self, value: f32) -> Result<(), Unsupported> {
-        number(self.out, value)
+    fn serialize_f32(self, value: f32) -> Result<(), JsonWriteError> {
+        write_f32(self.out, value);
+        Ok(())
     }
 
-    fn serialize_f64(self, value: f64) -> Result<(), Unsupported> {
-        number(self.out, value)
+    fn serialize_f64(self, value: f64) -> Result<(), JsonWriteError> {
+        write_f64(self.out, value);
+        Ok(())
     }
 
-    fn serialize_char(self, value: char) -> Result<(), Unsupported> {
+    fn serialize_char(self, value: char) -> Result<(), JsonWriteError> {
         string(self.out, value.encode_utf8(&mut [0; 4]));
         Ok(())
     }
 
-    fn serialize_str(self, value: &str) -> Result<(), Unsupported> {
+    fn serialize_str(self, value: &str) -> Result<(), JsonWriteError> {
         string(self.out, value);
         Ok(())
     }
 
-    fn serialize_bytes(self, _value: &[u8]) -> Result<(), Unsupported> {
-        Err(Unsupported)
+    fn serialize_bytes(self, _value: &[u8]) -> Result<(), JsonWriteError> {
+        Err(JsonWriteError::kind_of("bytes"))
     }
 
-    fn serialize_none(self) -> Result<(), Unsupported> {
+    fn serialize_none(self) -> Result<(), JsonWriteError> {
         self.out.extend_from_slice(b"null");
         Ok(())
     }
 
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Unsupported> {
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), JsonWriteError> {
         value.serialize(self)
     }
 
-    fn serialize_unit(self) -> Result<(), Unsupported> {
+    fn serialize_unit(self) -> Result<(), JsonWriteError> {
         self.out.extend_from_slice(b"null");
         Ok(())
     }
 
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Unsupported> {
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), JsonWriteError> {
         self.serialize_unit()
     }
 
@@ -189,15 +202,18 @@ impl<'a> ser::Serializer for JsonWriter<'a> {
         _name: &'static str,
         _index: u32,
         _variant: &'static str,
-    ) -> Result<(), Unsupported> {
-        Err(Unsupported)
+    ) -> Result<(), JsonWriteError> {
+        Err(JsonWriteError::kind_of("an enum variant"))
     }
 
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
-        _name: &'static str,
+        name: &'static str,
         value: &T,
-    ) -> Result<(), Unsupported> {
+    ) -> Result<(), JsonWriteError> {
+        if name == NUMBER_TEXT {
+            return write_number_text(self.out, value);
+        }
         // As serde_json: the value inside.
         value.serialize(self)
     }
@@ -208,11 +224,11 @@ impl<'a> ser::Serializer for JsonWriter<'a> {
         _index: u32,
         _variant: &'static str,
         _value: &T,
-    ) -> Result<(), Unsupported> {
-        Err(Unsupported)
+    ) -> Result<(), JsonWriteError> {
+        Err(JsonWriteError::kind_of("an enum variant"))
     }
 
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>, Unsupported> {
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>, JsonWriteError> {
         self.out.push(b'[');
         Ok(Compound {
             out: self.out,
@@ -220,16 +236,17 @@ impl<'a> ser::Serializer for JsonWriter<'a> {
         })
     }
 
-    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Unsupported> {
-        Err(Unsupported)
+    /// A tuple (and a fixed-size array, which serde writes as one) is an array.
+    fn serialize_tuple(self, _len: usize) -> Result<Compound<'a>, JsonWriteError> {
+        self.serialize_seq(None)
     }
 
     fn serialize_tuple_struct(
         self,
         _name: &'static str,
         _len: usize,
-    ) -> Result<Self::SerializeTupleStruct, Unsupported> {
-        Err(Unsupported)
+    ) -> Result<Compound<'a>, JsonWriteError> {
+        self.serialize_seq(None)
     }
 
     fn serialize_tuple_variant(
@@ -238,11 +255,11 @@ impl<'a> ser::Serializer for JsonWriter<'a> {
         _index: u32,
         _variant: &'static str,
         _len: usize,
-    ) -> Result<Self::SerializeTupleVariant, Unsupported> {
-        Err(Unsupported)
+    ) -> Result<Self::SerializeTupleVariant, JsonWriteError> {
+        Err(JsonWriteError::kind_of("an enum variant"))
     }
 
-    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>, Unsupported> {
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>, JsonWriteError> {
         self.out.push(b'{');
         Ok(Compound {
             out: self.out,
@@ -252,14 +269,9 @@ impl<'a> ser::Serializer for JsonWriter<'a> {
 
     fn serialize_struct(
         self,
-        name: &'static str,
+        _name: &'static str,
         _len: usize,
-    ) -> Result<Compound<'a>, Unsupported> {
-        // serde_json writes its `RawValue` through a struct with this name: it is text to
-        // copy, not a structure, and serde_json does that.
-        if name == "$serde_json::private::RawValue" {
-            return Err(Unsupported);
-        }
+    ) -> Result<Compound<'a>, JsonWriteError> {
         self.serialize_map(None)
     }
 
@@ -269,43 +281,75 @@ impl<'a> ser::Serializer for JsonWriter<'a> {
         _index: u32,
         _variant: &'static str,
         _len: usize,
-    ) -> Result<Self::SerializeStructVariant, Unsupported> {
-        Err(Unsupported)
+    ) -> Result<Self::SerializeStructVariant, JsonWriteError> {
+        Err(JsonWriteError::kind_of("an enum variant"))
     }
 }
 
 impl ser::SerializeSeq for Compound<'_> {
     type Ok = ();
-    type Error = Unsupported;
+    type Error = JsonWriteError;
 
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+    fn serialize_element<T: Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+    ) -> Result<(), JsonWriteError> {
         self.comma();
         value.serialize(JsonWriter { out: self.out })
     }
 
-    fn end(self) -> Result<(), Unsupported> {
+    fn end(self) -> Result<(), JsonWriteError> {
         self.out.push(b']');
         Ok(())
     }
 }
 
+impl ser::SerializeTuple for Compound<'_> {
+    type Ok = ();
+    type Error = JsonWriteError;
+
+    fn serialize_element<T: Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+    ) -> Result<(), JsonWriteError> {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+
+    fn end(self) -> Result<(), JsonWriteError> {
+        ser::SerializeSeq::end(self)
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_> {
+    type Ok = ();
+    type Error = JsonWriteError;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), JsonWriteError> {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+
+    fn end(self) -> Result<(), JsonWriteError> {
+        ser::SerializeSeq::end(self)
+    }
+}
+
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
-    type Error = Unsupported;
+    type Error = JsonWriteError;
 
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unsupported> {
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), JsonWriteError> {
         self.comma();
-        // Keys are strings (serde_json would quote integer keys: left to it).
+        // Keys are strings: JSON's are, and so are Smithy's map keys.
         key.serialize(KeyWriter { out: self.out })?;
         self.out.push(b':');
         Ok(())
     }
 
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), JsonWriteError> {
         value.serialize(JsonWriter { out: self.out })
     }
 
-    fn end(self) -> Result<(), Unsupported> {
+    fn end(self) -> Result<(), JsonWriteError> {
         self.out.push(b'}');
         Ok(())
     }
@@ -313,20 +357,20 @@ impl ser::SerializeMap for Compound<'_> {
 
 impl ser::SerializeStruct for Compound<'_> {
     type Ok = ();
-    type Error = Unsupported;
+    type Error = JsonWriteError;
 
     fn serialize_field<T: Serialize + ?Sized>(
         &mut self,
         key: &'static str,
         value: &T,
-    ) -> Result<(), Unsupported> {
+    ) -> Result<(), JsonWriteError> {
         self.comma();
         string(self.out, key);
         self.out.push(b':');
         value.serialize(JsonWriter { out: self.out })
     }
 
-    fn end(self) -> Result<(), Unsupported> {
+    fn end(self) -> Result<(), JsonWriteError> {
         self.out.push(b'}');
         Ok(())
     }
@@ -340,24 +384,24 @@ struct KeyWriter<'a> {
 /// Every key kind but strings gives up.
 macro_rules! no_key {
     ($($method:ident($($arg:ty),*)),* $(,)?) => {$(
-        fn $method(self, $(_: $arg),*) -> Result<(), Unsupported> {
-            Err(Unsupported)
+        fn $method(self, $(_: $arg),*) -> Result<(), JsonWriteError> {
+            Err(JsonWriteError::kind_of("a map key that is not a string"))
         }
     )*};
 }
 
 impl ser::Serializer for KeyWriter<'_> {
     type Ok = ();
-    type Error = Unsupported;
-    type SerializeSeq = ser::Impossible<(), Unsupported>;
-    type SerializeTuple = ser::Impossible<(), Unsupported>;
-    type SerializeTupleStruct = ser::Impossible<(), Unsupported>;
-    type SerializeTupleVariant = ser::Impossible<(), Unsupported>;
-    type SerializeMap = ser::Impossible<(), Unsupported>;
-    type SerializeStruct = ser::Impossible<(), Unsupported>;
-    type SerializeStructVariant = ser::Impossible<(), Unsupported>;
+    type Error = JsonWriteError;
+    type SerializeSeq = ser::Impossible<(), JsonWriteError>;
+    type SerializeTuple = ser::Impossible<(), JsonWriteError>;
+    type SerializeTupleStruct = ser::Impossible<(), JsonWriteError>;
+    type SerializeTupleVariant = ser::Impossible<(), JsonWriteError>;
+    type SerializeMap = ser::Impossible<(), JsonWriteError>;
+    type SerializeStruct = ser::Impossible<(), JsonWriteError>;
+    type SerializeStructVariant = ser::Impossible<(), JsonWriteError>;
 
-    fn serialize_str(self, value: &str) -> Result<(), Unsupported> {
+    fn serialize_str(self, value: &str) -> Result<(), JsonWriteError> {
         string(self.out, value);
         Ok(())
     }
@@ -382,16 +426,16 @@ impl ser::Serializer for KeyWriter<'_> {
         serialize_unit_variant(&'static str, u32, &'static str),
     );
 
-    fn serialize_some<T: Serialize + ?Sized>(self, _value: &T) -> Result<(), Unsupported> {
-        Err(Unsupported)
+    fn serialize_some<T: Serialize + ?Sized>(self, _value: &T) -> Result<(), JsonWriteError> {
+        Err(JsonWriteError::kind_of("a map key that is not a string"))
     }
 
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _name: &'static str,
         _value: &T,
-    ) -> Result<(), Unsupported> {
-        Err(Unsupported)
+    ) -> Result<(), JsonWriteError> {
+        Err(JsonWriteError::kind_of("a map key that is not a string"))
     }
 
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -400,24 +444,24 @@ impl ser::Serializer for KeyWriter<'_> {
         _index: u32,
         _variant: &'static str,
         _value: &T,
-    ) -> Result<(), Unsupported> {
-        Err(Unsupported)
+    ) -> Result<(), JsonWriteError> {
+        Err(JsonWriteError::kind_of("a map key that is not a string"))
     }
 
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Unsupported> {
-        Err(Unsupported)
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, JsonWriteError> {
+        Err(JsonWriteError::kind_of("a map key that is not a string"))
     }
 
-    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Unsupported> {
-        Err(Unsupported)
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, JsonWriteError> {
+        Err(JsonWriteError::kind_of("a map key that is not a string"))
     }
 
     fn serialize_tuple_struct(
         self,
         _name: &'static str,
         _len: usize,
-    ) -> Result<Self::SerializeTupleStruct, Unsupported> {
-        Err(Unsupported)
+    ) -> Result<Self::SerializeTupleStruct, JsonWriteError> {
+        Err(JsonWriteError::kind_of("a map key that is not a string"))
     }
 
     fn serialize_tuple_variant(
@@ -426,20 +470,20 @@ impl ser::Serializer for KeyWriter<'_> {
         _index: u32,
         _variant: &'static str,
         _len: usize,
-    ) -> Result<Self::SerializeTupleVariant, Unsupported> {
-        Err(Unsupported)
+    ) -> Result<Self::SerializeTupleVariant, JsonWriteError> {
+        Err(JsonWriteError::kind_of("a map key that is not a string"))
     }
 
-    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Unsupported> {
-        Err(Unsupported)
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, JsonWriteError> {
+        Err(JsonWriteError::kind_of("a map key that is not a string"))
     }
 
     fn serialize_struct(
         self,
         _name: &'static str,
         _len: usize,
-    ) -> Result<Self::SerializeStruct, Unsupported> {
-        Err(Unsupported)
+    ) -> Result<Self::SerializeStruct, JsonWriteError> {
+        Err(JsonWriteError::kind_of("a map key that is not a string"))
     }
 
     fn serialize_struct_variant(
@@ -448,7 +492,7 @@ impl ser::Serializer for KeyWriter<'_> {
         _index: u32,
         _variant: &'static str,
         _len: usize,
-    ) -> Result<Self::SerializeStructVariant, Unsupported> {
-        Err(Unsupported)
+    ) -> Result<Self::SerializeStructVariant, JsonWriteError> {
+        Err(JsonWriteError::kind_of("a map key that is not a string"))
     }
 }

@@ -3,6 +3,7 @@
 //! emitter; a type the fast path does not handle itself reads its value's text through
 //! serde ([`read_via_serde`]).
 
+use super::json_deserializer::from_json_str;
 use super::json_reader::{Fast, JsonReader, NotFast};
 
 /// A value the fast path can read.
@@ -27,10 +28,12 @@ pub fn read_whole<T: ReadJson>(text: &str) -> Option<T> {
 /// serde (documents, blobs, unions), so that they need nothing of their own.
 pub fn read_via_serde<T: serde::de::DeserializeOwned>(reader: &mut JsonReader<'_>) -> Fast<T> {
     let text = reader.raw()?;
-    serde_json::from_str(text).map_err(|_| NotFast)
+    from_json_str(text).map_err(|_| NotFast)
 }
 
-/// Implements [`ReadJson`] through [`read_via_serde`].
+/// Implements [`ReadJson`] through [`read_via_serde`]. Used by model code with unions, int
+/// enums, blobs, big numbers or documents: unused in a crate whose model has none.
+#[allow(unused_macros)]
 macro_rules! read_json_via_serde {
     ($name:ty) => {
         impl crate::wire::ReadJson for $name {
@@ -40,11 +43,10 @@ macro_rules! read_json_via_serde {
         }
     };
 }
-// Used by model code with unions or int enums, and by blobs and big numbers: unused in a
-// crate whose model has none.
 #[allow(unused_imports)]
 pub(crate) use read_json_via_serde;
 
+#[cfg(feature = "documents")]
 read_json_via_serde!(serde_json::Value);
 
 impl ReadJson for String {

@@ -1,6 +1,7 @@
 //! Reading a successful response, and the helpers that error responses share with it.
 
 use super::error_path::track;
+use super::json_deserializer::from_json_str;
 use super::read_json::{read_whole, ReadJson};
 
 /// Parses a 2xx body into an output: the body must be UTF-8 JSON, an empty body counts
@@ -15,7 +16,7 @@ pub fn parse_output<T: serde::de::DeserializeOwned + ReadJson>(body: &[u8]) -> R
     // happened.
     match read_whole(body) {
         Some(value) => Ok(value),
-        None => track(|| serde_json::from_str(body)),
+        None => track(|| from_json_str(body)),
     }
 }
 
