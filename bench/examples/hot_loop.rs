@@ -12,7 +12,7 @@
 //! CustomKeyStoreNotFoundException), `serialize-create` and `serialize-create-unchecked`
 //! (CreateCustomKeyStore, external key store, VPC endpoint service), `serialize-connect`,
 //! `floor` (`serde_json::from_slice::<IgnoredAny>` over the parse body), and the diagnostic
-//! `parse-serde-direct` (`serde_json::from_slice` into our output type: no path tracking),
+//! `parse-serde-direct` (`wire::from_json_str` into our output type: serde, no fast path),
 //! and `parse-fast-only` (the fast path alone, which exits 1 if it gives up).
 
 use kms_api::operations::connect_custom_key_store::ConnectCustomKeyStore;
@@ -72,12 +72,14 @@ fn main() {
                 black_box(ConnectCustomKeyStore::serialize_request(black_box(&connect)).is_ok());
             }
             "parse-serde-direct" => {
-                // Diagnostic: the generated types' own `Deserialize`, without `parse_output`'s
-                // path tracking (`serde_path_to_error`), status and header handling.
+                // Diagnostic: the generated types' own `Deserialize` through the crate's JSON
+                // reader (its serde path), without `parse_output`'s fast path, path tracking,
+                // status and header handling.
+                let text = std::str::from_utf8(black_box(&describe)).unwrap_or_default();
                 black_box(
-                    serde_json::from_slice::<
+                    kms_api::wire::from_json_str::<
                         kms_api::operations::describe_custom_key_stores::DescribeCustomKeyStoresResponse,
-                    >(black_box(&describe))
+                    >(text)
                     .is_ok(),
                 );
             }
