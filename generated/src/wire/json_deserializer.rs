@@ -52,7 +52,9 @@ enum Number {
 }
 
 impl<'de> JsonDeserializer<'de> {
-    /// A deserializer at the start of `text`.
+    /// A deserializer at the start of `text`, for serde adapters that take a deserializer
+    /// (such as `serde_path_to_error`). [`from_json_str`] is the whole read: it also checks
+    /// that nothing but whitespace follows the value, and gives every error its position.
     pub fn new(text: &'de str) -> Self {
         JsonDeserializer {
             text,

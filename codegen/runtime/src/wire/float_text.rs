@@ -141,7 +141,7 @@ fn lay_out(
         out.resize(out.len() + last.unsigned_abs() as usize, b'0');
         out.extend_from_slice(b".0");
     } else if 0 < point && point <= max_point {
-        let (whole, fraction) = digits.split_at(point.unsigned_abs() as usize);
+        let (whole, fraction) = digits.split_at((point.unsigned_abs() as usize).min(digits.len()));
         out.extend_from_slice(whole);
         out.push(b'.');
         out.extend_from_slice(fraction);
