@@ -26,11 +26,11 @@ mod idempotency;
 mod json_access;
 mod json_deserializer;
 mod json_error;
-mod json_escape;
 mod json_object;
 mod json_reader;
 mod json_skip;
 mod json_structure;
+mod json_tokens;
 mod json_writer;
 #[cfg(feature = "message-errors")]
 mod message_error;

@@ -15,8 +15,8 @@
 use super::exact_numbers::{NotANumber, NUMBER_TEXT};
 use super::json_access::{Elements, Entries};
 use super::json_error::JsonError;
-use super::json_escape::{decode_escape, BadEscape};
 use super::json_reader::plain_run;
+use super::json_tokens::{decode_escape, scan_number, BadEscape, BadNumber};
 use serde::de::{self, DeserializeOwned, Visitor};
 
 /// serde_json's nesting limit: a container 128 levels deep is refused.
@@ -162,56 +162,20 @@ impl<'de> JsonDeserializer<'de> {
 
     /// The text of the number that is next, checked against JSON's grammar.
     pub(super) fn number_text(&mut self) -> Result<&'de str, JsonError> {
-        let bytes = self.bytes();
         let start = self.at;
-        let mut at = start;
-        if bytes.get(at) == Some(&b'-') {
-            at += 1;
-        }
-        match bytes.get(at) {
-            Some(b'0') => {
-                at += 1;
-                if bytes.get(at).is_some_and(u8::is_ascii_digit) {
-                    self.at = at;
-                    return Err(self.fail("invalid number"));
+        match scan_number(self.bytes(), start) {
+            Ok(end) => {
+                self.at = end;
+                self.slice(start, end)
+            }
+            Err(BadNumber { at }) => {
+                self.at = at;
+                // Cut short by the end of the text, or by another character.
+                match self.bytes().get(at) {
+                    None => Err(self.fail("EOF while parsing a value")),
+                    Some(_) => Err(self.fail("invalid number")),
                 }
             }
-            Some(b'1'..=b'9') => at += digits(bytes, at),
-            _ => {
-                self.at = at;
-                return Err(self.bad_number());
-            }
-        }
-        if bytes.get(at) == Some(&b'.') {
-            at += 1;
-            let fraction = digits(bytes, at);
-            if fraction == 0 {
-                self.at = at;
-                return Err(self.bad_number());
-            }
-            at += fraction;
-        }
-        if matches!(bytes.get(at), Some(b'e' | b'E')) {
-            at += 1;
-            if matches!(bytes.get(at), Some(b'+' | b'-')) {
-                at += 1;
-            }
-            let exponent = digits(bytes, at);
-            if exponent == 0 {
-                self.at = at;
-                return Err(self.bad_number());
-            }
-            at += exponent;
-        }
-        self.at = at;
-        self.slice(start, at)
-    }
-
-    /// A number cut short: at the end of the text, or by another character.
-    fn bad_number(&self) -> JsonError {
-        match self.bytes().get(self.at) {
-            None => self.fail("EOF while parsing a value"),
-            Some(_) => self.fail("invalid number"),
         }
     }
 
@@ -264,15 +228,6 @@ impl<'de> JsonDeserializer<'de> {
             None => Err(self.fail("EOF while parsing an object")),
         }
     }
-}
-
-/// How many ASCII digits `bytes` holds from `at` on.
-fn digits(bytes: &[u8], at: usize) -> usize {
-    bytes
-        .iter()
-        .skip(at)
-        .take_while(|byte| byte.is_ascii_digit())
-        .count()
 }
 
 impl<'de> de::Deserializer<'de> for &mut JsonDeserializer<'de> {

@@ -8,7 +8,7 @@
 //! reader must only ever succeed where serde succeeds, with the same value; it may give up
 //! wherever it likes.
 
-use super::json_escape::decode_escape;
+use super::json_tokens::{decode_escape, scan_number};
 use std::borrow::Cow;
 
 /// The fast path gave up; serde reads the body instead.
@@ -234,37 +234,10 @@ impl<'a> JsonReader<'a> {
     /// The text of a number, checked against JSON's grammar.
     pub fn number(&mut self) -> Fast<&'a str> {
         self.peek();
-        let bytes = self.bytes();
         let start = self.at;
-        let mut at = start;
-        if bytes.get(at) == Some(&b'-') {
-            at += 1;
-        }
-        match bytes.get(at) {
-            Some(b'0') => at += 1,
-            Some(b'1'..=b'9') => at += digits(bytes, at),
-            _ => return Err(NotFast),
-        }
-        if bytes.get(at) == Some(&b'.') {
-            let fraction = digits(bytes, at + 1);
-            if fraction == 0 {
-                return Err(NotFast);
-            }
-            at += 1 + fraction;
-        }
-        if matches!(bytes.get(at), Some(b'e' | b'E')) {
-            at += 1;
-            if matches!(bytes.get(at), Some(b'+' | b'-')) {
-                at += 1;
-            }
-            let exponent = digits(bytes, at);
-            if exponent == 0 {
-                return Err(NotFast);
-            }
-            at += exponent;
-        }
-        self.at = at;
-        self.slice(start, at)
+        let end = scan_number(self.bytes(), start).map_err(|_| NotFast)?;
+        self.at = end;
+        self.slice(start, end)
     }
 
     /// Reads `true` or `false`.
@@ -462,13 +435,4 @@ fn stops(word: u64) -> u64 {
         | zero_bytes(word ^ (ONES * u64::from(b'\\')))
         // Bytes below 0x20: subtracting 0x20 borrows into a high bit `word` lacks.
         | (word.wrapping_sub(ONES * 0x20) & !word & HIGHS)
-}
-
-/// How many ASCII digits `bytes` holds from `at` on.
-fn digits(bytes: &[u8], at: usize) -> usize {
-    bytes
-        .iter()
-        .skip(at)
-        .take_while(|byte| byte.is_ascii_digit())
-        .count()
 }

@@ -4,8 +4,8 @@
 
 use super::json_deserializer::JsonDeserializer;
 use super::json_error::JsonError;
-use super::json_escape::hex4;
 use super::json_reader::plain_run;
+use super::json_tokens::hex4;
 
 impl JsonDeserializer<'_> {
     /// Skips one value. Iterative, with the closing bracket of each open container on a
