@@ -169,6 +169,45 @@ fn error_codes_are_sanitized_and_taken_from_the_header_first() {
     );
 }
 
+/// The body's members count only when they are strings; the rest of the body is only checked
+/// for being JSON, as a map would hold it (the last of a repeated member wins).
+#[test]
+fn error_fields_are_strings_of_an_object_body() {
+    let headers = http::HeaderMap::new();
+    let read = |body: &[u8]| {
+        let response = ErrorResponse::new(400, &headers, body);
+        let code = response.code().map(str::to_owned);
+        (code, response.into_unhandled().message().map(str::to_owned))
+    };
+    let some = |code: &str, message: &str| (Some(code.to_owned()), Some(message.to_owned()));
+    // A `code` that is not a string gives way to `__type`; a `message` that is not one, to
+    // `Message`.
+    assert_eq!(
+        read(br#"{"code":5,"__type":"FromType","message":null,"Message":"m"}"#),
+        some("FromType", "m")
+    );
+    assert_eq!(
+        read(br#"{"__type":"First","__type":"Last","message":"a","message":"b"}"#),
+        some("Last", "b")
+    );
+    assert_eq!(read(br#"{"__type":"X","__type":7}"#), (None, None));
+    // Other members of any kind, however deep or large, are skipped.
+    assert_eq!(
+        read(br#"{"n":1e999,"deep":[[[{"a":"\ud800"}]]],"__type":"X","message":"\u00e9"}"#),
+        some("X", "é")
+    );
+    // Not an object, not JSON, not UTF-8: nothing.
+    for body in [
+        &b"[]"[..],
+        b"\"__type\"",
+        b"{\"__type\":\"X\"",
+        b"{\"__type\":\"X\"} x",
+        b"\xff",
+    ] {
+        assert_eq!(read(body), (None, None), "{body:?}");
+    }
+}
+
 #[test]
 fn an_unmodelled_error_keeps_status_code_message_and_request_id() {
     let mut headers = http::HeaderMap::new();
