@@ -209,6 +209,14 @@ fn big_numbers_keep_their_exact_text() {
     assert_eq!(BigDecimal::parse("1."), None);
     let read: BigInteger = codegen_runtime::wire::from_json_str(huge).expect("a number");
     assert_eq!(read.as_str(), huge);
+    // The fast path reads the same text; what is not a number it leaves to serde.
+    let fast: Option<BigInteger> = codegen_runtime::wire::read_whole(huge);
+    assert_eq!(fast.as_ref().map(BigInteger::as_str), Some(huge));
+    assert_eq!(
+        codegen_runtime::wire::read_whole::<BigInteger>("\"12\""),
+        None
+    );
+    assert_eq!(codegen_runtime::wire::read_whole::<BigInteger>("1.5"), None);
     // The crate's reader takes only a number, not a string holding one.
     assert!(codegen_runtime::wire::from_json_str::<BigInteger>("\"12\"").is_err());
     let error =

@@ -103,7 +103,7 @@ pub(super) fn write_number_text<T: Serialize + ?Sized>(
     let text = quoted
         .strip_prefix(b"\"")
         .and_then(|rest| rest.strip_suffix(b"\""))
-        .filter(|text| super::json_reader::is_json_number(text))
+        .filter(|text| super::json_tokens::is_json_number(text))
         .ok_or_else(|| JsonWriteError::kind_of("a number text that is not a JSON number"))?;
     out.extend_from_slice(text);
     Ok(())

@@ -129,6 +129,11 @@ pub(super) fn scan_number(bytes: &[u8], start: usize) -> Result<usize, BadNumber
     Ok(at)
 }
 
+/// Whether `text` is one JSON number and nothing else.
+pub(super) fn is_json_number(text: &[u8]) -> bool {
+    scan_number(text, 0).is_ok_and(|end| end == text.len())
+}
+
 /// How many ASCII digits `bytes` holds from `at` on.
 fn digits(bytes: &[u8], at: usize) -> usize {
     bytes

@@ -34,8 +34,8 @@ pub fn read_via_serde<T: serde::de::DeserializeOwned>(reader: &mut JsonReader<'_
     from_json_str(text).map_err(|_| NotFast)
 }
 
-/// Implements [`ReadJson`] through [`read_via_serde`]. Used by model code with unions, int
-/// enums, blobs, big numbers or documents: unused in a crate whose model has none.
+/// Implements [`ReadJson`] through [`read_via_serde`]. Used by model code with unions or int
+/// enums, and by blobs and documents: unused in a crate whose model has none.
 #[allow(unused_macros)]
 macro_rules! read_json_via_serde {
     ($name:ty) => {

@@ -46,7 +46,13 @@ macro_rules! big_number {
             }
         }
 
-        crate::wire::read_json_via_serde!($name);
+        impl crate::wire::ReadJson for $name {
+            /// As `Deserialize` reads it through the crate's reader: the number's exact text.
+            fn read_json(reader: &mut crate::wire::JsonReader<'_>) -> crate::wire::Fast<Self> {
+                let text = reader.number()?;
+                $name::parse(text).ok_or(crate::wire::NotFast)
+            }
+        }
 
         impl<'de> serde::Deserialize<'de> for $name {
             /// Reads a JSON number from its exact text, so no digit is lost.

@@ -336,11 +336,6 @@ impl<'a> JsonReader<'a> {
     }
 }
 
-/// Whether `text` is one JSON number and nothing else.
-pub(super) fn is_json_number(text: &[u8]) -> bool {
-    std::str::from_utf8(text).is_ok_and(|text| JsonReader::new(text).number() == Ok(text))
-}
-
 /// The state of an object being read: whether an entry has been read yet.
 #[derive(Debug)]
 pub struct Object {
